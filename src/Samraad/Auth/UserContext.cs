@@ -1,0 +1,53 @@
+using System.Security.Claims;
+
+namespace Samraad.Auth;
+
+/// <summary>The signed-in user as the pages and endpoints see it: role and the organisation acted for.</summary>
+public sealed record UserContext(string UserId, string UserName, string Name, string Role, int? OrganisationId)
+{
+    public const string OrganisationClaim = "samraad:org";
+    public const string NameClaim = "samraad:name";
+
+    public bool IsAdmin => Role == Roles.Admin;
+
+    public static UserContext? From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return null;
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is null) return null;
+        return new UserContext(
+            id,
+            principal.FindFirstValue(ClaimTypes.Name) ?? "",
+            principal.FindFirstValue(NameClaim) ?? "",
+            principal.FindFirstValue(ClaimTypes.Role) ?? Roles.Reader,
+            int.TryParse(principal.FindFirstValue(OrganisationClaim), out var org) ? org : null);
+    }
+}
+
+/// <summary>
+/// Who may do what. Plain functions of the user and the collection, so every page and endpoint asks the same
+/// question the same way, and tests can check the rules without HTTP.
+/// </summary>
+public static class Access
+{
+    /// <summary>Admins, and secretariat staff of the organisation that owns the collection.</summary>
+    public static bool CanAdminister(UserContext user, int ownerOrganisationId) =>
+        user.IsAdmin || (user.Role == Roles.Secretariat && user.OrganisationId == ownerOrganisationId);
+
+    /// <summary>Only a respondent acting for that very organisation writes its answers.</summary>
+    public static bool CanAnswerFor(UserContext user, int organisationId) =>
+        user.Role == Roles.Respondent && user.OrganisationId == organisationId;
+
+    /// <summary>A response is seen by its own organisation and by those who administer the collection.</summary>
+    public static bool CanViewResponse(UserContext user, int ownerOrganisationId, int respondentOrganisationId) =>
+        CanAdminister(user, ownerOrganisationId) || CanAnswerFor(user, respondentOrganisationId);
+
+    /// <summary>Summaries and the matrix show every respondent's submitted answers: administrators and readers.</summary>
+    public static bool CanReadSummary(UserContext user, int ownerOrganisationId) =>
+        CanAdminister(user, ownerOrganisationId) || user.Role == Roles.Reader;
+
+    /// <summary>Whether the collection shows on the user's front page at all.</summary>
+    public static bool CanSeeCollection(UserContext user, int ownerOrganisationId, IEnumerable<int> respondentIds) =>
+        CanReadSummary(user, ownerOrganisationId)
+        || (user.Role == Roles.Respondent && user.OrganisationId is int org && respondentIds.Contains(org));
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Samraad.Auth;
+using Samraad.Features.Collections;
+using Samraad.Features.Reference;
+
+namespace Samraad.Data;
+
+/// <summary>
+/// The one model of Samraad. Thin subclasses per provider carry their own migration sets
+/// (one set cannot serve SQLite and PostgreSQL: column types differ).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<GroupSet> GroupSets => Set<GroupSet>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<FormVersion> FormVersions => Set<FormVersion>();
+    public DbSet<Collection> Collections => Set<Collection>();
+    public DbSet<CollectionRespondent> CollectionRespondents => Set<CollectionRespondent>();
+    public DbSet<Response> Responses => Set<Response>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<ReceiptAnswer> ReceiptAnswers => Set<ReceiptAnswer>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PrintedFigureRow> PrintedFigures => Set<PrintedFigureRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Stored as UTC; SQLite hands DateTime back unspecified, so mark it UTC on the way out.
+        builder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.FullName).HasMaxLength(200);
+            e.Property(u => u.Role).HasMaxLength(20);
+            e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Organisation>(e =>
+        {
+            e.HasIndex(o => o.Slug).IsUnique();
+            e.HasIndex(o => o.MunicipalityCode).IsUnique();
+            e.Property(o => o.Slug).HasMaxLength(80);
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(o => o.Kkr).WithMany().HasForeignKey(o => o.KkrId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(o => o.DisplayName);
+        });
+        b.Entity<GroupSet>(e => e.HasIndex(g => g.Key).IsUnique());
+        b.Entity<Group>(e => e.HasIndex(g => new { g.GroupSetId, g.Name }).IsUnique());
+        b.Entity<GroupMember>(e => e.HasKey(m => new { m.GroupId, m.OrganisationId }));
+
+        b.Entity<FormVersion>(e => e.HasIndex(f => new { f.FormKey, f.Version }).IsUnique());
+        b.Entity<Collection>(e =>
+        {
+            e.HasIndex(c => c.Slug).IsUnique();
+            e.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.FormVersion).WithMany().HasForeignKey(c => c.FormVersionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CollectionRespondent>(e =>
+        {
+            e.HasKey(r => new { r.CollectionId, r.OrganisationId });
+            e.HasOne<Collection>().WithMany(c => c.Respondents).HasForeignKey(r => r.CollectionId);
+            e.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Response>(e =>
+        {
+            e.HasIndex(r => new { r.CollectionId, r.OrganisationId, r.Period }).IsUnique();
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Period).HasMaxLength(20);
+            e.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<FormVersion>().WithMany().HasForeignKey(r => r.FormVersionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.LatestReceipt).WithMany().HasForeignKey(r => r.LatestReceiptId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(r => r.IsReopened);
+        });
+        b.Entity<Answer>(e =>
+        {
+            e.HasIndex(a => new { a.ResponseId, a.FieldKey }).IsUnique();
+            e.Property(a => a.FieldKey).HasMaxLength(200);
+        });
+        b.Entity<Receipt>(e =>
+        {
+            e.HasIndex(r => r.Number).IsUnique();
+            e.HasOne(r => r.Response).WithMany().HasForeignKey(r => r.ResponseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.FormVersion).WithMany().HasForeignKey(r => r.FormVersionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ReceiptId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ReceiptAnswer>(e => e.HasIndex(a => new { a.ReceiptId, a.FieldKey }).IsUnique());
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => new { a.CollectionId, a.AtUtc });
+            e.HasIndex(a => new { a.ResponseId, a.AtUtc });
+            e.Property(a => a.Action).HasConversion<string>().HasMaxLength(30);
+            e.HasOne(a => a.Response).WithMany().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Collection>().WithMany().HasForeignKey(a => a.CollectionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PrintedFigureRow>(e =>
+        {
+            e.HasIndex(p => new { p.CollectionId, p.SortOrder });
+            e.HasOne<Collection>().WithMany().HasForeignKey(p => p.CollectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>The SQLite model (the default, embedded database).</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+/// <summary>The PostgreSQL model, selected by configuration.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,71 @@
+using Samraad.Features.Reference;
+
+namespace Samraad.Features.Collections;
+
+/// <summary>One stored version of a form definition. Responses point at the version they were made on.</summary>
+public class FormVersion
+{
+    public int Id { get; set; }
+    public string FormKey { get; set; } = "";
+    public int Version { get; set; }
+    public string Json { get; set; } = "";
+    /// <summary>SHA-256 of the JSON: a pack reloaded unchanged does not create a new version.</summary>
+    public string Sha256 { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>A request for structured answers from a set of respondent organisations within a window.</summary>
+public class Collection
+{
+    public int Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    /// <summary>Where the collection comes from, e.g. the seed item it reproduces.</summary>
+    public string? Source { get; set; }
+    public int OwnerOrganisationId { get; set; }
+    public Organisation? Owner { get; set; }
+    /// <summary>The form version new and edited responses use.</summary>
+    public int FormVersionId { get; set; }
+    public FormVersion? FormVersion { get; set; }
+    public DateTime OpensAtUtc { get; set; }
+    public DateTime DeadlineUtc { get; set; }
+    /// <summary>Pack-defined overview tables (JSON), e.g. the seed's "Pixi" summary.</summary>
+    public string? SummaryTablesJson { get; set; }
+    public List<CollectionRespondent> Respondents { get; set; } = new();
+
+    /// <summary>Respondents may change answers only inside the window: opens ≤ now ≤ deadline.</summary>
+    public bool IsOpen(DateTime nowUtc) => nowUtc >= OpensAtUtc && nowUtc <= DeadlineUtc;
+
+    /// <summary>Why a respondent cannot change answers now, in Danish; null when the window is open.</summary>
+    public string? ClosedReason(DateTime nowUtc) =>
+        nowUtc < OpensAtUtc ? $"Indsamlingen åbner {DanishTime.Format(OpensAtUtc)}. Indtil da kan du læse skemaet, men ikke svare."
+        : nowUtc > DeadlineUtc ? $"Fristen udløb {DanishTime.Format(DeadlineUtc)}. Du kan læse besvarelsen, men ikke ændre den. Kontakt sekretariatet, hvis der skal rettes noget."
+        : null;
+}
+
+/// <summary>An organisation asked to answer a collection.</summary>
+public class CollectionRespondent
+{
+    public int CollectionId { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+}
+
+/// <summary>A figure a document printed, kept only to compare with computed figures (see Summaries/Reconciliation).</summary>
+public class PrintedFigureRow
+{
+    public int Id { get; set; }
+    public int CollectionId { get; set; }
+    public int SortOrder { get; set; }
+    public string Source { get; set; } = "";
+    public string FieldKey { get; set; } = "";
+    public string Printed { get; set; } = "";
+    /// <summary>For counts: the answer keys counted, separated by "|".</summary>
+    public string? Answers { get; set; }
+    public int? Count { get; set; }
+    public int? Of { get; set; }
+    /// <summary>For cells: the respondent's slug and the printed value.</summary>
+    public string? RespondentSlug { get; set; }
+    public string? Value { get; set; }
+}

@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Samraad.Auth;
+using Samraad.Data;
+using Samraad.Features.Collections.Forms;
+using Samraad.Features.Collections.Summaries;
+using Samraad.Web;
+
+namespace Samraad.Features.Collections;
+
+/// <summary>JSON API for collections, with the same authorization as the pages. Errors are application/problem+json.</summary>
+public static class CollectionApi
+{
+    public static void MapCollectionApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/collections").RequireAuthorization().WithTags("Indsamlinger");
+        api.MapGet("", List).WithSummary("Indsamlinger, brugeren kan se, med fremdrift");
+        api.MapGet("/{slug}", Definition).WithSummary("En indsamling med skemadefinition og respondenter");
+        api.MapGet("/{slug}/responses/{org}", GetResponse).WithSummary("En respondents besvarelse (kladde eller indsendt)");
+        api.MapPut("/{slug}/responses/{org}", PutDraft).WithSummary("Gem kladde: de nævnte felter sættes (null rydder), andre røres ikke")
+            .Accepts<JsonElement>("application/json");
+        api.MapPost("/{slug}/responses/{org}/submit", Submit).WithSummary("Indsend: validerer hele skemaet, låser og udsteder kvittering")
+            .Accepts<JsonElement>("application/json");
+        api.MapPost("/{slug}/responses/{org}/reopen", Reopen).WithSummary("Genåbn en indsendt besvarelse (sekretariatet)");
+        api.MapGet("/{slug}/summary", Summary).WithSummary("Sammendrag beregnet fra de seneste kvitteringer, med afvigelser fra trykte tal");
+        api.MapGet("/{slug}/matrix", MatrixJson).WithSummary("Respondenter × spørgsmål");
+        api.MapGet("/{slug}/export", Export).WithSummary("Eksport: format=csv|xlsx|json");
+        api.MapGet("/{slug}/audit", Audit).WithSummary("Ændringslog; respondent=slug for én besvarelse");
+    }
+
+    static async Task<IResult> List(HttpContext http, AppDbContext db, TimeProvider clock)
+    {
+        var user = UserContext.From(http.User)!;
+        var collections = await db.Collections.Include(c => c.Owner).OrderBy(c => c.Slug).ToListAsync();
+        var respondents = (await db.CollectionRespondents.ToListAsync()).ToLookup(r => r.CollectionId, r => r.OrganisationId);
+        var visible = collections.Where(c => Access.CanSeeCollection(user, c.OwnerOrganisationId, respondents[c.Id])).ToList();
+        var counts = await ReadProgress.Counts(db, visible.Select(c => c.Id).ToList());
+        var now = clock.GetUtcNow().UtcDateTime;
+        return Results.Ok(visible.Select(c => new CollectionListItem(c.Slug, c.Title, c.Owner!.Slug, c.OpensAtUtc, c.DeadlineUtc, c.IsOpen(now),
+            counts[c.Id].Respondents, counts[c.Id].Answered, counts[c.Id].Submitted)).ToList());
+    }
+
+    static async Task<(CollectionContext? Ctx, IResult? Error)> Visible(HttpContext http, AppDbContext db, string slug)
+    {
+        var user = UserContext.From(http.User)!;
+        var ctx = await CollectionContext.Load(db, slug);
+        if (ctx is null) return (null, ApiProblems.NotFound("Indsamlingen findes ikke."));
+        return Access.CanSeeCollection(user, ctx.Collection.OwnerOrganisationId, ctx.Respondents.Select(r => r.Id))
+            ? (ctx, null) : (null, ApiProblems.Forbidden());
+    }
+
+    static async Task<IResult> Definition(string slug, HttpContext http, AppDbContext db)
+    {
+        var (ctx, error) = await Visible(http, db, slug);
+        if (ctx is null) return error!;
+        var c = ctx.Collection;
+        using var form = JsonDocument.Parse(c.FormVersion!.Json);
+        return Results.Ok(new CollectionDefinition(c.Slug, c.Title, c.Description, c.Owner!.Slug, c.OpensAtUtc, c.DeadlineUtc,
+            c.FormVersion.FormKey, c.FormVersion.Version, form.RootElement.Clone(),
+            ctx.Respondents.Select(r => new RespondentDto(r.Slug, r.DisplayName, r.MunicipalityCode)).ToList()));
+    }
+
+    static async Task<(CollectionContext? Ctx, Reference.Organisation? Org, IResult? Error)> Respondent(HttpContext http, AppDbContext db, string slug, string org)
+    {
+        var ctx = await CollectionContext.Load(db, slug);
+        if (ctx is null) return (null, null, ApiProblems.NotFound("Indsamlingen findes ikke."));
+        var who = ctx.RespondentFor(UserContext.From(http.User)!, org);
+        if (!who.Ok) return (null, null, ApiProblems.From(who.Problem!.Value, who.Message!, null));
+        return (ctx, who.Value, null);
+    }
+
+    static async Task<IResult> GetResponse(string slug, string org, HttpContext http, AppDbContext db, TimeProvider clock)
+    {
+        var (ctx, o, error) = await Respondent(http, db, slug, org);
+        if (ctx is null) return error!;
+        return Results.Ok(await ResponseJson(db, ctx, o!, UserContext.From(http.User)!, clock.GetUtcNow().UtcDateTime));
+    }
+
+    static async Task<ResponseDto> ResponseJson(AppDbContext db, CollectionContext ctx, Reference.Organisation org, UserContext user, DateTime now)
+    {
+        var r = await db.Responses.AsNoTracking().Include(x => x.Answers).Include(x => x.LatestReceipt)
+            .FirstOrDefaultAsync(x => x.CollectionId == ctx.Collection.Id && x.OrganisationId == org.Id && x.Period == "");
+        var closed = ctx.Collection.ClosedReason(now);
+        var versions = await db.FormVersions.Where(f => f.Id == (r == null ? ctx.Collection.FormVersionId : r.FormVersionId)).Select(f => f.Version).FirstAsync();
+        return new ResponseDto(ctx.Collection.Slug, org.Slug, r is null ? "NotStarted" : r.IsReopened ? "Reopened" : r.Status.ToString(),
+            r?.Revision ?? 0, versions, r?.LatestReceipt?.Number, r?.LatestReceipt?.SubmittedAtUtc,
+            Access.CanAnswerFor(user, org.Id) && closed is null && r?.Status != ResponseStatus.Submitted, closed,
+            Answers(ctx.Form, r?.AnswerMap() ?? new Dictionary<string, AnswerValue>()));
+    }
+
+    internal static Dictionary<string, AnswerDto> Answers(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers) =>
+        answers.ToDictionary(a => a.Key, a => new AnswerDto(a.Value.Value, a.Value.Missing,
+            a.Value.Missing is not null ? form.MissingCodeLabel(a.Value.Missing)
+            : form.FindLeaf(a.Key) is { } leaf ? FieldValues.Display(leaf.Spec, a.Value.Value) : a.Value.Value ?? ""));
+
+    static async Task<IResult> PutDraft(string slug, string org, HttpContext http, AppDbContext db, SaveDraft save, TimeProvider clock)
+    {
+        var (ctx, o, error) = await Respondent(http, db, slug, org);
+        if (ctx is null) return error!;
+        var (body, bodyError) = await AnswersBody.Read(http.Request);
+        if (body is null) return bodyError!;
+        var user = UserContext.From(http.User)!;
+        var outcome = await save.Handle(ctx, o!.Id, user, body.Answers, body.Revision);
+        if (!outcome.Ok) return ApiProblems.From(outcome.Problem!.Value, outcome.Message!, outcome.Errors);
+        return Results.Ok(await ResponseJson(db, ctx, o, user, clock.GetUtcNow().UtcDateTime));
+    }
+
+    static async Task<IResult> Submit(string slug, string org, HttpContext http, AppDbContext db, SubmitResponse submit)
+    {
+        var (ctx, o, error) = await Respondent(http, db, slug, org);
+        if (ctx is null) return error!;
+        var (body, bodyError) = await AnswersBody.Read(http.Request, allowEmpty: true);
+        if (body is null) return bodyError!;
+        var outcome = await submit.Handle(ctx, o!.Id, UserContext.From(http.User)!, body.Answers, body.Revision);
+        if (!outcome.Ok) return ApiProblems.From(outcome.Problem!.Value, outcome.Message!, outcome.Errors);
+        var r = outcome.Value!;
+        return Results.Ok(new ReceiptDto(r.Number, r.OrganisationName, r.SubmittedByUserName, r.SubmittedAtUtc, DanishTime.Format(r.SubmittedAtUtc),
+            Answers(ctx.Form, r.Answers.ToDictionary(a => a.FieldKey, a => new AnswerValue(a.Value, a.MissingCode)))));
+    }
+
+    static async Task<IResult> Reopen(string slug, string org, ReopenRequest? body, HttpContext http, AppDbContext db, ReopenResponse reopen)
+    {
+        var (ctx, o, error) = await Respondent(http, db, slug, org);
+        if (ctx is null) return error!;
+        var outcome = await reopen.Handle(ctx, o!.Id, UserContext.From(http.User)!, body?.Reason);
+        return outcome.Ok ? Results.NoContent() : ApiProblems.From(outcome.Problem!.Value, outcome.Message!, outcome.Errors);
+    }
+
+    static async Task<(CollectionContext? Ctx, IResult? Error)> Readable(HttpContext http, AppDbContext db, string slug, bool administer = false)
+    {
+        var user = UserContext.From(http.User)!;
+        var ctx = await CollectionContext.Load(db, slug);
+        if (ctx is null) return (null, ApiProblems.NotFound("Indsamlingen findes ikke."));
+        var allowed = administer ? ctx.CanAdminister(user) : Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId);
+        return allowed ? (ctx, null) : (null, ApiProblems.Forbidden());
+    }
+
+    static async Task<IResult> Summary(string slug, string? groupSet, HttpContext http, AppDbContext db, ComputeSummary compute, TimeProvider clock)
+    {
+        var (ctx, error) = await Readable(http, db, slug);
+        if (ctx is null) return error!;
+        return Results.Ok(SummaryJson.From(await compute.Handle(ctx, groupSet), clock.GetUtcNow().UtcDateTime));
+    }
+
+    static async Task<IResult> MatrixJson(string slug, bool? includeText, HttpContext http, AppDbContext db)
+    {
+        var (ctx, error) = await Readable(http, db, slug);
+        if (ctx is null) return error!;
+        var input = await LoadSummaryInput.Handle(db, ctx);
+        var view = Matrix.Build(input, Reconciliation.Check(input, await LoadSummaryInput.PrintedFigures(db, ctx.Collection.Id)), includeText ?? false);
+        return Results.Ok(new MatrixDto(slug, view.Columns.Select(c => new MatrixColumnDto(c.Key, c.Label)).ToList(),
+            view.Rows.Select(r => new MatrixRowDto(r.Respondent.Slug, r.Respondent.Name, r.Submitted, r.Cells.Select(c => c.Text).ToList(),
+                r.Cells.Select(c => c.Disagreement?.Figure.Printed).ToList())).ToList(), view.Totals));
+    }
+
+    static async Task<IResult> Export(string slug, string? format, HttpContext http, AppDbContext db, ExportResponses export)
+    {
+        var (ctx, error) = await Readable(http, db, slug, administer: true);
+        if (ctx is null) return error!;
+        format ??= "csv";
+        if (!ExportResponses.Formats.Contains(format))
+            return ApiProblems.Invalid("Ukendt format", [new FieldError("format", "Formatet skal være csv, xlsx eller json")]);
+        var file = await export.Handle(ctx, format);
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    static async Task<IResult> Audit(string slug, string? respondent, HttpContext http, AppDbContext db)
+    {
+        var (ctx, error) = await Readable(http, db, slug, administer: true);
+        if (ctx is null) return error!;
+        var org = ctx.Respondents.FirstOrDefault(r => r.Slug == respondent);
+        if (respondent is not null && org is null) return ApiProblems.NotFound("Respondenten findes ikke i indsamlingen.");
+        var lines = await ReadAuditLog.Handle(db, ctx, org?.Id);
+        var slugs = ctx.Respondents.ToDictionary(r => r.Id, r => r.Slug);
+        return Results.Ok(lines.Select(l => new AuditDto(l.Entry.AtUtc, l.Entry.UserName, l.Entry.OrganisationId is int id ? slugs.GetValueOrDefault(id) : null,
+            l.Entry.Action.ToString(), l.Entry.FieldKey, l.FieldLabel, l.Entry.OldValue, l.Entry.NewValue, l.Entry.Note)).ToList());
+    }
+}

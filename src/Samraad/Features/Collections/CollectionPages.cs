@@ -1,0 +1,134 @@
+using Samraad.Auth;
+using Samraad.Data;
+using Samraad.Features.Collections.Pages;
+using Samraad.Features.Collections.Summaries;
+using Samraad.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Samraad.Features.Collections;
+
+/// <summary>The HTML pages of collections for the secretariat and readers: forside, collection, summary, matrix, log, export.</summary>
+public static class CollectionPages
+{
+    public static void MapCollectionPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("").RequireAuthorization().ExcludeFromDescription();
+        pages.MapGet("/", FrontPage);
+        pages.MapGet("/indsamlinger/{slug}", Overview);
+        pages.MapPost("/indsamlinger/{slug}/frist", ChangeWindow).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapGet("/indsamlinger/{slug}/sammendrag", Summary);
+        pages.MapGet("/indsamlinger/{slug}/matrix", MatrixPage);
+        pages.MapGet("/indsamlinger/{slug}/log", Audit);
+        pages.MapGet("/indsamlinger/{slug}/eksport.{format}", Export);
+    }
+
+    static async Task<IResult> FrontPage(HttpContext http, AppDbContext db, TimeProvider clock)
+    {
+        var user = UserContext.From(http.User)!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var collections = await db.Collections.Include(c => c.Owner).OrderByDescending(c => c.DeadlineUtc).ToListAsync();
+        var respondents = (await db.CollectionRespondents.ToListAsync()).ToLookup(r => r.CollectionId, r => r.OrganisationId);
+        var visible = collections.Where(c => Access.CanSeeCollection(user, c.OwnerOrganisationId, respondents[c.Id])).ToList();
+        var counts = await ReadProgress.Counts(db, visible.Select(c => c.Id).ToList());
+        var own = user.OrganisationId is int org
+            ? await db.Responses.Where(r => r.OrganisationId == org).ToDictionaryAsync(r => r.CollectionId)
+            : new Dictionary<int, Response>();
+        var ownSlug = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Slug).FirstOrDefaultAsync();
+        var isRespondent = user.Role == Roles.Respondent;
+        var items = visible.Select(c =>
+        {
+            var href = isRespondent ? $"/indsamlinger/{c.Slug}/besvarelser/{ownSlug}"
+                : Access.CanAdminister(user, c.OwnerOrganisationId) ? $"/indsamlinger/{c.Slug}" : $"/indsamlinger/{c.Slug}/sammendrag";
+            var ownStatus = isRespondent ? own.GetValueOrDefault(c.Id) switch
+            {
+                null => "Ikke påbegyndt",
+                { Status: ResponseStatus.Submitted } => "Indsendt",
+                { LatestReceiptId: not null } => "Genåbnet",
+                _ => "Kladde",
+            } : null;
+            var (n, answered, submitted) = counts[c.Id];
+            return new FrontPage.Item(c, href, n, answered, submitted, c.IsOpen(now), ownStatus);
+        }).ToList();
+        return Html.Render<FrontPage>(new { Items = items });
+    }
+
+    /// <summary>Loads the collection and checks the user administers it; otherwise the page to show instead.</summary>
+    static async Task<(CollectionContext? Ctx, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug)
+    {
+        var user = UserContext.From(http.User)!;
+        var ctx = await CollectionContext.Load(db, slug);
+        if (ctx is null) return (null, Html.NotFound("Indsamlingen"));
+        return ctx.CanAdminister(user) ? (ctx, null) : (null, Html.Forbidden());
+    }
+
+    static async Task<IResult> Overview(string slug, HttpContext http, AppDbContext db, TimeProvider clock)
+    {
+        var user = UserContext.From(http.User)!;
+        var ctx = await CollectionContext.Load(db, slug);
+        if (ctx is null) return Html.NotFound("Indsamlingen");
+        if (!ctx.CanAdminister(user))
+        {
+            // A respondent's way into a collection is its own response; a reader's is the summary.
+            if (user.Role == Roles.Respondent && user.OrganisationId is int org && ctx.IsRespondent(org))
+                return Results.Redirect($"/indsamlinger/{slug}/besvarelser/{ctx.Respondents.First(r => r.Id == org).Slug}");
+            return Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId) ? Results.Redirect($"/indsamlinger/{slug}/sammendrag") : Html.Forbidden();
+        }
+        return Html.Render<CollectionPage>(new
+        {
+            Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime,
+            Notice = http.Request.Query.ContainsKey("gemt") ? "Åbning og frist er gemt." : null,
+        });
+    }
+
+    static async Task<IResult> ChangeWindow(string slug, HttpContext http, AppDbContext db, ChangeWindow change, TimeProvider clock)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var form = await http.Request.ReadFormAsync();
+        var outcome = await change.Handle(ctx, UserContext.From(http.User)!, form["opens"], form["deadline"]);
+        if (outcome.Ok) return Results.Redirect($"/indsamlinger/{slug}?gemt=1#frist");
+        return Html.Render<CollectionPage>(new
+        {
+            Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime,
+            Errors = outcome.Errors ?? [], OpensText = (string?)form["opens"], DeadlineText = (string?)form["deadline"],
+        }, StatusCodes.Status400BadRequest);
+    }
+
+    static async Task<IResult> Summary(string slug, string? gruppe, HttpContext http, AppDbContext db, ComputeSummary compute, TimeProvider clock)
+    {
+        var user = UserContext.From(http.User)!;
+        var ctx = await CollectionContext.Load(db, slug);
+        if (ctx is null) return Html.NotFound("Indsamlingen");
+        if (!Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId)) return Html.Forbidden();
+        return Html.Render<SummaryPage>(new { R = await compute.Handle(ctx, gruppe), NowUtc = clock.GetUtcNow().UtcDateTime });
+    }
+
+    static async Task<IResult> MatrixPage(string slug, string? tekst, HttpContext http, AppDbContext db)
+    {
+        var user = UserContext.From(http.User)!;
+        var ctx = await CollectionContext.Load(db, slug);
+        if (ctx is null) return Html.NotFound("Indsamlingen");
+        if (!Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId)) return Html.Forbidden();
+        var input = await LoadSummaryInput.Handle(db, ctx);
+        var checks = Reconciliation.Check(input, await LoadSummaryInput.PrintedFigures(db, ctx.Collection.Id));
+        var includeText = tekst == "1";
+        return Html.Render<MatrixPage>(new { Ctx = ctx, View = Summaries.Matrix.Build(input, checks, includeText), IncludeText = includeText });
+    }
+
+    static async Task<IResult> Audit(string slug, string? respondent, HttpContext http, AppDbContext db)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var org = ctx.Respondents.FirstOrDefault(r => r.Slug == respondent);
+        return Html.Render<AuditPage>(new { Ctx = ctx, Lines = await ReadAuditLog.Handle(db, ctx, org?.Id), Filter = org?.Slug });
+    }
+
+    static async Task<IResult> Export(string slug, string format, HttpContext http, AppDbContext db, ExportResponses export)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        if (format is not ("csv" or "xlsx")) return Html.NotFound("Eksportformatet");
+        var file = await export.Handle(ctx, format);
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Samraad.Data;
+using Samraad.Documents;
+using Samraad.Features.Collections.Forms;
+using Samraad.Features.Collections.Summaries;
+
+namespace Samraad.Features.Collections;
+
+/// <summary>
+/// One row per respondent, one column per answer key, from each respondent's latest receipt (drafts are not exported).
+/// CSV: a row of keys, then a row of Danish labels. XLSX: sheet "Besvarelser" and a sheet "Felter" with the labels.
+/// </summary>
+public sealed class ExportResponses(AppDbContext db)
+{
+    public static readonly string[] Formats = ["csv", "xlsx", "json"];
+
+    public sealed record File(byte[] Content, string ContentType, string FileName);
+
+    static readonly string[] FixedKeys = ["respondent", "navn", "kommunekode", "kvittering", "indsendt"];
+    static readonly string[] FixedLabels = ["Respondent (nøgle)", "Organisation", "Kommunekode", "Kvitteringsnummer", "Senest indsendt (dansk tid)"];
+
+    public async Task<File> Handle(CollectionContext ctx, string format, CancellationToken ct = default)
+    {
+        var input = await LoadSummaryInput.Handle(db, ctx, ct);
+        var progress = await ReadProgress.Handle(db, ctx, ct);
+        var leaves = input.Form.FixedLeaves().Concat(Matrix.TableLeaves(input)).ToList();
+        var name = ctx.Collection.Slug;
+        return format switch
+        {
+            "json" => new File(JsonSerializer.SerializeToUtf8Bytes(Json(ctx, input, progress, leaves), new JsonSerializerOptions { WriteIndented = true }),
+                "application/json", $"{name}.json"),
+            "xlsx" => new File(Xlsx.Write(
+                [("Besvarelser", Table(input, progress, leaves, labels: false).ToList()), ("Felter", FieldSheet(input.Form, leaves).ToList())]),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
+            _ => new File(Csv.Write(Table(input, progress, leaves, labels: true)), "text/csv; charset=utf-8", $"{name}.csv"),
+        };
+    }
+
+    static IEnumerable<IReadOnlyList<string?>> Table(SummaryInput input, Progress progress, List<Leaf> leaves, bool labels)
+    {
+        yield return FixedKeys.Concat(leaves.Select(l => l.Key)).ToList();
+        if (labels) yield return FixedLabels.Concat(leaves.Select(l => l.Label)).ToList();
+        foreach (var r in input.Respondents)
+        {
+            var answers = input.Submitted.GetValueOrDefault(r.OrganisationId);
+            var status = progress.Rows.First(p => p.Organisation.Id == r.OrganisationId);
+            var row = new List<string?> { r.Slug, r.Name, r.Code?.ToString(), status.ReceiptNumber,
+                status.LastSubmittedUtc is DateTime at ? DanishTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm") : null };
+            row.AddRange(leaves.Select(l => answers?.GetValueOrDefault(l.Key) is { } a ? CellText(input.Form, l, a) : null));
+            yield return row;
+        }
+    }
+
+    /// <summary>Option labels ("Ja*") and missing-code labels for people; numbers and dates in a form spreadsheets read.</summary>
+    static string? CellText(FormSpec form, Leaf leaf, AnswerValue a)
+    {
+        if (a.Missing is not null) return form.MissingCodeLabel(a.Missing);
+        return leaf.Spec.Type switch
+        {
+            FieldType.YesNo or FieldType.Choice => FieldValues.Display(leaf.Spec, a.Value),
+            FieldType.Amount => FieldValues.Number(leaf.Spec, a.Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => a.Value,
+        };
+    }
+
+    static IEnumerable<IReadOnlyList<string?>> FieldSheet(FormSpec form, List<Leaf> leaves)
+    {
+        yield return ["nøgle", "spørgsmål", "type", "svarmuligheder", "koder for manglende svar"];
+        foreach (var l in leaves)
+            yield return [l.Key, l.Label, l.Spec.Type.ToString(), string.Join(" / ", l.Spec.ResolvedOptions.Select(o => o.Label)),
+                string.Join(" / ", l.Field.MissingCodes.Select(form.MissingCodeLabel))];
+    }
+
+    static object Json(CollectionContext ctx, SummaryInput input, Progress progress, List<Leaf> leaves) => new
+    {
+        collection = ctx.Collection.Slug,
+        title = ctx.Collection.Title,
+        formVersion = ctx.Collection.FormVersion?.Version,
+        fields = leaves.Select(l => new { key = l.Key, label = l.Label, type = l.Spec.Type.ToString() }),
+        responses = input.Respondents.Select(r =>
+        {
+            var status = progress.Rows.First(p => p.Organisation.Id == r.OrganisationId);
+            return new
+            {
+                respondent = r.Slug, name = r.Name, municipalityCode = r.Code, receipt = status.ReceiptNumber,
+                submittedAtUtc = status.LastSubmittedUtc,
+                answers = input.Submitted.GetValueOrDefault(r.OrganisationId)?
+                    .ToDictionary(a => a.Key, a => new { value = a.Value.Value, missing = a.Value.Missing }),
+            };
+        }),
+    };
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Samraad.Features.Collections.Forms;
+
+/// <summary>A stored answer: a canonical value, or a missing code ("ved-ikke"), never both.</summary>
+public sealed record AnswerValue(string? Value, string? Missing = null)
+{
+    public bool IsEmpty => Value is null && Missing is null;
+}
+
+/// <summary>
+/// Turns what a user typed into the canonical stored form of a value and back into Danish display text.
+/// Canonical forms: "ja"/"nej"; integers; decimals with "." ; amounts as whole øre; dates as yyyy-MM-dd; choice option keys.
+/// </summary>
+public static partial class FieldValues
+{
+    static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
+    static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Parses user input for a value spec; returns the canonical value or a Danish error naming the field.</summary>
+    public static (string? Canonical, string? Error) Parse(ValueSpec spec, string label, string? raw)
+    {
+        var text = raw?.Replace("\r\n", "\n").Trim();
+        if (string.IsNullOrEmpty(text) || (spec.Type != FieldType.Text && text is "-" or "–")) return (null, null);
+        return spec.Type switch
+        {
+            FieldType.YesNo => ParseYesNo(label, text),
+            FieldType.Integer => CheckRange(spec, label, ParseInteger(text), n => n.ToString(Inv), $"{label} skal være et helt tal, fx 12"),
+            FieldType.Decimal => CheckRange(spec, label, ParseDecimal(text), n => n.ToString(Inv), $"{label} skal være et tal, fx 12,5"),
+            FieldType.Percent => ParsePercent(spec, label, text),
+            FieldType.Amount => ParseAmount(spec, label, text),
+            FieldType.Date => ParseDate(label, text),
+            FieldType.Choice => ParseChoice(spec, label, text),
+            FieldType.Text => spec.MaxLength is int max && text.Length > max
+                ? (null, $"{label} må højst være {max.ToString("N0", Da)} tegn (der er skrevet {text.Length.ToString("N0", Da)})")
+                : (text, null),
+            _ => (null, $"{label} kan ikke udfyldes direkte"),
+        };
+    }
+
+    static (string?, string?) ParseYesNo(string label, string text) => text.ToLowerInvariant() switch
+    {
+        "ja" or "true" or "j" => ("ja", null),
+        "nej" or "false" or "n" => ("nej", null),
+        _ => (null, $"{label} skal besvares med Ja eller Nej"),
+    };
+
+    static (string?, string?) ParseChoice(ValueSpec spec, string label, string text)
+    {
+        var option = spec.ResolvedOptions.FirstOrDefault(o => o.Key == text)
+                     ?? spec.ResolvedOptions.FirstOrDefault(o => string.Equals(o.Label, text, StringComparison.CurrentCultureIgnoreCase));
+        if (option is not null) return (option.Key, null);
+        var allowed = string.Join(", ", spec.ResolvedOptions.Select(o => $"«{o.Label}»"));
+        return (null, $"{label}: «{text}» er ikke en af svarmulighederne ({allowed})");
+    }
+
+    static (string?, string?) ParsePercent(ValueSpec spec, string label, string text)
+    {
+        var number = ParseDecimal(text.TrimEnd('%', ' '));
+        if (number is null) return (null, $"{label} skal være en procentsats, fx 25 eller 12,5");
+        var max = spec.Max ?? 100m;
+        if (number > max) return (null, $"{label} kan ikke være over {max.ToString("0.##", Da)} %");
+        if (number < (spec.Min ?? 0m)) return (null, $"{label} kan ikke være under {(spec.Min ?? 0m).ToString("0.##", Da)} %");
+        return (number.Value.ToString(Inv), null);
+    }
+
+    static (string?, string?) ParseAmount(ValueSpec spec, string label, string text)
+    {
+        var cleaned = AmountSuffix().Replace(text, "").Trim();
+        var kroner = ParseDecimal(cleaned);
+        if (kroner is null || decimal.Round(kroner.Value, 2) != kroner.Value)
+            return (null, $"{label} skal være et beløb i kroner, fx 1.250.000 eller 1250,50");
+        if (spec.Min is decimal min && kroner < min) return (null, $"{label} skal være mindst {min.ToString("N0", Da)} kr.");
+        if (spec.Max is decimal max && kroner > max) return (null, $"{label} må højst være {max.ToString("N0", Da)} kr.");
+        try { return (checked((long)(kroner.Value * 100)).ToString(Inv), null); }
+        catch (OverflowException) { return (null, $"{label} er for stort et beløb"); }
+    }
+
+    static (string?, string?) ParseDate(string label, string text)
+    {
+        string[] formats = ["yyyy-MM-dd", "d-M-yyyy", "d.M.yyyy", "d/M/yyyy", "d-M-yy", "d.M.yy"];
+        return DateOnly.TryParseExact(text, formats, Inv, DateTimeStyles.None, out var date)
+            ? (date.ToString("yyyy-MM-dd", Inv), null)
+            : (null, $"{label} skal være en gyldig dato, fx 04-03-2024");
+    }
+
+    static (string?, string?) CheckRange<T>(ValueSpec spec, string label, T? number, Func<T, string> format, string typeError)
+        where T : struct, IComparable<T>
+    {
+        if (number is null) return (null, typeError);
+        var value = Convert.ToDecimal(number.Value, Inv);
+        if (spec.Min is decimal min && value < min) return (null, $"{label} skal være mindst {min.ToString("0.##", Da)}");
+        if (spec.Max is decimal max && value > max) return (null, $"{label} må højst være {max.ToString("0.##", Da)}");
+        return (format(number.Value), null);
+    }
+
+    /// <summary>Whole numbers, with Danish thousands separators allowed ("1.234").</summary>
+    internal static long? ParseInteger(string text)
+    {
+        var t = text.Replace(" ", "").Replace("\u00a0", "");
+        if (DanishThousands().IsMatch(t)) t = t.Replace(".", "");
+        return long.TryParse(t, NumberStyles.AllowLeadingSign, Inv, out var n) ? n : null;
+    }
+
+    /// <summary>Decimals with a Danish comma ("12,5", "1.234,5") or a point ("12.5").</summary>
+    internal static decimal? ParseDecimal(string text)
+    {
+        var t = text.Replace(" ", "").Replace("\u00a0", "");
+        if (t.Contains(',')) t = t.Replace(".", "").Replace(',', '.');
+        else if (DanishThousands().IsMatch(t) && t.Count(c => c == '.') > 1) t = t.Replace(".", "");
+        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Inv, out var d) ? d : null;
+    }
+
+    /// <summary>Danish display text of a canonical value ("Ja*", "1.250,50 kr.", "4. marts 2024").</summary>
+    public static string Display(ValueSpec spec, string? canonical)
+    {
+        if (canonical is null) return "–";
+        return spec.Type switch
+        {
+            FieldType.YesNo => canonical == "ja" ? "Ja" : canonical == "nej" ? "Nej" : canonical,
+            FieldType.Integer => long.TryParse(canonical, Inv, out var n) ? n.ToString("N0", Da) : canonical,
+            FieldType.Decimal => decimal.TryParse(canonical, Inv, out var d) ? d.ToString("#,##0.##########", Da) : canonical,
+            FieldType.Percent => decimal.TryParse(canonical, Inv, out var p) ? p.ToString("0.##", Da) + " %" : canonical,
+            FieldType.Amount => long.TryParse(canonical, Inv, out var ore) ? (ore / 100m).ToString("N2", Da) + " kr." : canonical,
+            FieldType.Date => DateOnly.TryParseExact(canonical, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var date)
+                ? date.ToString("d. MMMM yyyy", Da) : canonical,
+            FieldType.Choice => spec.ResolvedOptions.FirstOrDefault(o => o.Key == canonical)?.Label ?? canonical,
+            _ => canonical,
+        };
+    }
+
+    /// <summary>The canonical value as it is written back into a text input, in Danish notation.</summary>
+    public static string InputText(ValueSpec spec, string? canonical)
+    {
+        if (canonical is null) return "";
+        return spec.Type switch
+        {
+            FieldType.Integer => canonical,
+            FieldType.Decimal or FieldType.Percent => decimal.TryParse(canonical, Inv, out var d) ? d.ToString("0.##########", Da) : canonical,
+            FieldType.Amount => long.TryParse(canonical, Inv, out var ore) ? (ore / 100m).ToString("0.00", Da).Replace(",00", "") : canonical,
+            FieldType.Date => DateOnly.TryParseExact(canonical, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var date)
+                ? date.ToString("dd-MM-yyyy", Inv) : canonical,
+            _ => canonical,
+        };
+    }
+
+    /// <summary>A number for sums and means, or null when the type is not numeric. Amounts count in kroner.</summary>
+    public static decimal? Number(ValueSpec spec, string? canonical)
+    {
+        if (canonical is null) return null;
+        return spec.Type switch
+        {
+            FieldType.Integer or FieldType.Decimal or FieldType.Percent =>
+                decimal.TryParse(canonical, NumberStyles.Number, Inv, out var d) ? d : null,
+            FieldType.Amount => long.TryParse(canonical, Inv, out var ore) ? ore / 100m : null,
+            _ => null,
+        };
+    }
+
+    public static bool IsNumeric(FieldType type) =>
+        type is FieldType.Integer or FieldType.Decimal or FieldType.Percent or FieldType.Amount;
+
+    public static bool IsCategorical(FieldType type) => type is FieldType.YesNo or FieldType.Choice;
+
+    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+$")] private static partial Regex DanishThousands();
+    [GeneratedRegex(@"\s*(kr\.?|dkk)\s*$", RegexOptions.IgnoreCase)] private static partial Regex AmountSuffix();
+}

@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+
+namespace Samraad.Features.Collections.Forms;
+
+/// <summary>One answerable cell of a form: a plain field, a matrix cell or a cell of a table row.</summary>
+public sealed record Leaf(string Key, FieldSpec Field, ValueSpec Spec, string Label, string? RowKey = null, string? ColumnKey = null, int? RowIndex = null);
+
+/// <summary>An error that belongs to one field (its leaf key), in Danish.</summary>
+public sealed record FieldError(string Key, string Message);
+
+/// <summary>What a user sent for one leaf: the typed text and/or a chosen missing code.</summary>
+public sealed record RawAnswer(string? Value, string? Missing = null);
+
+/// <summary>Answer keys: "field" for plain fields, "field/row/column" for matrix cells, "field/n/column" for table rows (n from 1).</summary>
+public static partial class FieldKeys
+{
+    public static bool IsValidKey(string key) => KeyPattern().IsMatch(key);
+    public static string Cell(string field, string row, string column) => $"{field}/{row}/{column}";
+    public static string TableCell(string field, int row, string column) => $"{field}/{row}/{column}";
+    /// <summary>An id usable in HTML and in "#…" links to it.</summary>
+    public static string HtmlId(string key) => "f-" + NonId().Replace(key, "-");
+
+    [GeneratedRegex(@"^[a-z0-9]+([._-][a-z0-9]+)*$")] private static partial Regex KeyPattern();
+    [GeneratedRegex(@"[^a-zA-Z0-9_-]")] private static partial Regex NonId();
+}
+
+/// <summary>The rules that turn a set of raw inputs into stored answers, and that decide whether a response can be submitted.</summary>
+public static class FormAnswers
+{
+    /// <summary>Every fixed leaf of the form, in form order (tables contribute none: their rows are dynamic).</summary>
+    public static IEnumerable<Leaf> FixedLeaves(this FormSpec form)
+    {
+        foreach (var field in form.Fields)
+        {
+            if (field.Type == FieldType.Matrix)
+            {
+                foreach (var row in field.Rows!)
+                foreach (var col in field.Columns!)
+                    yield return new Leaf(FieldKeys.Cell(field.Key, row.Key, col.Key), field, field.Cell!,
+                        $"{field.FullLabel} – {row.Label} – {col.Label}", row.Key, col.Key);
+            }
+            else if (field.Type != FieldType.Table)
+                yield return new Leaf(field.Key, field, field, field.FullLabel);
+        }
+    }
+
+    /// <summary>Finds the leaf an answer key names, including table cells up to the row limit.</summary>
+    public static Leaf? FindLeaf(this FormSpec form, string key)
+    {
+        var parts = key.Split('/');
+        var field = form.Field(parts[0]);
+        if (field is null) return null;
+        switch (field.Type)
+        {
+            case FieldType.Matrix when parts.Length == 3:
+                var row = field.Rows!.FirstOrDefault(r => r.Key == parts[1]);
+                var col = field.Columns!.FirstOrDefault(c => c.Key == parts[2]);
+                return row is null || col is null ? null
+                    : new Leaf(key, field, field.Cell!, $"{field.FullLabel} – {row.Label} – {col.Label}", row.Key, col.Key);
+            case FieldType.Table when parts.Length == 3 && int.TryParse(parts[1], out var n) && n >= 1 && parts[1] == n.ToString():
+                var column = field.TableColumns!.FirstOrDefault(c => c.Key == parts[2]);
+                return column is null ? null
+                    : new Leaf(key, field, column, $"{field.FullLabel}, række {n}: {column.Label}", null, column.Key, n);
+            case FieldType.Matrix or FieldType.Table:
+                return null;
+            default:
+                return parts.Length == 1 ? new Leaf(key, field, field, field.FullLabel) : null;
+        }
+    }
+
+    /// <summary>
+    /// Validates each given input on its own (a draft may hold any subset of fields).
+    /// Returns the parsed answers (null = cleared) when there are no errors; otherwise the errors and nothing to save.
+    /// </summary>
+    public static (Dictionary<string, AnswerValue?> Answers, List<FieldError> Errors) ParseDraft(
+        FormSpec form, IReadOnlyDictionary<string, RawAnswer> inputs)
+    {
+        var answers = new Dictionary<string, AnswerValue?>();
+        var errors = new List<FieldError>();
+        foreach (var (key, raw) in inputs)
+        {
+            var leaf = form.FindLeaf(key);
+            if (leaf is null)
+            {
+                errors.Add(new FieldError(key, TableRowError(form, key) ?? $"Feltet «{key}» findes ikke i skemaet"));
+                continue;
+            }
+            var missing = string.IsNullOrWhiteSpace(raw.Missing) ? null : raw.Missing.Trim();
+            var (value, error) = FieldValues.Parse(leaf.Spec, leaf.Label, raw.Value);
+            if (error is not null) errors.Add(new FieldError(key, error));
+            else if (missing is not null && !leaf.Field.MissingCodes.Contains(missing))
+                errors.Add(new FieldError(key, $"{leaf.Label}: «{missing}» kan ikke vælges her"));
+            else if (missing is not null && value is not null)
+                errors.Add(new FieldError(key, $"{leaf.Label}: angiv enten et svar eller «{form.MissingCodeLabel(missing)}», ikke begge"));
+            else
+                answers[key] = value is null && missing is null ? null : new AnswerValue(value, missing);
+        }
+        return errors.Count > 0 ? (new(), errors) : (answers, errors);
+    }
+
+    static string? TableRowError(FormSpec form, string key)
+    {
+        var parts = key.Split('/');
+        var field = form.Field(parts[0]);
+        if (field?.Type != FieldType.Table || parts.Length != 3 || !int.TryParse(parts[1], out var n) || n <= field.MaxRows) return null;
+        return field.MaxRowsMessage ?? $"{field.FullLabel}: der kan højst angives {field.MaxRows} rækker";
+    }
+
+    /// <summary>Checks a complete set of answers before submission: required fields and every value against this form version.</summary>
+    public static List<FieldError> ValidateForSubmit(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        var errors = new List<FieldError>();
+        foreach (var (key, answer) in answers)
+        {
+            var leaf = form.FindLeaf(key);
+            if (leaf is null) continue; // answers to fields a newer form version dropped are kept, not submitted as errors
+            if (answer.Value is not null && FieldValues.Parse(leaf.Spec, leaf.Label, FieldValues.InputText(leaf.Spec, answer.Value)).Error is { } e)
+                errors.Add(new FieldError(key, e));
+            if (answer.Missing is not null && !leaf.Field.MissingCodes.Contains(answer.Missing))
+                errors.Add(new FieldError(key, $"{leaf.Label}: «{form.MissingCodeLabel(answer.Missing)}» kan ikke længere vælges"));
+        }
+        foreach (var field in form.Fields.Where(f => f.Required))
+        {
+            if (field.Type == FieldType.Table)
+            {
+                if (!answers.Keys.Any(k => k.StartsWith(field.Key + "/", StringComparison.Ordinal)))
+                    errors.Add(new FieldError(field.Key, $"{field.FullLabel}: udfyld mindst én række"));
+                continue;
+            }
+            foreach (var leaf in form.FixedLeaves().Where(l => l.Field == field))
+                if (!answers.TryGetValue(leaf.Key, out var a) || a.IsEmpty)
+                    errors.Add(new FieldError(leaf.Key, RequiredMessage(leaf)));
+        }
+        return errors;
+    }
+
+    static string RequiredMessage(Leaf leaf) => FieldValues.IsCategorical(leaf.Spec.Type)
+        ? $"Vælg et svar til {leaf.Label}"
+        : $"Udfyld {leaf.Label}";
+}

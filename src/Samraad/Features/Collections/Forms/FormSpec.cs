@@ -1,0 +1,158 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Samraad.Features.Collections.Forms;
+
+/// <summary>A form definition as read from a pack file: sections of fields. Pure data; see <see cref="FormSpecReader"/>.</summary>
+public sealed class FormSpec
+{
+    public string Key { get; set; } = "";
+    public int Version { get; set; }
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    /// <summary>Named answer scales that choice fields refer to by name.</summary>
+    public Dictionary<string, List<OptionSpec>> Scales { get; set; } = new();
+    /// <summary>The catalogue of missing codes ("Ved ikke" …) fields may allow.</summary>
+    public List<OptionSpec> MissingCodes { get; set; } = new();
+    public List<SectionSpec> Sections { get; set; } = new();
+
+    public IEnumerable<FieldSpec> Fields => Sections.SelectMany(s => s.Fields);
+
+    public FieldSpec? Field(string key) => Fields.FirstOrDefault(f => f.Key == key);
+
+    public string MissingCodeLabel(string code) =>
+        MissingCodes.FirstOrDefault(m => m.Key == code)?.Label ?? code;
+}
+
+/// <summary>A titled group of fields, rendered as one part of the form.</summary>
+public sealed class SectionSpec
+{
+    public string Key { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public List<FieldSpec> Fields { get; set; } = new();
+}
+
+/// <summary>One answer option of a scale or of the missing-code catalogue.</summary>
+public sealed class OptionSpec
+{
+    public string Key { get; set; } = "";
+    public string Label { get; set; } = "";
+    public string? Description { get; set; }
+    /// <summary>Counted as a "yes" in totals such as the overview's "I alt" row (e.g. "Ja*").</summary>
+    public bool CountsAsYes { get; set; }
+}
+
+public enum FieldType { YesNo, Integer, Decimal, Amount, Percent, Date, Choice, Text, Matrix, Table }
+
+/// <summary>
+/// The value rules of one answer cell: a plain field, a matrix cell or a table column all share these.
+/// </summary>
+public class ValueSpec
+{
+    public FieldType Type { get; set; }
+    public string? Scale { get; set; }
+    public List<OptionSpec>? Options { get; set; }
+    public decimal? Min { get; set; }
+    public decimal? Max { get; set; }
+    public int? MaxLength { get; set; }
+    public string? Unit { get; set; }
+
+    /// <summary>Resolved options (inline or from the named scale); empty for non-choice types.</summary>
+    [JsonIgnore] public IReadOnlyList<OptionSpec> ResolvedOptions { get; internal set; } = [];
+}
+
+/// <summary>A field of a form. Matrix and table fields hold cells of one value type.</summary>
+public sealed class FieldSpec : ValueSpec
+{
+    public string Key { get; set; } = "";
+    public string Label { get; set; } = "";
+    /// <summary>A short column header for overview tables ("Udføres").</summary>
+    public string? ShortLabel { get; set; }
+    public string? Hint { get; set; }
+    public bool Required { get; set; }
+    /// <summary>Keys from the form's missing-code catalogue this field accepts instead of a value.</summary>
+    public List<string> MissingCodes { get; set; } = new();
+
+    // Matrix: rows × columns, each cell of type Cell.
+    public List<OptionSpec>? Rows { get; set; }
+    public List<OptionSpec>? Columns { get; set; }
+    public ValueSpec? Cell { get; set; }
+
+    // Repeating table: up to MaxRows rows of TableColumns.
+    public int? MaxRows { get; set; }
+    public string? MaxRowsMessage { get; set; }
+    public List<FieldSpec>? TableColumns { get; set; }
+
+    /// <summary>Section title, filled in when the form is read, for messages that name the field.</summary>
+    [JsonIgnore] public string SectionTitle { get; internal set; } = "";
+
+    /// <summary>"Kemoterapi: Udføres opgaven?" — the name used in error messages and exports.</summary>
+    [JsonIgnore] public string FullLabel => string.IsNullOrEmpty(SectionTitle) ? Label : $"{SectionTitle}: {Label}";
+}
+
+/// <summary>Reads and checks a form definition from JSON.</summary>
+public static class FormSpecReader
+{
+    static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    public static FormSpec Parse(string json)
+    {
+        var form = JsonSerializer.Deserialize<FormSpec>(json, Json)
+                   ?? throw new InvalidDataException("Skemadefinitionen er tom.");
+        Resolve(form);
+        return form;
+    }
+
+    static void Resolve(FormSpec form)
+    {
+        if (string.IsNullOrWhiteSpace(form.Key)) throw new InvalidDataException("Skemadefinitionen mangler en nøgle (key).");
+        var seen = new HashSet<string>();
+        foreach (var section in form.Sections)
+        foreach (var field in section.Fields)
+        {
+            if (!FieldKeys.IsValidKey(field.Key))
+                throw new InvalidDataException($"Ugyldig feltnøgle «{field.Key}»: brug små bogstaver, tal, punktum og bindestreg.");
+            if (!seen.Add(field.Key)) throw new InvalidDataException($"Feltnøglen «{field.Key}» findes to gange.");
+            field.SectionTitle = section.Title;
+            ResolveOptions(form, field, field.Key);
+            foreach (var code in field.MissingCodes)
+                if (form.MissingCodes.All(m => m.Key != code))
+                    throw new InvalidDataException($"Felt «{field.Key}» bruger den ukendte manglende-kode «{code}».");
+            switch (field.Type)
+            {
+                case FieldType.Matrix:
+                    if (field.Rows is not { Count: > 0 } || field.Columns is not { Count: > 0 } || field.Cell is null)
+                        throw new InvalidDataException($"Matrixfeltet «{field.Key}» skal have rows, columns og cell.");
+                    if (field.Cell.Type is FieldType.Matrix or FieldType.Table)
+                        throw new InvalidDataException($"Matrixfeltet «{field.Key}» kan ikke indeholde matrix eller tabel.");
+                    ResolveOptions(form, field.Cell, field.Key);
+                    break;
+                case FieldType.Table:
+                    if (field.TableColumns is not { Count: > 0 } || field.MaxRows is not > 0)
+                        throw new InvalidDataException($"Tabelfeltet «{field.Key}» skal have tableColumns og maxRows.");
+                    foreach (var column in field.TableColumns)
+                    {
+                        if (column.Type is FieldType.Matrix or FieldType.Table)
+                            throw new InvalidDataException($"Tabelfeltet «{field.Key}» kan ikke indeholde matrix eller tabel.");
+                        ResolveOptions(form, column, field.Key);
+                    }
+                    break;
+            }
+        }
+    }
+
+    static void ResolveOptions(FormSpec form, ValueSpec spec, string key)
+    {
+        if (spec.Type != FieldType.Choice) return;
+        if (spec.Options is { Count: > 0 }) spec.ResolvedOptions = spec.Options;
+        else if (spec.Scale is not null && form.Scales.TryGetValue(spec.Scale, out var scale)) spec.ResolvedOptions = scale;
+        else throw new InvalidDataException($"Valgfeltet «{key}» mangler svarmuligheder (options eller scale).");
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Data;
+using Samraad.Documents;
+using Samraad.Features.Collections.Forms;
+
+namespace Samraad.Features.Collections.Packs;
+
+/// <summary>
+/// Loads a pack's demo answers as submitted responses, dated as the document that printed them.
+/// Values are checked strictly against the form (a bad value is a pack error); required fields are not,
+/// because the document did leave some answers as "–" and Samraad must show that, not invent an answer.
+/// </summary>
+public sealed class LoadDemoResponses(AppDbContext db)
+{
+    public async Task Handle(Collection collection, FormSpec form, FormVersion version, string dir, PackDemo demo, CancellationToken ct)
+    {
+        var at = DanishTime.ParseLocal(demo.SubmittedAt) ?? throw new InvalidDataException($"demo.submittedAt «{demo.SubmittedAt}» er ikke en tid");
+        var by = new Actor("demo-import", demo.SubmittedBy);
+        var orgs = await db.Organisations.ToDictionaryAsync(o => o.Slug, ct);
+        var rows = Csv.Read(await File.ReadAllTextAsync(Path.Combine(dir, demo.Responses), ct), out var header);
+        var line = 1;
+        foreach (var row in rows)
+        {
+            line++;
+            if (!orgs.TryGetValue(row["respondent"], out var org))
+                throw new InvalidDataException($"{demo.Responses} linje {line}: ukendt respondent «{row["respondent"]}»");
+            var inputs = header.Where(h => h != "respondent" && !string.IsNullOrWhiteSpace(row[h]))
+                .ToDictionary(h => h, h => new RawAnswer(row[h]));
+            var (answers, errors) = FormAnswers.ParseDraft(form, inputs);
+            if (errors.Count > 0)
+                throw new InvalidDataException($"{demo.Responses} linje {line}: {string.Join("; ", errors.Select(e => e.Message))}");
+
+            var response = new Response
+            {
+                CollectionId = collection.Id, OrganisationId = org.Id, FormVersionId = version.Id,
+                Status = ResponseStatus.Draft, CreatedAtUtc = at, UpdatedAtUtc = at,
+            };
+            db.Responses.Add(response);
+            response.ApplyDraft(answers, version.Id, by, at); // the per-field history of a document import is not news: not logged
+            var receipt = response.Lock(by, org.DisplayName, at);
+            db.Receipts.Add(receipt);
+            db.AuditEntries.Add(AuditEntry.For(response, by, at, AuditAction.Imported, note: demo.Note ?? "Indlæst som demodata"));
+            await db.SaveChangesAsync(ct);
+            await Receipts.AssignNumber(db, response, receipt, ct);
+        }
+    }
+
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Samraad.Features.Collections.Summaries;
+
+namespace Samraad.Features.Collections.Packs;
+
+/// <summary>
+/// packs/&lt;slug&gt;/collection.json: a collection described as data. Adding a collection of the same kind needs no C#.
+/// Times are Danish local time ("2024-03-04T23:59").
+/// </summary>
+public sealed class PackFile
+{
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public string? Source { get; set; }
+    /// <summary>Slug of the owner organisation (e.g. "kkr-sjaelland").</summary>
+    public string Owner { get; set; } = "";
+    public PackRespondents Respondents { get; set; } = new();
+    public string Opens { get; set; } = "";
+    public string Deadline { get; set; } = "";
+    /// <summary>File name of the form definition in the pack folder.</summary>
+    public string Form { get; set; } = "form.json";
+    public PackDemo? Demo { get; set; }
+    /// <summary>File name of the figures a document printed (CSV), to compare with computed ones.</summary>
+    public string? PrintedFigures { get; set; }
+    public List<SummaryTableSpec> SummaryTables { get; set; } = new();
+
+    static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+
+    public static PackFile Parse(string json) =>
+        JsonSerializer.Deserialize<PackFile>(json, Json) ?? throw new InvalidDataException("collection.json er tom");
+}
+
+/// <summary>Who is asked: the member municipalities of a KKR, organisations of a kind, and/or listed slugs.</summary>
+public sealed class PackRespondents
+{
+    public string? MembersOfKkr { get; set; }
+    public string? AllOfKind { get; set; }
+    public List<string> Organisations { get; set; } = new();
+}
+
+/// <summary>Demo answers loaded once, when the collection is first created, as submitted responses.</summary>
+public sealed class PackDemo
+{
+    /// <summary>CSV: a "respondent" column (organisation slug) and one column per answer key.</summary>
+    public string Responses { get; set; } = "";
+    public string SubmittedAt { get; set; } = "";
+    public string SubmittedBy { get; set; } = "";
+    public string? Note { get; set; }
+}

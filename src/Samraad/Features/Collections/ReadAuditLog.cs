@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Data;
+using Samraad.Features.Collections.Forms;
+
+namespace Samraad.Features.Collections;
+
+/// <summary>An audit line with the field's label and the values as a person reads them.</summary>
+public sealed record AuditLine(AuditEntry Entry, string? Organisation, string? FieldLabel, string? OldText, string? NewText);
+
+/// <summary>The audit log of a collection, optionally for one respondent organisation, newest first.</summary>
+public static class ReadAuditLog
+{
+    public static async Task<List<AuditLine>> Handle(AppDbContext db, CollectionContext ctx, int? organisationId, int max = 1000, CancellationToken ct = default)
+    {
+        var query = db.AuditEntries.Where(a => a.CollectionId == ctx.Collection.Id);
+        if (organisationId is int org) query = query.Where(a => a.OrganisationId == org);
+        var entries = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(max).ToListAsync(ct);
+        var names = ctx.Respondents.ToDictionary(r => r.Id, r => r.DisplayName);
+        return entries.Select(e =>
+        {
+            var leaf = e.FieldKey is null ? null : ctx.Form.FindLeaf(e.FieldKey);
+            return new AuditLine(e, e.OrganisationId is int o ? names.GetValueOrDefault(o) : null,
+                leaf?.Label ?? e.FieldKey, Text(ctx.Form, leaf, e.OldValue), Text(ctx.Form, leaf, e.NewValue));
+        }).ToList();
+    }
+
+    static string? Text(FormSpec form, Leaf? leaf, string? stored) => stored switch
+    {
+        null => null,
+        ['[', .. var code, ']'] => form.MissingCodeLabel(code),
+        _ when leaf is not null => FieldValues.Display(leaf.Spec, stored),
+        _ => stored,
+    };
+}

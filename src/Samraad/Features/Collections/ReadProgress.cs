@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Data;
+using Samraad.Features.Reference;
+
+namespace Samraad.Features.Collections;
+
+/// <summary>Where one respondent stands.</summary>
+public sealed record RespondentStatus(Organisation Organisation, ResponseStatus? Status, bool Reopened, DateTime? LastSubmittedUtc, string? ReceiptNumber, DateTime? UpdatedUtc)
+{
+    public bool HasAnswered => ReceiptNumber is not null;
+
+    public string Label => Status switch
+    {
+        null => "Ikke påbegyndt",
+        ResponseStatus.Submitted => "Indsendt",
+        _ when Reopened => "Genåbnet",
+        _ => "Kladde",
+    };
+}
+
+/// <summary>"12 af 17 har indsendt", and who is missing.</summary>
+public sealed record Progress(IReadOnlyList<RespondentStatus> Rows)
+{
+    public int Respondents => Rows.Count;
+    /// <summary>Has a receipt: submitted at least once (a reopened response still has its last answers).</summary>
+    public int Answered => Rows.Count(r => r.HasAnswered);
+    public int Submitted => Rows.Count(r => r.Status == ResponseStatus.Submitted);
+    public IEnumerable<RespondentStatus> Missing => Rows.Where(r => r.Status != ResponseStatus.Submitted);
+}
+
+public static class ReadProgress
+{
+    public static async Task<Progress> Handle(AppDbContext db, CollectionContext ctx, CancellationToken ct = default)
+    {
+        var responses = await db.Responses.Where(r => r.CollectionId == ctx.Collection.Id && r.Period == "")
+            .Select(r => new { r.OrganisationId, r.Status, r.LatestReceiptId, r.UpdatedAtUtc, Number = r.LatestReceipt!.Number, At = (DateTime?)r.LatestReceipt.SubmittedAtUtc })
+            .ToListAsync(ct);
+        var rows = ctx.Respondents.Select(o =>
+        {
+            var r = responses.FirstOrDefault(x => x.OrganisationId == o.Id);
+            return r is null
+                ? new RespondentStatus(o, null, false, null, null, null)
+                : new RespondentStatus(o, r.Status, r.Status == ResponseStatus.Draft && r.LatestReceiptId != null,
+                    r.LatestReceiptId is null ? null : r.At, r.LatestReceiptId is null ? null : r.Number, r.UpdatedAtUtc);
+        }).ToList();
+        return new Progress(rows);
+    }
+
+    /// <summary>Progress of many collections at once, for the front page.</summary>
+    public static async Task<Dictionary<int, (int Respondents, int Answered, int Submitted)>> Counts(AppDbContext db, IReadOnlyList<int> collectionIds, CancellationToken ct = default)
+    {
+        var respondents = await db.CollectionRespondents.Where(r => collectionIds.Contains(r.CollectionId))
+            .GroupBy(r => r.CollectionId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var responses = await db.Responses.Where(r => collectionIds.Contains(r.CollectionId) && r.Period == "")
+            .GroupBy(r => r.CollectionId)
+            .Select(g => new { g.Key, Answered = g.Count(r => r.LatestReceiptId != null), Submitted = g.Count(r => r.Status == ResponseStatus.Submitted) })
+            .ToListAsync(ct);
+        return collectionIds.ToDictionary(id => id, id => (
+            respondents.FirstOrDefault(r => r.Key == id)?.N ?? 0,
+            responses.FirstOrDefault(r => r.Key == id)?.Answered ?? 0,
+            responses.FirstOrDefault(r => r.Key == id)?.Submitted ?? 0));
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Auth;
+using Samraad.Data;
+using Samraad.Features.Collections.Forms;
+
+namespace Samraad.Features.Collections;
+
+/// <summary>
+/// "Gem kladde": stores any subset of answers, each validated on its own. All or nothing: if one value is wrong,
+/// nothing is saved and every error is returned by field.
+/// </summary>
+public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
+{
+    public sealed record Result(Response Response, int Changed);
+
+    public async Task<Outcome<Result>> Handle(CollectionContext ctx, int organisationId, UserContext user,
+        IReadOnlyDictionary<string, RawAnswer> inputs, int? expectedRevision, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!Access.CanAnswerFor(user, organisationId) || !ctx.IsRespondent(organisationId))
+            return Outcome<Result>.Fail(Problem.Forbidden, "Du kan kun besvare for din egen organisation.");
+        if (ctx.Collection.ClosedReason(now) is { } closed) return Outcome<Result>.Fail(Problem.Closed, closed);
+
+        var response = await FindOrStart(ctx, organisationId, now, ct);
+        if (response.Status == ResponseStatus.Submitted)
+            return Outcome<Result>.Fail(Problem.Locked, "Besvarelsen er indsendt og låst. Kontakt sekretariatet, hvis den skal genåbnes.");
+        if (expectedRevision is int rev && rev != response.Revision)
+            return Outcome<Result>.Fail(Problem.Conflict,
+                "Besvarelsen er ændret, siden du åbnede den (måske af en kollega). Dine ændringer er ikke gemt. Genindlæs siden og ret igen.");
+
+        var (answers, errors) = FormAnswers.ParseDraft(ctx.Form, inputs);
+        if (errors.Count > 0) return Outcome<Result>.Fail(Problem.Invalid, "Der er fejl i besvarelsen. Intet er gemt.", errors);
+
+        var audit = response.ApplyDraft(answers, ctx.Collection.FormVersionId, new Actor(user.UserName, user.Name), now);
+        db.AuditEntries.AddRange(audit);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Result>.Success(new Result(response, audit.Count));
+    }
+
+    /// <summary>The organisation's response, or a new empty draft on the collection's current form version.</summary>
+    internal async Task<Response> FindOrStart(CollectionContext ctx, int organisationId, DateTime now, CancellationToken ct)
+    {
+        var response = await db.Responses.Include(r => r.Answers)
+            .FirstOrDefaultAsync(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == organisationId && r.Period == "", ct);
+        if (response is not null) return response;
+        response = new Response
+        {
+            CollectionId = ctx.Collection.Id, OrganisationId = organisationId, FormVersionId = ctx.Collection.FormVersionId,
+            Status = ResponseStatus.Draft, CreatedAtUtc = now, UpdatedAtUtc = now,
+        };
+        db.Responses.Add(response);
+        return response;
+    }
+}

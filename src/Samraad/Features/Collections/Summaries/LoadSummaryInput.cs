@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Data;
+using Samraad.Features.Collections.Forms;
+
+namespace Samraad.Features.Collections.Summaries;
+
+/// <summary>
+/// Loads what summaries are computed from: the respondents with their groups, and the answers of each
+/// respondent's latest receipt (drafts never count; a reopened response counts with what it last submitted).
+/// </summary>
+public static class LoadSummaryInput
+{
+    public static async Task<SummaryInput> Handle(AppDbContext db, CollectionContext ctx, CancellationToken ct = default)
+    {
+        var ids = ctx.Respondents.Select(r => r.Id).ToList();
+        var memberships = await db.GroupMembers.Where(m => ids.Contains(m.OrganisationId))
+            .Select(m => new { m.OrganisationId, Set = m.Group!.GroupSet!.Key, Group = m.Group.Name })
+            .ToListAsync(ct);
+        var respondents = ctx.Respondents.Select(o => new RespondentInfo(o.Id, o.Slug, o.DisplayName, o.MunicipalityCode,
+            memberships.Where(m => m.OrganisationId == o.Id).ToDictionary(m => m.Set, m => m.Group))).ToList();
+
+        var receipts = await db.Responses.Where(r => r.CollectionId == ctx.Collection.Id && r.Period == "" && r.LatestReceiptId != null)
+            .Select(r => new { r.OrganisationId, ReceiptId = r.LatestReceiptId!.Value }).ToListAsync(ct);
+        var receiptIds = receipts.Select(r => r.ReceiptId).ToList();
+        var answers = await db.ReceiptAnswers.Where(a => receiptIds.Contains(a.ReceiptId)).ToListAsync(ct);
+        var byReceipt = answers.ToLookup(a => a.ReceiptId);
+        var submitted = receipts.ToDictionary(r => r.OrganisationId,
+            r => (IReadOnlyDictionary<string, AnswerValue>)byReceipt[r.ReceiptId].ToDictionary(a => a.FieldKey, a => new AnswerValue(a.Value, a.MissingCode)));
+        return new SummaryInput(ctx.Form, respondents, submitted);
+    }
+
+    public static async Task<List<PrintedFigure>> PrintedFigures(AppDbContext db, int collectionId, CancellationToken ct = default) =>
+        (await db.PrintedFigures.Where(p => p.CollectionId == collectionId).OrderBy(p => p.SortOrder).ToListAsync(ct))
+        .Select(p => new PrintedFigure(p.Source, p.FieldKey, p.Printed, p.Answers?.Split('|'), p.Count, p.Of, p.RespondentSlug, p.Value))
+        .ToList();
+}

@@ -1,0 +1,61 @@
+using Samraad.Features.Collections.Forms;
+
+namespace Samraad.Features.Collections.Summaries;
+
+/// <summary>One cell of the respondents × fields matrix, with any printed value that disagrees with it.</summary>
+public sealed record MatrixCell(string Text, string? Missing, FigureCheck? Disagreement);
+
+public sealed record MatrixRow(RespondentInfo Respondent, bool Submitted, IReadOnlyList<MatrixCell> Cells);
+
+/// <summary>The seed's overview table, computed: respondents down, fields across, "I alt" at the foot.</summary>
+public sealed record MatrixView(IReadOnlyList<Leaf> Columns, IReadOnlyList<MatrixRow> Rows, IReadOnlyList<string> Totals);
+
+public static class Matrix
+{
+    /// <summary>Builds the matrix over all leaves of the current form (free text only when asked for).</summary>
+    public static MatrixView Build(SummaryInput input, IReadOnlyList<FigureCheck> checks, bool includeText)
+    {
+        var columns = input.Form.FixedLeaves().Concat(TableLeaves(input))
+            .Where(l => includeText || l.Spec.Type != FieldType.Text).ToList();
+        var disagreements = checks.Where(c => !c.Agrees && !c.Figure.IsCount)
+            .GroupBy(c => (c.Figure.RespondentSlug, c.Figure.FieldKey)).ToDictionary(g => g.Key, g => g.First());
+        var rows = input.Respondents.Select(r =>
+        {
+            var answers = input.Submitted.GetValueOrDefault(r.OrganisationId);
+            return new MatrixRow(r, answers is not null, columns.Select(leaf =>
+            {
+                var a = answers?.GetValueOrDefault(leaf.Key);
+                var text = a?.Missing is not null ? input.Form.MissingCodeLabel(a.Missing) : FieldValues.Display(leaf.Spec, a?.Value);
+                return new MatrixCell(text, a?.Missing, disagreements.GetValueOrDefault((r.Slug, leaf.Key)));
+            }).ToList());
+        }).ToList();
+        var totals = columns.Select(leaf => Total(input, leaf)).ToList();
+        return new MatrixView(columns, rows, totals);
+    }
+
+    /// <summary>"15/17" for yes-like answers; the sum for numbers; the number answered for text.</summary>
+    static string Total(SummaryInput input, Leaf leaf)
+    {
+        var values = input.Respondents.Select(r => input.Submitted.GetValueOrDefault(r.OrganisationId)?.GetValueOrDefault(leaf.Key)?.Value).ToList();
+        if (FieldValues.IsCategorical(leaf.Spec.Type))
+            return $"{values.Count(v => Summary.CountsAsYes(leaf.Spec, v))}/{input.Respondents.Count}";
+        if (FieldValues.IsNumeric(leaf.Spec.Type))
+        {
+            var sum = values.Select(v => FieldValues.Number(leaf.Spec, v)).OfType<decimal>().Sum();
+            return leaf.Spec.Type == FieldType.Amount ? FieldValues.Display(leaf.Spec, ((long)(sum * 100)).ToString())
+                : sum.ToString("#,##0.##", DanishTime.Culture);
+        }
+        return $"{values.Count(v => v is not null)} svar";
+    }
+
+    /// <summary>Cells of repeating tables that hold data, in field, row and column order.</summary>
+    public static IEnumerable<Leaf> TableLeaves(SummaryInput input)
+    {
+        var keys = input.Submitted.Values.SelectMany(a => a.Keys).Distinct().ToList();
+        foreach (var field in input.Form.Fields.Where(f => f.Type == FieldType.Table))
+            foreach (var leaf in keys.Where(k => k.StartsWith(field.Key + "/", StringComparison.Ordinal))
+                         .Select(k => input.Form.FindLeaf(k)).OfType<Leaf>()
+                         .OrderBy(l => l.RowIndex).ThenBy(l => field.TableColumns!.FindIndex(c => c.Key == l.ColumnKey)))
+                yield return leaf;
+    }
+}

@@ -1,0 +1,107 @@
+using Samraad.Features.Collections.Forms;
+
+namespace Samraad.Features.Collections.Summaries;
+
+/// <summary>A respondent as the summary sees it: who, and which group it belongs to in each group set.</summary>
+public sealed record RespondentInfo(int OrganisationId, string Slug, string Name, int? Code, IReadOnlyDictionary<string, string> Groups);
+
+/// <summary>The submitted answers of the respondents that have submitted; those absent have not.</summary>
+public sealed record SummaryInput(
+    FormSpec Form,
+    IReadOnlyList<RespondentInfo> Respondents,
+    IReadOnlyDictionary<int, IReadOnlyDictionary<string, AnswerValue>> Submitted);
+
+/// <summary>How often one answer (an option or a missing code) was given.</summary>
+public sealed record OptionCount(string Key, string Label, int Count, bool IsMissingCode = false);
+
+/// <summary>The computed figures of one leaf over a set of respondents.</summary>
+public sealed record LeafSummary(
+    Leaf Leaf,
+    int Respondents,
+    int Submitted,
+    int Answered,
+    int Blank,
+    IReadOnlyList<OptionCount> Options,
+    IReadOnlyList<OptionCount> MissingCodes,
+    decimal? Sum,
+    decimal? Mean,
+    decimal? Min,
+    decimal? Max)
+{
+    /// <summary>Not submitted + submitted blank + a missing code: every respondent without a value.</summary>
+    public int WithoutValue => Respondents - Answered;
+}
+
+/// <summary>The same leaf summarised within each group of a group set.</summary>
+public sealed record GroupBreakdown(string GroupSetKey, IReadOnlyList<(string Group, IReadOnlyList<LeafSummary> Leaves)> Groups);
+
+/// <summary>Summaries are computed from submitted answers every time they are shown; nothing here is stored.</summary>
+public static class Summary
+{
+    public static IReadOnlyList<LeafSummary> Compute(SummaryInput input) =>
+        Compute(input.Form, input.Respondents, input.Submitted);
+
+    public static IReadOnlyList<LeafSummary> Compute(
+        FormSpec form, IReadOnlyList<RespondentInfo> respondents,
+        IReadOnlyDictionary<int, IReadOnlyDictionary<string, AnswerValue>> submitted) =>
+        form.FixedLeaves().Select(leaf => ComputeLeaf(form, leaf, respondents, submitted)).ToList();
+
+    public static LeafSummary ComputeLeaf(
+        FormSpec form, Leaf leaf, IReadOnlyList<RespondentInfo> respondents,
+        IReadOnlyDictionary<int, IReadOnlyDictionary<string, AnswerValue>> submitted)
+    {
+        var answers = respondents
+            .Where(r => submitted.ContainsKey(r.OrganisationId))
+            .Select(r => submitted[r.OrganisationId].GetValueOrDefault(leaf.Key))
+            .ToList();
+        var values = answers.Where(a => a?.Value is not null).Select(a => a!.Value!).ToList();
+        var codes = answers.Where(a => a?.Missing is not null).Select(a => a!.Missing!).ToList();
+
+        var options = leaf.Spec.Type switch
+        {
+            FieldType.YesNo => new List<OptionCount>
+            {
+                new("ja", "Ja", values.Count(v => v == "ja")),
+                new("nej", "Nej", values.Count(v => v == "nej")),
+            },
+            FieldType.Choice => leaf.Spec.ResolvedOptions.Select(o => new OptionCount(o.Key, o.Label, values.Count(v => v == o.Key))).ToList(),
+            _ => new List<OptionCount>(),
+        };
+        var missing = leaf.Field.MissingCodes
+            .Select(c => new OptionCount(c, form.MissingCodeLabel(c), codes.Count(x => x == c), IsMissingCode: true))
+            .ToList();
+        var numbers = values.Select(v => FieldValues.Number(leaf.Spec, v)).OfType<decimal>().ToList();
+        var numeric = FieldValues.IsNumeric(leaf.Spec.Type) && numbers.Count > 0;
+        return new LeafSummary(leaf, respondents.Count, answers.Count, values.Count,
+            answers.Count(a => a is null || a.IsEmpty), options, missing,
+            numeric ? numbers.Sum() : null, numeric ? numbers.Average() : null,
+            numeric ? numbers.Min() : null, numeric ? numbers.Max() : null);
+    }
+
+    /// <summary>The leaf summaries within each group of one group set (groups in the order given).</summary>
+    public static GroupBreakdown ByGroup(SummaryInput input, string groupSetKey, IReadOnlyList<string> groupOrder)
+    {
+        var groups = groupOrder
+            .Select(g => (g, (IReadOnlyList<LeafSummary>)Compute(input.Form,
+                input.Respondents.Where(r => r.Groups.GetValueOrDefault(groupSetKey) == g).ToList(), input.Submitted)))
+            .ToList();
+        return new GroupBreakdown(groupSetKey, groups);
+    }
+
+    /// <summary>Whether an answer counts as a "yes" in totals: "Ja" for yes/no, options marked countsAsYes for choices.</summary>
+    public static bool CountsAsYes(ValueSpec spec, string? value) => value is not null && spec.Type switch
+    {
+        FieldType.YesNo => value == "ja",
+        FieldType.Choice => spec.ResolvedOptions.Any(o => o.Key == value && o.CountsAsYes),
+        _ => false,
+    };
+
+    /// <summary>How many respondents gave one of the given answers — the "15/17" figure.</summary>
+    public static int CountAnswers(string leafKey, IEnumerable<string> answerKeys, IReadOnlyList<RespondentInfo> respondents,
+        IReadOnlyDictionary<int, IReadOnlyDictionary<string, AnswerValue>> submitted)
+    {
+        var set = answerKeys.ToHashSet();
+        return respondents.Count(r => submitted.TryGetValue(r.OrganisationId, out var a)
+                                      && a.TryGetValue(leafKey, out var v) && v.Value is not null && set.Contains(v.Value));
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Samraad.Auth;
+using Samraad.Data;
+using Samraad.Features.Collections;
+using Samraad.Features.Collections.Summaries;
+using Samraad.Features.Reference;
+
+namespace Samraad.Hosting;
+
+/// <summary>The automation verbs. Each runs against the configured database after it is created, migrated and seeded.</summary>
+public static class Cli
+{
+    public const string Usage = """
+        Brug: samraad [verbum] [argumenter] [--data-dir DIR] [--db-provider sqlite|postgres] [--db FORBINDELSESSTRENG]
+
+          serve                                   start webserveren (standard), http://127.0.0.1:5080 (--urls for andet)
+          migrate                                 opret/migrér databasen og indlæs referencedata og packs
+          export <indsamling> --format csv|xlsx|json [--out FIL]
+          summary <indsamling> --format json      sammendrag med afvigelser fra trykte tal
+          users init                              opret de første konti (adgangskoder i DATA-DIR/initial-passwords.txt)
+          reference export                        kommuner i kommuner.csv-format
+
+        Miljøvariabler: SAMRAAD_DATA_DIR, SAMRAAD_DB_PROVIDER, SAMRAAD_DB.
+        """;
+
+    public static async Task<int> Run(WebApplication app, CommandLine command, TextWriter stdout)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        switch (command.Verb, command.Arguments.FirstOrDefault())
+        {
+            case ("migrate", _):
+                await stdout.WriteLineAsync($"Databasen er klar: {await db.Collections.CountAsync()} indsamlinger, {await db.Organisations.CountAsync()} organisationer.");
+                return 0;
+            case ("export", string slug):
+            {
+                var ctx = await CollectionContext.Load(db, slug);
+                if (ctx is null) return Fail($"Indsamlingen «{slug}» findes ikke.");
+                var format = command.Option("--format") ?? "csv";
+                if (!ExportResponses.Formats.Contains(format)) return Fail("--format skal være csv, xlsx eller json.");
+                var file = await sp.GetRequiredService<ExportResponses>().Handle(ctx, format);
+                return await Write(stdout, file.Content, command.Option("--out"), binary: format == "xlsx");
+            }
+            case ("summary", string slug):
+            {
+                var ctx = await CollectionContext.Load(db, slug);
+                if (ctx is null) return Fail($"Indsamlingen «{slug}» findes ikke.");
+                if ((command.Option("--format") ?? "json") != "json") return Fail("summary understøtter kun --format json.");
+                var report = await sp.GetRequiredService<ComputeSummary>().Handle(ctx, command.Option("--group-set"));
+                var json = JsonSerializer.SerializeToUtf8Bytes(SummaryJson.From(report, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime),
+                    new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+                return await Write(stdout, json, command.Option("--out"), binary: false);
+            }
+            case ("users", "init"):
+            {
+                var path = await sp.GetRequiredService<InitialAccounts>().Handle(sp.GetRequiredService<SamraadOptions>().DataDir);
+                await stdout.WriteLineAsync(path is null ? "Der findes allerede brugere; intet er ændret." : $"Konti oprettet. Adgangskoderne står i {path}");
+                return 0;
+            }
+            case ("reference", "export"):
+                return await Write(stdout, ExportReference.Municipalities(await sp.GetRequiredService<ListOrganisations>().Handle(new(nameof(OrganisationKind.Kommune), null, null, null))),
+                    command.Option("--out"), binary: false);
+            default:
+                await Console.Error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+
+    static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+
+    static async Task<int> Write(TextWriter stdout, byte[] content, string? outPath, bool binary)
+    {
+        if (outPath is not null) { await File.WriteAllBytesAsync(outPath, content); return 0; }
+        if (binary && !Console.IsOutputRedirected) return Fail("XLSX er binært: brug --out FIL eller omdiriger output.");
+        if (stdout == Console.Out)
+        {
+            await using var raw = Console.OpenStandardOutput();
+            await raw.WriteAsync(content);
+        }
+        else await stdout.WriteAsync(System.Text.Encoding.UTF8.GetString(content));
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Samraad.Hosting;
+
+/// <summary>
+/// Where Samraad keeps its data and which database it uses. Set by command-line options
+/// (--data-dir, --db-provider, --db), environment variables (SAMRAAD_DATA_DIR, SAMRAAD_DB_PROVIDER, SAMRAAD_DB)
+/// or configuration keys (Samraad:DataDir …).
+/// </summary>
+public sealed class SamraadOptions
+{
+    public const string Section = "Samraad";
+    public string DataDir { get; set; } = "data";
+    /// <summary>"sqlite" (default) or "postgres".</summary>
+    public string DbProvider { get; set; } = "sqlite";
+    /// <summary>The connection string; for SQLite the default is a file in the data directory.</summary>
+    public string? Db { get; set; }
+    /// <summary>Create the first accounts (admin, secretariat, one per municipality) when none exist.</summary>
+    public bool InitialAccounts { get; set; } = true;
+    /// <summary>Load the packs' demo answers when a collection is created.</summary>
+    public bool DemoData { get; set; } = true;
+    /// <summary>Folder with the packs; default: "packs" next to the binary.</summary>
+    public string? PacksDir { get; set; }
+
+    public bool IsPostgres => DbProvider.Equals("postgres", StringComparison.OrdinalIgnoreCase)
+                              || DbProvider.Equals("postgresql", StringComparison.OrdinalIgnoreCase);
+
+    public string FullDataDir => Path.GetFullPath(DataDir);
+
+    public string SqliteConnectionString => Db ?? $"Data Source={Path.Combine(FullDataDir, "samraad.db")}";
+
+    public string ResolvedPacksDir => PacksDir ?? Path.Combine(AppContext.BaseDirectory, "packs");
+    public string ReferenceDir => Path.Combine(AppContext.BaseDirectory, "reference");
+}
