@@ -57,7 +57,7 @@ public static class FormAnswers
                 var col = field.Columns!.FirstOrDefault(c => c.Key == parts[2]);
                 return row is null || col is null ? null
                     : new Leaf(key, field, field.Cell!, $"{field.FullLabel} – {row.Label} – {col.Label}", row.Key, col.Key);
-            case FieldType.Table when parts.Length == 3 && int.TryParse(parts[1], out var n) && n >= 1 && parts[1] == n.ToString():
+            case FieldType.Table when parts.Length == 3 && int.TryParse(parts[1], out var n) && n >= 1 && n <= field.MaxRows && parts[1] == n.ToString():
                 var column = field.TableColumns!.FirstOrDefault(c => c.Key == parts[2]);
                 return column is null ? null
                     : new Leaf(key, field, column, $"{field.FullLabel}, række {n}: {column.Label}", null, column.Key, n);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
-using Samraad.Documents;
 using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Collections.Packs;
@@ -17,19 +16,10 @@ public sealed class LoadDemoResponses(AppDbContext db)
         var at = DanishTime.ParseLocal(demo.SubmittedAt) ?? throw new InvalidDataException($"demo.submittedAt «{demo.SubmittedAt}» er ikke en tid");
         var by = new Actor("demo-import", demo.SubmittedBy);
         var orgs = await db.Organisations.ToDictionaryAsync(o => o.Slug, ct);
-        var rows = Csv.Read(await File.ReadAllTextAsync(Path.Combine(dir, demo.Responses), ct), out var header);
-        var line = 1;
-        foreach (var row in rows)
+        foreach (var (respondent, answers) in PackCsv.Responses(form, await File.ReadAllTextAsync(Path.Combine(dir, demo.Responses), ct), demo.Responses))
         {
-            line++;
-            if (!orgs.TryGetValue(row["respondent"], out var org))
-                throw new InvalidDataException($"{demo.Responses} linje {line}: ukendt respondent «{row["respondent"]}»");
-            var inputs = header.Where(h => h != "respondent" && !string.IsNullOrWhiteSpace(row[h]))
-                .ToDictionary(h => h, h => new RawAnswer(row[h]));
-            var (answers, errors) = FormAnswers.ParseDraft(form, inputs);
-            if (errors.Count > 0)
-                throw new InvalidDataException($"{demo.Responses} linje {line}: {string.Join("; ", errors.Select(e => e.Message))}");
-
+            if (!orgs.TryGetValue(respondent, out var org))
+                throw new InvalidDataException($"{demo.Responses}: ukendt respondent «{respondent}»");
             var response = new Response
             {
                 CollectionId = collection.Id, OrganisationId = org.Id, FormVersionId = version.Id,

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
-using Samraad.Documents;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Reference;
 
@@ -98,26 +97,14 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
     {
         await db.PrintedFigures.Where(p => p.CollectionId == collection.Id).ExecuteDeleteAsync(ct);
         if (file is null) return;
-        var rows = Csv.Read(await File.ReadAllTextAsync(Path.Combine(dir, file), ct), out _);
         var order = 0;
-        foreach (var r in rows)
-        {
+        foreach (var f in PackCsv.PrintedFigures(await File.ReadAllTextAsync(Path.Combine(dir, file), ct)))
             db.PrintedFigures.Add(new PrintedFigureRow
             {
-                CollectionId = collection.Id,
-                SortOrder = order++,
-                Source = r["kilde"],
-                FieldKey = r["felt"],
-                Printed = r["trykt"],
-                Answers = NullIfEmpty(r.GetValueOrDefault("svar")),
-                Count = int.TryParse(r.GetValueOrDefault("antal"), out var n) ? n : null,
-                Of = int.TryParse(r.GetValueOrDefault("af"), out var of) ? of : null,
-                RespondentSlug = NullIfEmpty(r.GetValueOrDefault("respondent")),
-                Value = NullIfEmpty(r.GetValueOrDefault("vaerdi")),
+                CollectionId = collection.Id, SortOrder = order++, Source = f.Source, FieldKey = f.FieldKey, Printed = f.Printed,
+                Answers = f.Answers is null ? null : string.Join('|', f.Answers), Count = f.Count, Of = f.Of,
+                RespondentSlug = f.RespondentSlug, Value = f.Value,
             });
-        }
         await db.SaveChangesAsync(ct);
     }
-
-    static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }
