@@ -6,8 +6,10 @@ namespace Samraad;
 /// One executable: `samraad` / `samraad serve` runs the web app; other verbs (migrate, export, summary, users, reference)
 /// work on the same configured database, creating and seeding it first if it is new.
 /// </summary>
-public static class Program
+public sealed class Program
 {
+    Program() { }
+
     public static async Task<int> Main(string[] args)
     {
         var command = CommandLine.Parse(args);

@@ -3,24 +3,31 @@ using Samraad.Hosting;
 
 namespace Samraad.Data;
 
-/// <summary>Registers the provider-specific DbContext and exposes it to the app as <see cref="AppDbContext"/>.</summary>
+/// <summary>
+/// Registers both provider-specific DbContexts and exposes the configured one as <see cref="AppDbContext"/>.
+/// Options are read when a context is first resolved, not at registration, so configuration added late
+/// (tests, hosting overrides) still decides the database.
+/// </summary>
 public static class DatabaseSetup
 {
-    public static IServiceCollection AddSamraadDatabase(this IServiceCollection services, SamraadOptions options)
+    public static IServiceCollection AddSamraadDatabase(this IServiceCollection services)
     {
-        if (options.IsPostgres)
+        services.AddDbContext<PostgresAppDbContext>((sp, o) =>
         {
+            var options = sp.GetRequiredService<SamraadOptions>();
             if (string.IsNullOrWhiteSpace(options.Db))
                 throw new InvalidOperationException("PostgreSQL kræver en forbindelsesstreng: --db \"Host=…;Database=…;Username=…;Password=…\" eller SAMRAAD_DB.");
-            services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(options.Db, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
-        }
-        else
+            o.UseNpgsql(options.Db, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        });
+        services.AddDbContext<SqliteAppDbContext>((sp, o) =>
         {
+            var options = sp.GetRequiredService<SamraadOptions>();
             Directory.CreateDirectory(options.FullDataDir);
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(options.SqliteConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
-        }
+            o.UseSqlite(options.SqliteConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        });
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SamraadOptions>().IsPostgres
+            ? sp.GetRequiredService<PostgresAppDbContext>()
+            : sp.GetRequiredService<SqliteAppDbContext>());
         return services;
     }
 }

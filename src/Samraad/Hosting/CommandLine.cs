@@ -36,8 +36,9 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
             var (name, value) = arg.Contains('=') ? (arg[..arg.IndexOf('=')], arg[(arg.IndexOf('=') + 1)..])
                 : i + 1 < rest.Length && !rest[i + 1].StartsWith("--") ? (arg, rest[++i]) : (arg, "true");
             options[name] = value;
-            if (ConfigKeys.TryGetValue(name, out var configKey)) hostArgs.Add($"--{configKey}={value}");
-            else if (name == "--urls") hostArgs.Add($"--urls={value}");
+            // Anything else goes to the host as configuration ("--urls", "--environment", and the settings
+            // WebApplicationFactory passes as arguments).
+            hostArgs.Add(ConfigKeys.TryGetValue(name, out var configKey) ? $"--{configKey}={value}" : $"{name}={value}");
         }
         return new CommandLine(verb, positional, options, hostArgs.ToArray());
     }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,17 +18,19 @@ namespace Samraad.Hosting;
 /// <summary>Wires the features into the host: services, middleware, endpoints and first-start initialisation.</summary>
 public static class SamraadApp
 {
-    public static SamraadOptions AddSamraad(this WebApplicationBuilder builder)
+    public static void AddSamraad(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SamraadOptions.Section).Get<SamraadOptions>() ?? new SamraadOptions();
         var services = builder.Services;
-        services.AddSingleton(options);
+        // Read when first needed: hosts and tests may add configuration after this runs.
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(SamraadOptions.Section).Get<SamraadOptions>() ?? new SamraadOptions());
         services.AddSingleton(TimeProvider.System);
-        services.AddSamraadDatabase(options);
+        services.AddSamraadDatabase();
         services.AddHttpContextAccessor();
         // Sign-in cookies survive a restart: keys live in the data directory (never in the repository).
-        services.AddDataProtection().SetApplicationName("Samraad")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDir, "keys")));
+        services.AddDataProtection().SetApplicationName("Samraad");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(sp.GetRequiredService<SamraadOptions>().FullDataDir, "keys")), sp.GetRequiredService<ILoggerFactory>())));
         services.AddRazorComponents();
         // Encode markup characters but leave Danish letters readable in the HTML source.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -47,7 +52,6 @@ public static class SamraadApp
         services.AddScoped<ComputeSummary>();
         services.AddScoped<ExportResponses>();
         services.AddScoped<InitialAccounts>();
-        return options;
     }
 
     static void AddIdentity(IServiceCollection services)

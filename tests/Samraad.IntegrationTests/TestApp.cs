@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Samraad.Auth;
+using Samraad.Data;
+
+namespace Samraad.IntegrationTests;
+
+public enum Db { Sqlite, Postgres }
+
+/// <summary>Which databases the integration tests run on: SQLite always, PostgreSQL when SAMRAAD_TEST_POSTGRES is set.</summary>
+public static class Databases
+{
+    /// <summary>e.g. "Host=127.0.0.1;Username=app;Password=app" — each test gets its own database on that server.</summary>
+    public static string? Postgres => Environment.GetEnvironmentVariable("SAMRAAD_TEST_POSTGRES");
+
+    public static IEnumerable<object[]> All()
+    {
+        yield return [Db.Sqlite];
+        if (!string.IsNullOrWhiteSpace(Postgres)) yield return [Db.Postgres];
+    }
+}
+
+/// <summary>A settable clock: tests move time instead of waiting for it.</summary>
+public sealed class TestClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>
+/// The whole app in-process on a fresh real database (a SQLite file in a temp folder, or a new PostgreSQL database),
+/// started exactly as `samraad serve` starts it: migrated, reference data and packs loaded, demo answers in.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Korrekt-hest-batteri-42";
+    public TestClock Clock { get; } = new();
+    public Db Kind { get; }
+    public string DataDir { get; }
+    public string PacksDir { get; }
+    readonly string? pgDatabase;
+    readonly string? pgConnection;
+
+    TestApp(Db kind, bool kestrel)
+    {
+        Kind = kind;
+        DataDir = Directory.CreateTempSubdirectory("samraad-test-").FullName;
+        PacksDir = Path.Combine(DataDir, "packs");
+        CopyDir(Path.Combine(RepoRoot, "packs"), PacksDir);
+        CopyDir(Path.Combine(AppContext.BaseDirectory, "TestPacks"), PacksDir);
+        if (kind == Db.Postgres)
+        {
+            pgDatabase = "samraad_t_" + Guid.NewGuid().ToString("N")[..12];
+            pgConnection = $"{Databases.Postgres};Database={pgDatabase}";
+        }
+        if (kestrel) UseKestrel(0);
+    }
+
+    public static TestApp Start(Db kind, bool kestrel = false)
+    {
+        var app = new TestApp(kind, kestrel);
+        if (kestrel) app.StartServer(); else _ = app.Server;
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Samraad:DataDir", DataDir);
+        builder.UseSetting("Samraad:PacksDir", PacksDir);
+        builder.UseSetting("Samraad:InitialAccounts", "false");
+        builder.UseSetting("Samraad:DbProvider", Kind == Db.Postgres ? "postgres" : "sqlite");
+        if (pgConnection is not null) builder.UseSetting("Samraad:Db", pgConnection);
+        builder.ConfigureServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Samraad.slnx"))) dir = dir.Parent;
+            return dir!.FullName;
+        }
+    }
+
+    static void CopyDir(string from, string to)
+    {
+        if (!Directory.Exists(from)) return;
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    public async Task<T> WithDb<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Creates an account acting for an organisation (by slug) in a role.</summary>
+    public async Task CreateUser(string userName, string role, string? organisationSlug)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var orgId = organisationSlug is null ? (int?)null : (await db.Organisations.SingleAsync(o => o.Slug == organisationSlug)).Id;
+        var result = await users.CreateAsync(new AppUser { UserName = userName, FullName = $"Test {userName}", Role = role, OrganisationId = orgId }, Password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>A browser-like client (cookies, no auto-redirect) logged in as the user.</summary>
+    public async Task<HttpClient> LoggedIn(string userName, string? password = null)
+    {
+        var client = Client();
+        var response = await client.PostAsync("/log-ind", await Form(client, "/log-ind", new() { ["username"] = userName, ["password"] = password ?? Password }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Login as {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Form content with the antiforgery token of the page the form is on, as a browser would post it.</summary>
+    public static async Task<FormUrlEncodedContent> Form(HttpClient client, string pageUrl, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(pageUrl);
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (pgDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection($"{Databases.Postgres};Database=postgres");
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
+    }
+}
