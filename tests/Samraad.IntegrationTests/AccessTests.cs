@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using Samraad.Auth;
+
+namespace Samraad.IntegrationTests;
+
+/// <summary>A respondent from one municipality can neither read nor write another's data, by page or by API.</summary>
+public class AccessTests
+{
+    const string Api = "/api/collections/akutfunktioner-2024";
+    const string Pages = "/indsamlinger/akutfunktioner-2024";
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_respondent_cannot_read_or_write_another_municipalitys_response(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        var faxe = await app.LoggedIn("faxe-bruger");
+
+        Assert.Equal(HttpStatusCode.OK, (await faxe.GetAsync(Pages + "/besvarelser/faxe")).StatusCode);
+        foreach (var url in new[] { Pages + "/besvarelser/greve", Pages + "/besvarelser/greve/vis", Pages + "/besvarelser/greve/kvittering",
+                     Pages + "/besvarelser/greve/log", Pages + "/sammendrag", Pages + "/matrix", Pages + "/log", Pages + "/eksport.csv",
+                     Api + "/responses/greve", Api + "/summary", Api + "/matrix", Api + "/export?format=csv", Api + "/audit" })
+        {
+            var response = await faxe.GetAsync(url);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
+            Assert.DoesNotContain("Greve Kommune", await response.Content.ReadAsStringAsync());
+        }
+
+        var put = await faxe.PutAsJsonAsync(Api + "/responses/greve", new { answers = new { iv_udfoeres = "nej" } });
+        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        Assert.Equal("application/problem+json", put.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await faxe.PostAsync(Api + "/responses/greve/submit", null)).StatusCode);
+
+        // A receipt number of another municipality does not open either.
+        var greveReceipt = await app.WithDb(d => Task.FromResult(d.Receipts.First(r => r.OrganisationName == "Greve Kommune").Number));
+        Assert.Equal(HttpStatusCode.Forbidden, (await faxe.GetAsync($"/kvitteringer/{greveReceipt}")).StatusCode);
+
+        // Posting the HTML form for Greve is refused and changes nothing.
+        var before = await app.WithDb(d => Task.FromResult(d.AuditEntries.Count()));
+        var post = await faxe.PostAsync(Pages + "/besvarelser/greve", await TestApp.Form(faxe, Pages + "/besvarelser/faxe", new() { ["iv.udfoeres"] = "nej", ["action"] = "save" }));
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(before, await app.WithDb(d => Task.FromResult(d.AuditEntries.Count())));
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Another_KKRs_secretariat_cannot_see_KKR_Sjaellands_collection(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("sek-nord", Roles.Secretariat, "kkr-nordjylland");
+        var nord = await app.LoggedIn("sek-nord");
+        Assert.DoesNotContain("Akutfunktioner", await nord.GetStringAsync("/"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await nord.GetAsync(Pages + "/besvarelser/faxe")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await nord.GetAsync(Api + "/export?format=json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await nord.PostAsJsonAsync(Api + "/responses/faxe/reopen", new { reason = "x" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_reader_reads_the_summary_but_no_single_response()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        await app.CreateUser("laeser", Roles.Reader, null);
+        var reader = await app.LoggedIn("laeser");
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Pages + "/sammendrag")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(Pages + "/besvarelser/faxe")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(Api + "/responses/faxe")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_ask_anonymous_users_to_log_in_and_the_api_says_401()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        var anonymous = app.Client();
+        var page = await anonymous.GetAsync(Pages + "/sammendrag");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/log-ind", page.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(Api + "/summary")).StatusCode);
+    }
+}

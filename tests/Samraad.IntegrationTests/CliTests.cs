@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Samraad.Auth;
+
+namespace Samraad.IntegrationTests;
+
+/// <summary>The same executable's verbs, on a fresh data directory (created, migrated and seeded as the server would).</summary>
+[Collection("Console")] // the verbs write to the process's console
+public class CliTests
+{
+    [Fact]
+    public async Task Summary_and_export_work_on_a_fresh_data_directory()
+    {
+        var dir = Directory.CreateTempSubdirectory("samraad-cli-").FullName;
+        try
+        {
+            var summaryFile = Path.Combine(dir, "summary.json");
+            Assert.Equal(0, await Program.Main(["summary", "akutfunktioner-2024", "--format", "json", "--data-dir", dir, "--out", summaryFile]));
+            var summary = JsonDocument.Parse(File.ReadAllText(summaryFile)).RootElement;
+            var kemo = summary.GetProperty("tables")[0].GetProperty("rows")[1].GetProperty("cells")[0];
+            Assert.Equal(14, kemo.GetProperty("count").GetInt32());
+            Assert.Equal(11, summary.GetProperty("differences").GetArrayLength());
+
+            foreach (var format in new[] { "csv", "xlsx", "json" })
+            {
+                var file = Path.Combine(dir, $"export.{format}");
+                Assert.Equal(0, await Program.Main(["export", "akutfunktioner-2024", "--format", format, "--data-dir", dir, "--out", file]));
+                Assert.True(new FileInfo(file).Length > 1000, format);
+            }
+            Assert.Equal(1, await Program.Main(["export", "akutfunktioner-2024", "--format", "pdf", "--data-dir", dir]));
+            Assert.Equal(1, await Program.Main(["summary", "findes-ikke", "--data-dir", dir]));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public async Task Users_init_writes_strong_passwords_once_to_a_file_only_the_owner_can_read()
+    {
+        var dir = Directory.CreateTempSubdirectory("samraad-cli-").FullName;
+        try
+        {
+            Assert.Equal(0, await Program.Main(["users", "init", "--data-dir", dir]));
+            var file = Path.Combine(dir, "initial-passwords.txt");
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            var lines = File.ReadAllLines(file).Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
+            Assert.Equal(1 + 1 + 5 + 98, lines.Count); // admin, reader, a secretariat per KKR, a respondent per municipality
+            Assert.Contains(lines, l => l[0] == "faxe" && l[2] == Roles.Label(Roles.Respondent) && l[3] == "Faxe Kommune");
+            Assert.All(lines, l => Assert.True(l[1].Length >= 20 && l[1].Any(char.IsUpper) && l[1].Any(char.IsLower) && l[1].Any(char.IsDigit)));
+            Assert.Equal(lines.Count, lines.Select(l => l[1]).Distinct().Count());
+            Assert.DoesNotContain(lines, l => l[0].StartsWith("ansog"));
+
+            var before = File.ReadAllText(file);
+            Assert.Equal(0, await Program.Main(["users", "init", "--data-dir", dir]));
+            Assert.Equal(before, File.ReadAllText(file)); // never rewritten
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Samraad.Auth;
+
+namespace Samraad.IntegrationTests;
+
+public class SecurityTests
+{
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        var client = app.Client();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostAsync("/log-ind", await TestApp.Form(client, "/log-ind", new() { ["username"] = "faxe-bruger", ["password"] = "forkert-forkert" }));
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+        var right = await client.PostAsync("/log-ind", await TestApp.Form(client, "/log-ind", new() { ["username"] = "faxe-bruger", ["password"] = TestApp.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Contains("Kontoen er spærret i 15 minutter", await right.Content.ReadAsStringAsync());
+        var api = await app.Client().PostAsJsonAsync("/api/session", new { userName = "faxe-bruger", password = TestApp.Password });
+        Assert.Equal((HttpStatusCode)429, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task Passwords_are_stored_hashed()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        var hash = await app.WithDb(d => Task.FromResult(d.Users.Single(u => u.UserName == "faxe-bruger").PasswordHash!));
+        Assert.DoesNotContain(TestApp.Password, hash);
+        Assert.True(Convert.FromBase64String(hash).Length > 32);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        var client = await app.LoggedIn("faxe-bruger");
+        var post = await client.PostAsync("/indsamlinger/akutfunktioner-2024/besvarelser/faxe",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["iv.udfoeres"] = "nej", ["action"] = "save" }));
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains("Formularen kunne ikke modtages", await post.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_login_page_never_redirects_off_site()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        var client = app.Client();
+        var response = await client.PostAsync("/log-ind", await TestApp.Form(client, "/log-ind",
+            new() { ["username"] = "faxe-bruger", ["password"] = TestApp.Password, ["returnUrl"] = "//evil.example/x" }));
+        Assert.Equal("/", response.Headers.Location!.ToString());
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Answers_are_encoded_in_pages_and_defused_in_csv(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        var faxe = await app.LoggedIn("faxe-bruger");
+        const string Evil = "<script>alert(1)</script>";
+        const string Formula = "=HYPERLINK(\"http://evil.example\",\"klik\")";
+        var put = await faxe.PutAsJsonAsync("/api/collections/alle-felttyper/responses/faxe",
+            new { answers = new Dictionary<string, object> { ["tekst"] = "<b>x</b>", ["ja-nej"] = "ja", ["grad"] = "hoej", ["projekter/1/navn"] = Evil, ["projekter/2/navn"] = Formula } });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await faxe.PostAsync("/api/collections/alle-felttyper/responses/faxe/submit", null)).StatusCode);
+
+        var sek = await app.LoggedIn("sek");
+        foreach (var page in new[] { "/indsamlinger/alle-felttyper/matrix?tekst=1", "/indsamlinger/alle-felttyper/besvarelser/faxe" })
+        {
+            var html = await sek.GetStringAsync(page);
+            Assert.DoesNotContain(Evil, html);
+            Assert.DoesNotContain("<b>x</b>", html);
+            Assert.Contains("&lt;script&gt;", html);
+        }
+        var csv = Encoding.UTF8.GetString(await sek.GetByteArrayAsync("/indsamlinger/alle-felttyper/eksport.csv"));
+        Assert.Contains("'=HYPERLINK", csv);
+        Assert.DoesNotContain(",=HYPERLINK", csv);
+        Assert.DoesNotContain(",\"=HYPERLINK", csv);
+    }
+}
