@@ -1,0 +1,168 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Samraad.Auth;
+using Xunit.Abstractions;
+
+namespace Samraad.IntegrationTests;
+
+/// <summary>
+/// The issue's story in Debian's Chromium, with JavaScript switched off (core flows must not need it),
+/// and axe-core checking every page of the flow for WCAG 2.1 A/AA violations.
+/// </summary>
+public class BrowserTests(ITestOutputHelper output)
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_municipality_corrects_and_submits_and_the_secretariat_sees_the_new_count(Db db)
+    {
+        Assert.True(File.Exists(ChromiumPath), "Debian's chromium is required: apt-get install -y chromium");
+        await using var app = TestApp.Start(db, kestrel: true);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var violations = new List<string>();
+        // axe-core needs script and timers, which the no-JavaScript pages lack: it checks a copy of each page's DOM
+        // in a scripted page of the same origin (so the same CSS applies).
+        axePage = await (await browser.NewContextAsync(new() { BypassCSP = true })).NewPageAsync();
+        axeOrigin = baseUrl;
+        await AxeHarnessCatchesAnUnlabelledInput();
+
+        // The secretariat opens the window again and reopens Faxe's response.
+        var sek = await NewPage(browser, baseUrl);
+        await sek.GotoAsync("/log-ind");
+        await Axe(sek, violations);
+        await LogIn(sek, "sek");
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Akutfunktioner og forbeholdt virksomhedsområde for sygeplejersker" }).ClickAsync();
+        await Axe(sek, violations);
+        await sek.GetByLabel("Frist").FillAsync("15-12-2026 23.59");
+        await sek.GetByLabel("Åbner").FillAsync("01-11-2026 08.00");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Gem åbning og frist" }).ClickAsync();
+        await Expect(sek, "Åbning og frist er gemt.");
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Faxe Kommune" }).ClickAsync();
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Genåbn besvarelsen" }).ClickAsync();
+        await Expect(sek, "Skriv hvorfor besvarelsen genåbnes");                  // error summary first
+        await Axe(sek, violations);
+        await sek.GetByLabel("Begrundelse").FillAsync("Faxe har meldt en rettelse om blodtransfusioner");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Genåbn besvarelsen" }).ClickAsync();
+        await Expect(sek, "Besvarelsen er genåbnet.");
+
+        // Faxe logs in, sees only Faxe, changes one answer, saves, previews, submits.
+        var faxe = await NewPage(browser, baseUrl);
+        await LogIn(faxe, "faxe-bruger");
+        await Axe(faxe, violations);
+        await faxe.GetByRole(AriaRole.Link, new() { Name = "Akutfunktioner og forbeholdt virksomhedsområde for sygeplejersker" }).ClickAsync();
+        Assert.EndsWith("/besvarelser/faxe", faxe.Url);
+        Assert.Contains("Faxe Kommune", await faxe.TextContentAsync("main"));
+        Assert.DoesNotContain("Greve", await faxe.TextContentAsync("main"));
+        await Axe(faxe, violations);
+
+        var transfusion = faxe.GetByRole(AriaRole.Group, new() { Name = "Blodtransfusioner" });
+        await transfusion.GetByRole(AriaRole.Group, new() { Name = "Udføres opgaven?" }).GetByLabel("Ja", new() { Exact = true }).CheckAsync();
+        await transfusion.GetByRole(AriaRole.Group, new() { Name = "Er der en samarbejdsaftale?" }).GetByLabel("Ikke besvaret").CheckAsync();
+        await faxe.GetByRole(AriaRole.Button, new() { Name = "Gem kladde" }).ClickAsync();
+        await Expect(faxe, "Kladden er gemt");
+
+        // Submitting with a required answer missing: the error summary links to the field.
+        await faxe.GetByRole(AriaRole.Button, new() { Name = "Indsend" }).ClickAsync();
+        Assert.StartsWith("Fejl:", await faxe.TitleAsync());
+        await Axe(faxe, violations);
+        await faxe.GetByRole(AriaRole.Link, new() { Name = "Vælg et svar til Blodtransfusioner: Er der en samarbejdsaftale?" }).ClickAsync();
+        Assert.EndsWith("#f-blodtransfusioner-samarbejdsaftale", faxe.Url);
+        await faxe.GetByRole(AriaRole.Group, new() { Name = "Blodtransfusioner" }).GetByRole(AriaRole.Group, new() { Name = "Er der en samarbejdsaftale?" })
+            .GetByLabel("Nej", new() { Exact = true }).CheckAsync();
+
+        await faxe.GetByRole(AriaRole.Button, new() { Name = "Gem og vis udskrift" }).ClickAsync();
+        await Expect(faxe, "Dette er en kladde");
+        await Axe(faxe, violations);
+        await faxe.GetByRole(AriaRole.Link, new() { Name = "Tilbage til besvarelsen" }).ClickAsync();
+        await faxe.GetByRole(AriaRole.Button, new() { Name = "Indsend" }).ClickAsync();
+        await Expect(faxe, "Besvarelsen er indsendt");
+        var receipt = await faxe.TextContentAsync("main");
+        Assert.Matches(@"Kvitteringsnummer\s*KV-2026-\d{6}", receipt);
+        Assert.Contains("Faxe Kommune", receipt);
+        await Axe(faxe, violations);
+
+        // The secretariat's summary now counts Faxe's transfusions, and the log shows the change.
+        await sek.GotoAsync(baseUrl + "/indsamlinger/akutfunktioner-2024/sammendrag");
+        var row = sek.GetByRole(AriaRole.Row).Filter(new() { HasText = "Blodtransfusioner" }).First;
+        Assert.Contains("1/17", await row.TextContentAsync());
+        await Axe(sek, violations);
+        await sek.GotoAsync(baseUrl + "/indsamlinger/akutfunktioner-2024/matrix");
+        await Axe(sek, violations);
+        await sek.GotoAsync(baseUrl + "/indsamlinger/akutfunktioner-2024/log?respondent=faxe");
+        Assert.Contains("Blodtransfusioner: Udføres opgaven?", await sek.TextContentAsync("main"));
+        await Axe(sek, violations);
+        await sek.GotoAsync(baseUrl + "/referencedata");
+        await Axe(sek, violations);
+
+        Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
+    static async Task<IPage> NewPage(IBrowser browser, string baseUrl)
+    {
+        var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = baseUrl, Locale = "da-DK" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        return page;
+    }
+
+    static async Task LogIn(IPage page, string user)
+    {
+        await page.GotoAsync("/log-ind");
+        await page.GetByLabel("Brugernavn").FillAsync(user);
+        await page.GetByLabel("Adgangskode").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        Assert.DoesNotContain("/log-ind", page.Url);
+    }
+
+    static async Task Expect(IPage page, string text)
+    {
+        var main = await page.TextContentAsync("main") ?? "";
+        Assert.True(main.Contains(text), $"Expected «{text}» on {page.Url}; page says: {main[..Math.Min(400, main.Length)]}");
+    }
+
+    /// <summary>Proves the check can fail: a page with an unlabelled input must be reported.</summary>
+    async Task AxeHarnessCatchesAnUnlabelledInput()
+    {
+        await axePage.GotoAsync(axeOrigin + "/log-ind");
+        await axePage.SetContentAsync("<!DOCTYPE html><html lang=\"da\"><head><title>x</title></head><body><main><input type=\"text\"></main></body></html>");
+        var result = await axePage.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a"] } });
+        Assert.Contains(result.Violations, v => v.Id == "label");
+    }
+
+    IPage axePage = null!;
+    int shot;
+    string axeOrigin = "";
+
+    async Task Axe(IPage page, List<string> violations)
+    {
+        // SAMRAAD_SCREENSHOTS=DIR keeps a picture of every checked page, for reviewing the UI by eye.
+        if (Environment.GetEnvironmentVariable("SAMRAAD_SCREENSHOTS") is { Length: > 0 } dir)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"{++shot:00}-{new Uri(page.Url).AbsolutePath.Trim('/').Replace('/', '_')}.png"), FullPage = true });
+        var html = await page.ContentAsync();
+        await axePage.GotoAsync(axeOrigin + "/log-ind");
+        await axePage.SetContentAsync(html);
+        var result = await axePage.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        output.WriteLine($"axe {page.Url}: {result.Violations.Length} violations, {result.Passes.Length} passes");
+        foreach (var v in result.Violations)
+            violations.Add($"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
+    }
+}
