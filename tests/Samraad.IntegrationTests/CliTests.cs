@@ -54,4 +54,20 @@ public class CliTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public async Task Bench_generates_national_data_and_its_sql_baseline_agrees_with_the_summary()
+    {
+        var dir = Directory.CreateTempSubdirectory("samraad-bench-").FullName;
+        try
+        {
+            // The verb throws if the hand-written SQL counts differ from the summary's.
+            Assert.Equal(0, await Program.Main(["bench", "--runs", "1", "--data-dir", dir]));
+            var summaryFile = Path.Combine(dir, "summary.json");
+            Assert.Equal(0, await Program.Main(["summary", "bench-landsdaekkende", "--data-dir", dir, "--out", summaryFile]));
+            var summary = JsonDocument.Parse(File.ReadAllText(summaryFile)).RootElement;
+            Assert.Equal((98, 98), (summary.GetProperty("respondents").GetInt32(), summary.GetProperty("submitted").GetInt32()));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

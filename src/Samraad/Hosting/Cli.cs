@@ -20,6 +20,8 @@ public static class Cli
           summary <indsamling> --format json      sammendrag med afvigelser fra trykte tal
           users init                              opret de første konti (adgangskoder i DATA-DIR/initial-passwords.txt)
           reference export                        kommuner i kommuner.csv-format
+          bench [--runs N]                        tidsmålinger på landsdækkende syntetiske data (98 kommuner); brug en
+                                                  separat --data-dir, da den tilføjer en benchmark-indsamling
 
         Miljøvariabler: SAMRAAD_DATA_DIR, SAMRAAD_DB_PROVIDER, SAMRAAD_DB.
         """;
@@ -62,6 +64,10 @@ public static class Cli
             case ("reference", "export"):
                 return await Write(stdout, ExportReference.Municipalities(await sp.GetRequiredService<ListOrganisations>().Handle(new(nameof(OrganisationKind.Kommune), null, null, null))),
                     command.Option("--out"), binary: false);
+            case ("bench", _):
+                var runs = int.TryParse(command.Option("--runs"), out var n) && n > 0 ? n : 25;
+                await new Bench.RunBenchmarks(app.Services).Handle(runs, stdout);
+                return 0;
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;
