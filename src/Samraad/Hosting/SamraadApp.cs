@@ -103,7 +103,7 @@ public static class SamraadApp
             ctx.Response.Headers.XContentTypeOptions = "nosniff";
             ctx.Response.Headers.XFrameOptions = "DENY";
             ctx.Response.Headers["Referrer-Policy"] = "same-origin";
-            ctx.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            ctx.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
             await next();
         });
         app.UseStaticFiles();
