@@ -1,0 +1,66 @@
+using PdfSharp.Pdf;
+using Samraad.Documents.Pdf;
+using PigDocument = UglyToad.PdfPig.PdfDocument;
+
+namespace Samraad.Tests;
+
+public class PdfTests
+{
+    static readonly string LongText = string.Join("\n", Enumerable.Range(1, 140).Select(i => $"Linje {i}: lånepuljen til botilbud, bevillinger og æøå."));
+
+    [Fact]
+    public void Text_becomes_a_searchable_multi_page_pdf()
+    {
+        var pdf = TextPdf.Create("Brev om lånedispensation", LongText, "Dannet af Samraad fra tekst");
+        var check = PdfFiles.Check(pdf);
+        Assert.True(check.Ok, check.Error);
+        Assert.True(check.Pages >= 3);
+        Assert.Contains("Brev om lånedispensation", check.PageTexts[0]);
+        Assert.Contains("Linje 140", check.PageTexts[^1]);
+    }
+
+    [Fact]
+    public void Assembling_adds_bookmarks_running_headers_and_page_x_of_y()
+    {
+        var item = TextPdf.Create("2.9 Orienteringssag", "Sagsfremstilling");
+        var attachment = TextPdf.Create("Bilag", LongText);
+        var packet = PdfAssembler.Assemble([
+            new PdfPart(item, "2.9 Orienteringssag: Lånepulje"),
+            new PdfPart(attachment, "Bilag: Brev", ParentBookmark: 0, RunningHeader: "2.9 Orienteringssag: Lånepulje"),
+        ], "KKR Sjælland 8. april 2024", "Dagsorden");
+
+        using var doc = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(packet), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        var total = doc.PageCount;
+        var outline = doc.Outlines.Single();
+        Assert.Equal("2.9 Orienteringssag: Lånepulje", outline.Title);
+        Assert.Equal("Bilag: Brev", outline.Outlines.Single().Title);
+
+        using var pig = PigDocument.Open(packet);
+        var last = pig.GetPage(total).Text;
+        Assert.Contains($"Side {total} af {total}", last);
+        Assert.Contains("2.9 Orienteringssag: Lånepulje", pig.GetPage(2).Text);   // header on the attachment
+        Assert.DoesNotContain("Orienteringssag: Lånepulje", pig.GetPage(1).Text.Replace("2.9 Orienteringssag", "")); // none on the item page
+    }
+
+    [Fact]
+    public void Non_pdf_empty_and_corrupt_files_are_refused_with_a_reason()
+    {
+        Assert.Equal("Filen er tom.", PdfFiles.Check([]).Error);
+        Assert.Equal("Filen er ikke en PDF. Kun PDF-filer kan vedhæftes.", PdfFiles.Check("PK\u0003\u0004 a Word file"u8.ToArray()).Error);
+        var truncated = TextPdf.Create("x", "y")[..200];
+        Assert.Equal("PDF-filen er ødelagt eller kan ikke læses. Gem den igen som PDF, og prøv igen.", PdfFiles.Check(truncated).Error);
+    }
+
+    [Fact]
+    public void An_encrypted_pdf_is_refused()
+    {
+        PdfFonts.EnsureInstalled();
+        using var doc = new PdfDocument();
+        doc.AddPage();
+        doc.SecuritySettings.UserPassword = "hemmelig";
+        doc.SecuritySettings.OwnerPassword = "hemmelig";
+        using var buffer = new MemoryStream();
+        doc.Save(buffer);
+        Assert.Equal("PDF-filen er krypteret eller beskyttet med adgangskode. Gem den uden beskyttelse, og prøv igen.", PdfFiles.Check(buffer.ToArray()).Error);
+    }
+}
