@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Samraad.Auth;
 using Samraad.Features.Collections;
+using Samraad.Features.Meetings;
 using Samraad.Features.Reference;
 
 namespace Samraad.Data;
@@ -26,6 +27,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ReceiptAnswer> ReceiptAnswers => Set<ReceiptAnswer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PrintedFigureRow> PrintedFigures => Set<PrintedFigureRow>();
+    public DbSet<Body> Bodies => Set<Body>();
+    public DbSet<BodyMember> BodyMembers => Set<BodyMember>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<Attendance> Attendance => Set<Attendance>();
+    public DbSet<MinutesAddendum> MinutesAddenda => Set<MinutesAddendum>();
+    public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -107,6 +118,64 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasIndex(p => new { p.CollectionId, p.SortOrder });
             e.HasOne<Collection>().WithMany().HasForeignKey(p => p.CollectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        ConfigureMeetings(b);
+    }
+
+    static void ConfigureMeetings(ModelBuilder b)
+    {
+        b.Entity<Body>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<BodyMember>(e => e.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict));
+        b.Entity<Meeting>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.HasIndex(x => x.StartsAtUtc);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(x => x.Body).WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Items).WithOne(i => i.Meeting).HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Attendance).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Addenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(x => x.Date);
+            e.Ignore(x => x.MinutesLockedReason);
+        });
+        b.Entity<AgendaItem>(e =>
+        {
+            e.HasIndex(x => new { x.MeetingId, x.Number }).IsUnique();
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Number).HasMaxLength(20);
+            e.HasMany(x => x.Attachments).WithOne(a => a.AgendaItem).HasForeignKey(a => a.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Tasks).WithOne(t => t.AgendaItem).HasForeignKey(t => t.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(x => x.Heading);
+        });
+        b.Entity<Attachment>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
+            e.HasOne(x => x.File).WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<StoredFile>(e => e.HasIndex(x => x.Sha256));
+        b.Entity<Publication>(e =>
+        {
+            e.HasIndex(x => new { x.MeetingId, x.Version }).IsUnique();
+            e.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.PacketFile).WithMany().HasForeignKey(x => x.PacketFileId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Attendance>(e =>
+        {
+            e.HasIndex(x => new { x.MeetingId, x.BodyMemberId }).IsUnique();
+            e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.BodyMemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<MinutesAddendum>(e => e.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).OnDelete(DeleteBehavior.Restrict));
+        b.Entity<FollowUpTask>(e =>
+        {
+            e.HasIndex(x => new { x.State, x.DueDate });
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(10);
+            e.HasOne(x => x.OwnerOrganisation).WithMany().HasForeignKey(x => x.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -22,6 +22,7 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
 
     public static CommandLine Parse(string[] args)
     {
+        if (args.Any(a => a is "--help" or "-h" or "-?")) return new CommandLine("help", [], new Dictionary<string, string>(), []);
         var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
         var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
         var positional = new List<string>();

@@ -10,7 +10,11 @@ using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Packs;
 using Samraad.Features.Collections.Summaries;
+using Samraad.Documents;
+using Samraad.Documents.Pdf;
+using Samraad.Features.Meetings;
 using Samraad.Features.Reference;
+using Samraad.Features.Search;
 using Samraad.Web;
 
 namespace Samraad.Hosting;
@@ -52,6 +56,32 @@ public static class SamraadApp
         services.AddScoped<ComputeSummary>();
         services.AddScoped<ExportResponses>();
         services.AddScoped<InitialAccounts>();
+        AddMeetings(services);
+    }
+
+    static void AddMeetings(IServiceCollection services)
+    {
+        services.AddSingleton<ChromiumPdf>();
+        services.AddSingleton<SearchIndex>();
+        services.AddScoped<HtmlDocuments>();
+        services.AddScoped<LiveAttachments>();
+        services.AddScoped<CheckFreshness>();
+        services.AddScoped<BuildPacket>();
+        services.AddScoped<PacketAttachments>();
+        services.AddScoped<BuildMinutesPdf>();
+        services.AddScoped<LoadMeetingPacks>();
+        services.AddScoped<CreateMeeting>();
+        services.AddScoped<SaveAgendaItem>();
+        services.AddScoped<UploadAttachment>();
+        services.AddScoped<AddLiveAttachment>();
+        services.AddScoped<RemoveAttachment>();
+        services.AddScoped<PublishAgenda>();
+        services.AddScoped<RecordDecision>();
+        services.AddScoped<RecordAttendance>();
+        services.AddScoped<ChangeMeetingStatus>();
+        services.AddScoped<AddAddendum>();
+        services.AddScoped<CreateTask>();
+        services.AddScoped<CloseTask>();
     }
 
     static void AddIdentity(IServiceCollection services)
@@ -117,6 +147,11 @@ public static class SamraadApp
         app.MapResponsePages();
         app.MapCollectionApi();
         app.MapReferenceEndpoints();
+        app.MapMeetingPages();
+        app.MapItemPages();
+        app.MapMinutesPages();
+        app.MapPublicPages();
+        app.MapMeetingApi();
         app.Map("/fejl/{code:int}", ErrorEndpoint).ExcludeFromDescription();
     }
 
@@ -158,6 +193,8 @@ public static class SamraadApp
         }
         await sp.GetRequiredService<ImportPartners>().Handle(await File.ReadAllTextAsync(Path.Combine(options.ReferenceDir, "partnere.csv")));
         await sp.GetRequiredService<LoadPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
+        if (options.DemoData) await sp.GetRequiredService<LoadMeetingPacks>().Handle(options.ResolvedPacksDir);
+        await sp.GetRequiredService<SearchIndex>().RebuildAll(db);
         if (createAccounts && options.InitialAccounts)
             await sp.GetRequiredService<InitialAccounts>().Handle(options.DataDir);
     }

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Auth;
+using Samraad.Data;
+using Samraad.Features.Collections;
+using Samraad.Features.Collections.Forms;
+
+namespace Samraad.Features.Meetings;
+
+/// <summary>A decision that asks for action becomes a follow-up task with an owner and a due date.</summary>
+public sealed class CreateTask(AppDbContext db, TimeProvider clock)
+{
+    public async Task<Outcome<FollowUpTask>> Handle(MeetingContext ctx, AgendaItem item, UserContext user,
+        string? text, string? ownerOrganisation, string? ownerPerson, string? dueDate, CancellationToken ct = default)
+    {
+        if (!ctx.CanAdminister(user)) return Outcome<FollowUpTask>.Fail(Problem.Forbidden, "Kun sekretariatet kan oprette opfølgningsopgaver.");
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(text)) errors.Add(new FieldError("taskText", "Skriv hvad der skal gøres"));
+        else if (text.Length > 2000) errors.Add(new FieldError("taskText", "Opgaven må højst være 2.000 tegn"));
+        var org = string.IsNullOrEmpty(ownerOrganisation) ? null : await db.Organisations.FirstOrDefaultAsync(o => o.Slug == ownerOrganisation, ct);
+        if (!string.IsNullOrEmpty(ownerOrganisation) && org is null) errors.Add(new FieldError("taskOwner", "Vælg en ansvarlig organisation fra listen"));
+        if (org is null && string.IsNullOrWhiteSpace(ownerPerson)) errors.Add(new FieldError("taskOwner", "Angiv en ansvarlig organisation eller person"));
+        var due = FieldValues.Parse(new ValueSpec { Type = FieldType.Date }, "Frist", dueDate);
+        if (due.Canonical is null) errors.Add(new FieldError("taskDue", "Skriv fristen som en dato, fx 30-06-2024"));
+        if (errors.Count > 0) return Outcome<FollowUpTask>.Fail(Problem.Invalid, "Opgaven er ikke oprettet.", errors);
+        var task = new FollowUpTask
+        {
+            AgendaItemId = item.Id, Text = text!.Trim(), OwnerOrganisationId = org?.Id, OwnerPerson = ownerPerson?.Trim(),
+            DueDate = DateOnly.Parse(due.Canonical!), State = TaskState.Open, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(ct);
+        return Outcome<FollowUpTask>.Success(task);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Auth;
+using Samraad.Data;
+
+namespace Samraad.Features.Meetings;
+
+/// <summary>A meeting with everything its pages need, and who may do what with it.</summary>
+public sealed record MeetingContext(Meeting Meeting, IReadOnlyList<Publication> Publications)
+{
+    public Publication? Latest => Publications.OrderByDescending(p => p.Version).FirstOrDefault();
+
+    public IEnumerable<AgendaItem> Items => Meeting.Items.OrderBy(i => AgendaItem.SortKey(i.Number));
+
+    /// <summary>The body's secretariat (staff of the owning organisation) and admins run the meeting.</summary>
+    public bool CanAdminister(UserContext? user) => user is not null && Access.CanAdminister(user, Meeting.Body!.OrganisationId);
+
+    /// <summary>Members (readers: council members) and the secretariat see closed items; the public and respondents do not.</summary>
+    public bool CanSeeClosed(UserContext? user) => user is not null && (CanAdminister(user) || user.Role == Roles.Reader);
+
+    public IEnumerable<AgendaItem> VisibleItems(UserContext? user) => Items.Where(i => !i.IsClosed || CanSeeClosed(user));
+
+    public static async Task<MeetingContext?> Load(AppDbContext db, string slug, CancellationToken ct = default)
+    {
+        var meeting = await db.Meetings
+            .Include(m => m.Body).ThenInclude(b => b!.Members.OrderBy(x => x.SortOrder)).ThenInclude(x => x.Organisation)
+            .Include(m => m.Items).ThenInclude(i => i.Attachments).ThenInclude(a => a.File)
+            .Include(m => m.Items).ThenInclude(i => i.Tasks).ThenInclude(t => t.OwnerOrganisation)
+            .Include(m => m.Attendance)
+            .Include(m => m.Addenda)
+            .FirstOrDefaultAsync(m => m.Slug == slug, ct);
+        if (meeting is null) return null;
+        var publications = await db.Publications.Include(p => p.PacketFile).Where(p => p.MeetingId == meeting.Id)
+            .OrderBy(p => p.Version).ToListAsync(ct);
+        return new MeetingContext(meeting, publications);
+    }
+}

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Auth;
+using Samraad.Data;
+using Samraad.Features.Collections;
+using Samraad.Features.Meetings.Pages;
+using Samraad.Web;
+
+namespace Samraad.Features.Meetings;
+
+/// <summary>Pages for meetings: list, create, the secretariat's meeting page, publishing, the packet (web and PDF), files.</summary>
+public static class MeetingPages
+{
+    public static void MapMeetingPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("").RequireAuthorization().ExcludeFromDescription();
+        pages.MapGet("/moeder", List);
+        pages.MapGet("/moeder/ny", async (HttpContext http, AppDbContext db) => Html.Render<NewMeetingPage>(new { Bodies = await Bodies(http, db) }));
+        pages.MapPost("/moeder", Create).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapGet("/moeder/{slug}", Show);
+        pages.MapPost("/moeder/{slug}/offentliggoer", Publish).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapGet("/moeder/{slug}/dagsorden", Packet);
+        pages.MapGet("/moeder/{slug}/bilag/{id:int}", Attachment);
+        // The PDFs and files are open to the public where their content is public (see FileAccess).
+        app.MapGet("/moeder/{slug}/dagsorden.pdf", PacketPdf).ExcludeFromDescription();
+        app.MapGet("/moeder/{slug}/dagsorden/v{version:int}.pdf", PacketPdf).ExcludeFromDescription();
+        app.MapGet("/filer/{id:int}", File).ExcludeFromDescription();
+    }
+
+    internal static UserContext? User(HttpContext http) => UserContext.From(http.User);
+
+    static async Task<IReadOnlyList<(string, string)>> Bodies(HttpContext http, AppDbContext db) =>
+        (await db.Bodies.OrderBy(b => b.Name).ToListAsync()).Where(b => Access.CanAdminister(User(http)!, b.OrganisationId))
+        .Select(b => (b.Slug, b.Name)).ToList();
+
+    static async Task<IResult> List(HttpContext http, AppDbContext db)
+    {
+        var meetings = await db.Meetings.Include(m => m.Body).OrderByDescending(m => m.StartsAtUtc).ToListAsync();
+        return Html.Render<MeetingsIndexPage>(new { Meetings = meetings, CanCreate = (await Bodies(http, db)).Count > 0 });
+    }
+
+    static async Task<IResult> Create(HttpContext http, AppDbContext db, CreateMeeting create)
+    {
+        var form = await http.Request.ReadFormAsync();
+        var input = new CreateMeeting.Input(form["body"], form["title"], form["startsAt"], form["place"]);
+        var outcome = await create.Handle(User(http)!, input);
+        if (outcome.Ok) return Results.Redirect($"/moeder/{outcome.Value!.Slug}");
+        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
+        return Html.Render<NewMeetingPage>(new { Input = input, Bodies = await Bodies(http, db), Errors = outcome.Errors ?? [] }, 400);
+    }
+
+    /// <summary>Loads a meeting for the secretariat; others are sent to the agenda they may read.</summary>
+    internal static async Task<(MeetingContext? Ctx, IResult? Other)> Administered(HttpContext http, AppDbContext db, string slug)
+    {
+        var ctx = await MeetingContext.Load(db, slug);
+        if (ctx is null) return (null, Html.NotFound("Mødet"));
+        return ctx.CanAdminister(User(http)) ? (ctx, null) : (null, Html.Forbidden());
+    }
+
+    internal static async Task<IResult> ShowMeeting(MeetingContext ctx, CheckFreshness freshness, TimeProvider clock,
+        IReadOnlyList<Collections.Forms.FieldError>? errors = null, string? problem = null, string? notice = null, int status = 200)
+    {
+        var first = ctx.Publications.FirstOrDefault()?.PublishedAtUtc;
+        var last = ctx.Latest?.PublishedAtUtc;
+        return Html.Render<MeetingPage>(new
+        {
+            Ctx = ctx, Warnings = MeetingRules.Warnings(ctx.Meeting, first, last, clock.GetUtcNow().UtcDateTime),
+            Newer = await freshness.Handle(ctx), Errors = errors ?? [], Problem = problem, Notice = notice,
+        }, status);
+    }
+
+    static async Task<IResult> Show(string slug, HttpContext http, AppDbContext db, CheckFreshness freshness, TimeProvider clock)
+    {
+        var ctx = await MeetingContext.Load(db, slug);
+        if (ctx is null) return Html.NotFound("Mødet");
+        if (!ctx.CanAdminister(User(http))) return Results.Redirect($"/moeder/{slug}/dagsorden");
+        var notice = http.Request.Query.ContainsKey("offentliggjort") ? $"Dagsordenen er offentliggjort som version {ctx.Latest?.Version}." : null;
+        return await ShowMeeting(ctx, freshness, clock, notice: notice);
+    }
+
+    static async Task<IResult> Publish(string slug, HttpContext http, AppDbContext db, PublishAgenda publish, CheckFreshness freshness, TimeProvider clock)
+    {
+        var (ctx, other) = await Administered(http, db, slug);
+        if (ctx is null) return other!;
+        var outcome = await publish.Handle(ctx, User(http)!);
+        if (outcome.Ok) return Results.Redirect($"/moeder/{slug}?offentliggjort=1");
+        db.ChangeTracker.Clear();
+        ctx = (await MeetingContext.Load(db, slug))!;
+        var errors = outcome.Errors is { Count: > 0 } e ? e : [new Collections.Forms.FieldError("", outcome.Message!)];
+        return await ShowMeeting(ctx, freshness, clock, errors, outcome.Message, status: outcome.Problem == Problem.Invalid ? 400 : 409);
+    }
+
+    static async Task<IResult> Packet(string slug, HttpContext http, AppDbContext db, CheckFreshness freshness)
+    {
+        var ctx = await MeetingContext.Load(db, slug);
+        if (ctx is null) return Html.NotFound("Mødet");
+        var user = User(http);
+        if (ctx.Latest is null && !ctx.CanAdminister(user)) return Html.NotFound("Dagsordenen");
+        return Html.Render<PacketWebPage>(new { Ctx = ctx, Items = ctx.VisibleItems(user).ToList(), Newer = await freshness.Handle(ctx) });
+    }
+
+    static async Task<IResult> Attachment(string slug, int id, HttpContext http, AppDbContext db, LiveAttachments live)
+    {
+        var ctx = await MeetingContext.Load(db, slug);
+        var attachment = ctx?.Items.SelectMany(i => i.Attachments).FirstOrDefault(a => a.Id == id);
+        if (ctx is null || attachment is null) return Html.NotFound("Bilaget");
+        if (!FileAccess.CanRead(ctx, attachment.AgendaItem!, User(http))) return Html.Forbidden();
+        if (attachment.File is not null) return Results.Redirect($"/filer/{attachment.FileId}");
+        var rendering = attachment.LiveSource is null ? null : await live.Render(attachment.LiveSource);
+        return rendering is null ? Html.NotFound("Bilagets data") : Html.Render<LiveAttachmentPage>(new { Ctx = ctx, Rendering = rendering });
+    }
+
+    static async Task<IResult> PacketPdf(string slug, int? version, HttpContext http, AppDbContext db, PacketAttachments attachments, BuildPacket build)
+    {
+        var ctx = await MeetingContext.Load(db, slug);
+        if (ctx is null) return Html.NotFound("Mødet");
+        var user = User(http);
+        var publication = version is int v ? ctx.Publications.FirstOrDefault(p => p.Version == v) : ctx.Latest;
+        if (publication is null)
+        {
+            // Before publishing: a preview with live data, for the secretariat only.
+            if (!ctx.CanAdminister(user)) return Html.NotFound("Dagsordenen");
+            var preview = await build.Handle(ctx.Meeting, await attachments.Handle(ctx, useFrozen: false), null, null);
+            return Results.File(preview.Pdf, "application/pdf", $"{slug}-udkast.pdf");
+        }
+        if (ctx.Items.Any(i => i.IsClosed) && !ctx.CanSeeClosed(user))
+            return user is null ? Results.Challenge() : Html.Forbidden();
+        var file = await db.Files.FirstAsync(f => f.Id == publication.PacketFileId);
+        return Results.File(file.Content, "application/pdf", file.FileName);
+    }
+
+    static async Task<IResult> File(int id, HttpContext http, AppDbContext db)
+    {
+        var file = await db.Files.FirstOrDefaultAsync(f => f.Id == id);
+        if (file is null) return Html.NotFound("Filen");
+        var user = User(http);
+        var attachment = await db.Attachments.Include(a => a.AgendaItem).FirstOrDefaultAsync(a => a.FileId == id);
+        var publication = await db.Publications.FirstOrDefaultAsync(p => p.PacketFileId == id);
+        var meetingId = attachment?.AgendaItem?.MeetingId ?? publication?.MeetingId;
+        var ctx = meetingId is int mid ? await MeetingContext.Load(db, await db.Meetings.Where(m => m.Id == mid).Select(m => m.Slug).FirstAsync()) : null;
+        var allowed = ctx is not null && (attachment is not null
+            ? FileAccess.CanRead(ctx, ctx.Meeting.Items.First(i => i.Id == attachment.AgendaItemId), user)
+            : !ctx.Items.Any(i => i.IsClosed) || ctx.CanSeeClosed(user));
+        if (!allowed) return user is null ? Results.Challenge() : Html.Forbidden();
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+}
+
+/// <summary>Who may open an attachment: the secretariat always; others only once the agenda is published, and closed items only members.</summary>
+public static class FileAccess
+{
+    public static bool CanRead(MeetingContext ctx, AgendaItem item, UserContext? user) =>
+        ctx.CanAdminister(user) || (ctx.Latest is not null && (!item.IsClosed || ctx.CanSeeClosed(user)));
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Auth;
+using Samraad.Data;
+using Samraad.Features.Collections;
+using Samraad.Features.Meetings.Pages;
+using Samraad.Features.Search;
+using Samraad.Web;
+
+namespace Samraad.Features.Meetings;
+
+/// <summary>Pages anyone may open (the public agenda and decision record, search) and the follow-up task list.</summary>
+public static class PublicPages
+{
+    public static void MapPublicPages(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("").ExcludeFromDescription();
+        open.MapGet("/offentlig", async (AppDbContext db) => Html.Render<PublicIndexPage>(new
+        {
+            Meetings = await db.Meetings.Include(m => m.Body).Where(m => m.Status != MeetingStatus.Draft).OrderByDescending(m => m.StartsAtUtc).ToListAsync(),
+        }));
+        open.MapGet("/offentlig/moeder/{slug}", async (string slug, AppDbContext db) =>
+            await MeetingContext.Load(db, slug) is { } ctx ? Html.Render<PublicMeetingPage>(new { Ctx = ctx }) : Html.NotFound("Mødet"));
+        open.MapGet("/soeg", (string? q, HttpContext http, SearchIndex index) =>
+        {
+            var user = UserContext.From(http.User);
+            var members = user is not null && (user.IsAdmin || user.Role is Roles.Secretariat or Roles.Reader);
+            return Html.Render<SearchPage>(new { Query = q, Hits = index.Search(q ?? "", members), IncludesClosed = members });
+        });
+
+        var tasks = app.MapGroup("/opgaver").RequireAuthorization().ExcludeFromDescription();
+        tasks.MapGet("", (bool? alle, HttpContext http, AppDbContext db, TimeProvider clock) => TaskList(http, db, clock, alle == true));
+        tasks.MapPost("/{id:int}/luk", async (int id, HttpContext http, AppDbContext db, CloseTask close, TimeProvider clock) =>
+        {
+            var outcome = await close.Handle(id, UserContext.From(http.User)!);
+            if (outcome.Ok) return Results.Redirect("/opgaver?lukket=1");
+            return outcome.Problem switch
+            {
+                Problem.NotFound => Html.NotFound("Opgaven"),
+                Problem.Forbidden => Html.Forbidden(),
+                _ => await TaskList(http, db, clock, false, outcome.Message, 409),
+            };
+        }).AddEndpointFilter(AntiforgeryTokens.Validate);
+    }
+
+    /// <summary>Tasks the user can see: all of the bodies they administer or sit on, and their own organisation's.</summary>
+    static async Task<IResult> TaskList(HttpContext http, AppDbContext db, TimeProvider clock, bool includeDone, string? problem = null, int status = 200)
+    {
+        var user = UserContext.From(http.User)!;
+        var all = await db.Tasks.Include(t => t.OwnerOrganisation).Include(t => t.AgendaItem).ThenInclude(i => i!.Meeting).ThenInclude(m => m!.Body)
+            .Where(t => includeDone || t.State == TaskState.Open).OrderBy(t => t.DueDate).ToListAsync();
+        bool Administers(FollowUpTask t) => Access.CanAdminister(user, t.AgendaItem!.Meeting!.Body!.OrganisationId);
+        bool Owns(FollowUpTask t) => user.OrganisationId is int org && t.OwnerOrganisationId == org;
+        var visible = all.Where(t => Administers(t) || Owns(t) || (user.Role == Roles.Reader && !t.AgendaItem!.IsClosed)).ToList();
+        var today = DateOnly.FromDateTime(DanishTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        return Html.Render<TasksPage>(new
+        {
+            Tasks = visible, Today = today, CanClose = (Func<FollowUpTask, bool>)(t => Administers(t) || Owns(t)), ShowDone = includeDone,
+            Notice = http.Request.Query.ContainsKey("lukket") ? "Opgaven er markeret som løst." : null, Problem = problem,
+        }, status);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Da;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.EntityFrameworkCore;
+using Samraad.Data;
+using Samraad.Features.Meetings;
+
+namespace Samraad.Features.Search;
+
+/// <summary>One search result: the item, and for attachment text the attachment and the page it is on.</summary>
+public sealed record SearchHit(string MeetingSlug, string MeetingTitle, string ItemNumber, string ItemHeading,
+    string? AttachmentTitle, int? FileId, int? Page, string SnippetHtml, bool IsClosed);
+
+/// <summary>
+/// Full-text search over meetings, items, decisions and attachment pages, with Danish stemming (Snowball:
+/// "bevillinger" finds "bevilling"; æ/ø/å are letters like any other). The index lives in memory, is built from
+/// the database at start and updated when a meeting changes, so it is the same on SQLite and PostgreSQL.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    readonly Analyzer analyzer = new DanishAnalyzer(Version);
+    readonly RAMDirectory directory = new();
+    readonly IndexWriter writer;
+    readonly SearcherManager searchers;
+    readonly IServiceScopeFactory scopes;
+
+    public SearchIndex(IServiceScopeFactory scopes)
+    {
+        this.scopes = scopes;
+        writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer));
+        writer.Commit();
+        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    public async Task RebuildAll(AppDbContext db, CancellationToken ct = default)
+    {
+        foreach (var slug in await db.Meetings.Select(m => m.Slug).ToListAsync(ct))
+            await IndexMeeting(db, slug, ct);
+    }
+
+    /// <summary>Replaces everything indexed for one meeting with what it holds now.</summary>
+    public async Task IndexMeeting(AppDbContext db, string slug, CancellationToken ct = default)
+    {
+        var ctx = await MeetingContext.Load(db, slug, ct);
+        writer.DeleteDocuments(new Term("meeting", slug));
+        if (ctx is not null)
+        {
+            using var scope = scopes.CreateScope();
+            var live = scope.ServiceProvider.GetRequiredService<LiveAttachments>();
+            foreach (var item in ctx.Items)
+            {
+                writer.AddDocument(Doc(ctx.Meeting, item, item.IsClosed, null, null, null,
+                    string.Join("\n", item.Title, item.CaseText, item.Recommendation, item.Decision)));
+                if (item.IsClosed && !string.IsNullOrWhiteSpace(item.PublicSummary))
+                    writer.AddDocument(Doc(ctx.Meeting, item, false, null, null, null, item.Title + "\n" + item.PublicSummary));
+                foreach (var a in item.Attachments)
+                {
+                    if (a.File?.PageTextsJson is { } json)
+                    {
+                        var pages = JsonSerializer.Deserialize<List<string>>(json) ?? [];
+                        for (var p = 0; p < pages.Count; p++)
+                            writer.AddDocument(Doc(ctx.Meeting, item, item.IsClosed, a.Title, a.FileId, p + 1, pages[p]));
+                    }
+                    else if (a.Kind == AttachmentKind.Live && a.LiveSource is not null && await live.Render(a.LiveSource, ct) is { } r)
+                        writer.AddDocument(Doc(ctx.Meeting, item, item.IsClosed, a.Title, null, null, r.Text));
+                }
+            }
+        }
+        writer.Commit();
+        searchers.MaybeRefreshBlocking();
+    }
+
+    static Document Doc(Meeting meeting, AgendaItem item, bool closed, string? attachment, int? fileId, int? page, string text)
+    {
+        var doc = new Document
+        {
+            new StringField("meeting", meeting.Slug, Field.Store.YES),
+            new StoredField("meetingTitle", $"{meeting.Body?.Name}: {meeting.Title}, {DanishTime.Date(meeting.StartsAtUtc)}"),
+            new StringField("number", item.Number, Field.Store.YES),
+            new StoredField("heading", item.Heading),
+            new StringField("closed", closed ? "1" : "0", Field.Store.YES),
+            new TextField("text", text, Field.Store.YES),
+        };
+        if (attachment is not null) doc.Add(new StoredField("attachment", attachment));
+        if (fileId is int f) doc.Add(new StoredField("file", f));
+        if (page is int p) doc.Add(new StoredField("page", p));
+        return doc;
+    }
+
+    /// <summary>All words must occur (after stemming). Closed items only when the user may see them.</summary>
+    public IReadOnlyList<SearchHit> Search(string text, bool includeClosed, int max = 50)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var parser = new QueryParser(Version, "text", analyzer) { DefaultOperator = Operator.AND };
+        Query parsed;
+        try { parsed = parser.Parse(QueryParserBase.Escape(text.Trim())); }
+        catch (ParseException) { return []; }
+        var query = new BooleanQuery { { parsed, Occur.MUST } };
+        if (!includeClosed) query.Add(new TermQuery(new Term("closed", "1")), Occur.MUST_NOT);
+        var searcher = searchers.Acquire();
+        try
+        {
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(parsed, "text"))
+            {
+                TextFragmenter = new SimpleFragmenter(160),
+            };
+            return searcher.Search(query, max).ScoreDocs.Select(sd =>
+            {
+                var d = searcher.Doc(sd.Doc);
+                var body = d.Get("text");
+                var snippet = highlighter.GetBestFragment(analyzer, "text", body) ?? System.Net.WebUtility.HtmlEncode(body.Length > 160 ? body[..160] + "…" : body);
+                return new SearchHit(d.Get("meeting"), d.Get("meetingTitle"), d.Get("number"), d.Get("heading"), d.Get("attachment"),
+                    d.GetField("file")?.GetInt32Value(), d.GetField("page")?.GetInt32Value(), snippet, d.Get("closed") == "1");
+            }).ToList();
+        }
+        finally { searchers.Release(searcher); }
+    }
+
+    public void Dispose()
+    {
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+        analyzer.Dispose();
+    }
+}
