@@ -29,9 +29,9 @@ public sealed class Program
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         }
         builder.AddSamraad();
-        var app = builder.Build();
+        await using var app = builder.Build();
         app.UseSamraad();
-        await app.InitializeAsync(createAccounts: command.Verb is "serve" or "users");
+        await app.InitializeAsync(createAccounts: command.Verb == "serve"); // `users init` creates them itself and says so
         if (command.Verb == "serve")
         {
             await app.RunAsync();

@@ -32,9 +32,12 @@ public class AccessTests
         Assert.Equal("application/problem+json", put.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, (await faxe.PostAsync(Api + "/responses/greve/submit", null)).StatusCode);
 
-        // A receipt number of another municipality does not open either.
+        // A receipt number of another municipality does not open either, and looks like one that does not exist.
         var greveReceipt = await app.WithDb(d => Task.FromResult(d.Receipts.First(r => r.OrganisationName == "Greve Kommune").Number));
-        Assert.Equal(HttpStatusCode.Forbidden, (await faxe.GetAsync($"/kvitteringer/{greveReceipt}")).StatusCode);
+        var foreign = await faxe.GetAsync($"/kvitteringer/{greveReceipt}");
+        var missing = await faxe.GetAsync("/kvitteringer/KV-2024-999999");
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (foreign.StatusCode, missing.StatusCode));
+        Assert.Equal(Html.Text(await missing.Content.ReadAsStringAsync()), Html.Text(await foreign.Content.ReadAsStringAsync()));
 
         // Posting the HTML form for Greve is refused and changes nothing.
         var before = await app.WithDb(d => Task.FromResult(d.AuditEntries.Count()));

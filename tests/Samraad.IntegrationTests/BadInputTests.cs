@@ -39,12 +39,12 @@ public class BadInputTests
             yield return [db[0], """{"answers":{"antal":"tolv","tekst":"ny"}}""", "antal", "Afsnit A: Antal pladser skal være et helt tal, fx 12"];
             yield return [db[0], """{"answers":{"pct":120}}""", "pct", "Afsnit A: Andel til andre kommuner kan ikke være over 100 %"];
             yield return [db[0], """{"answers":{"tekst":"Denne tekst er meget længere end tyve tegn"}}""", "tekst", "Afsnit A: Beskrivelse må højst være 20 tegn (der er skrevet 42)"];
-            yield return [db[0], """{"answers":{"findes-ikke":"x"}}""", "findes-ikke", "Feltet «findes-ikke» findes ikke i skemaet"];
-            yield return [db[0], """{"answers":{"grad":"Lidt"}}""", "grad", "Afsnit A: Tilfredshed: «Lidt» er ikke en af svarmulighederne («I høj grad», «I nogen grad», «Slet ikke»)"];
+            yield return [db[0], """{"answers":{"findes-ikke":"x"}}""", "findes-ikke", "Feltet »findes-ikke« findes ikke i skemaet"];
+            yield return [db[0], """{"answers":{"grad":"Lidt"}}""", "grad", "Svaret »Lidt« findes ikke til Afsnit A: Tilfredshed. Vælg mellem »I høj grad«, »I nogen grad«, »Slet ikke«"];
             yield return [db[0], """{"answers":{"projekter/3/navn":"C"}}""", "projekter/3/navn", "Der kan højst angives 2 projekter pr. ansøgning"];
             yield return [db[0], """{"answers": {"antal": 1""", "body", "Indholdet er ikke gyldig JSON"];
-            yield return [db[0], """[1,2]""", "body", "Indholdet skal være et JSON-objekt med «answers»"];
-            yield return [db[0], """{"answers":{"antal":[1]}}""", "antal", "Værdien for «antal» skal være tekst, tal, true/false, null"];
+            yield return [db[0], """[1,2]""", "body", "Indholdet skal være et JSON-objekt med »answers«"];
+            yield return [db[0], """{"answers":{"antal":[1]}}""", "antal", "Værdien for »antal« skal være tekst, tal, true/false, null"];
         }
     }
 

@@ -133,7 +133,7 @@ public class BrowserTests(ITestOutputHelper output)
     static async Task Expect(IPage page, string text)
     {
         var main = await page.TextContentAsync("main") ?? "";
-        Assert.True(main.Contains(text), $"Expected «{text}» on {page.Url}; page says: {main[..Math.Min(400, main.Length)]}");
+        Assert.True(main.Contains(text), $"Expected »{text}« on {page.Url}; page says: {main[..Math.Min(400, main.Length)]}");
     }
 
     /// <summary>Proves the check can fail: a page with an unlabelled input must be reported.</summary>

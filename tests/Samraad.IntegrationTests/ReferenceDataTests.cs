@@ -27,7 +27,7 @@ public class ReferenceDataTests
             await Slugs("?kkr=kkr-sjaelland&group=" + Uri.EscapeDataString("dst-kommunegrupper-v1-2018:Landkommuner")));
         Assert.Contains("erhvervshus-sjaelland", await Slugs("?kind=Partner"));
 
-        var page = Html.Text(await client.GetStringAsync("/referencedata?type=Kommune&kkr=kkr-sjaelland"));
+        var page = Html.Text(await client.GetStringAsync("/referencedata?type=Kommune&region=&kkr=kkr-sjaelland&gruppe="));
         Assert.Contains("17 organisationer", page);
         Assert.Contains("320 Faxe Kommune Region Sjælland KKR Sjælland Oplandskommuner Provins- og oplandskommuner", page);
     }
@@ -55,7 +55,7 @@ public class ReferenceDataTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync();
         Assert.StartsWith("Fejl:", Html.Title(html));
-        Assert.Contains("kommunekode «2x3» skal være et tal fra 101 til 999", html);
+        Assert.Contains("kommunekode »2x3« skal være et tal fra 101 til 999", html);
         Assert.Equal("Landkommuner", await DstGroup(app, "faxe"));
     }
 

@@ -47,7 +47,7 @@ public class RespondentWorkflowTests
 
         // Vis: the print view shows the draft.
         var preview = Html.Text(await faxe.GetStringAsync(Faxe + "/vis"));
-        Assert.Contains("Kladde – ikke indsendt", preview);
+        Assert.Contains("Genåbnet – ikke indsendt igen", preview);
         Assert.Contains("Opstartet 1. november 2026", preview);
 
         // The summary still counts the last submitted answers while the draft is open.

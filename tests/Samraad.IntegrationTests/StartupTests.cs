@@ -50,6 +50,10 @@ public class StartupTests
         Assert.Equal(16, parenteral.GetProperty("count").GetInt32());
         Assert.Equal(11, summary.GetProperty("differences").GetArrayLength());
 
+        var unknown = await client.GetAsync("/api/collections/akutfunktioner-2024/summary?groupSet=findes-ikke");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("dst-kommunegrupper-v1-2018", await unknown.Content.ReadAsStringAsync());
+
         var page = await client.GetStringAsync("/indsamlinger/akutfunktioner-2024/sammendrag");
         Assert.Contains("11 af 280 trykte tal stemmer ikke med svarene", page);
         Assert.Contains("Trykt: 15 /17", page);

@@ -42,7 +42,7 @@ public class FieldValuesTests
     [InlineData("beloeb", "12,345", "Afsnit A: Beløb skal være et beløb i kroner, fx 1.250.000 eller 1250,50")]
     [InlineData("dato", "31-02-2024", "Afsnit A: Forventet færdig skal være en gyldig dato, fx 04-03-2024")]
     [InlineData("ja-nej", "måske", "Afsnit A: Udføres opgaven? skal besvares med Ja eller Nej")]
-    [InlineData("grad", "Lidt", "Afsnit A: Tilfredshed: «Lidt» er ikke en af svarmulighederne («I høj grad», «I nogen grad», «Slet ikke»)")]
+    [InlineData("grad", "Lidt", "Svaret »Lidt« findes ikke til Afsnit A: Tilfredshed. Vælg mellem »I høj grad«, »I nogen grad«, »Slet ikke«")]
     [InlineData("tekst", "Denne tekst er alt for lang til feltet", "Afsnit A: Beskrivelse må højst være 20 tegn (der er skrevet 38)")]
     public void Bad_input_gets_a_Danish_message_naming_the_field(string key, string raw, string message)
     {

@@ -29,7 +29,7 @@ public class FormAnswersTests
     public void Unknown_keys_are_errors()
     {
         var (_, errors) = FormAnswers.ParseDraft(Form, Inputs(("findes-ikke", "1"), ("aar/deltagere/y1999", "1")));
-        Assert.Equal(["Feltet «findes-ikke» findes ikke i skemaet", "Feltet «aar/deltagere/y1999» findes ikke i skemaet"], errors.Select(e => e.Message));
+        Assert.Equal(["Feltet »findes-ikke« findes ikke i skemaet", "Feltet »aar/deltagere/y1999« findes ikke i skemaet"], errors.Select(e => e.Message));
     }
 
     [Fact]
@@ -57,10 +57,10 @@ public class FormAnswersTests
         Assert.Equal(new AnswerValue(null, "data-mangler"), answers["antal"]);
 
         (_, errors) = FormAnswers.ParseDraft(Form, new Dictionary<string, RawAnswer> { ["andel"] = new(null, "ved-ikke") });
-        Assert.Equal("Afsnit A: Andel: «ved-ikke» kan ikke vælges her", Assert.Single(errors).Message);
+        Assert.Equal("»Ved ikke« kan ikke vælges til Afsnit A: Andel", Assert.Single(errors).Message);
 
         (_, errors) = FormAnswers.ParseDraft(Form, new Dictionary<string, RawAnswer> { ["antal"] = new("3", "ved-ikke") });
-        Assert.Equal("Afsnit A: Antal pladser: angiv enten et svar eller «Ved ikke», ikke begge", Assert.Single(errors).Message);
+        Assert.Equal("Angiv enten et svar eller »Ved ikke« til Afsnit A: Antal pladser, ikke begge", Assert.Single(errors).Message);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class FormAnswersTests
     {
         var v2 = FormSpecReader.Parse(TestForms.AllTypesJson.Replace("""{"key":"slet","label":"Slet ikke"}""", """{"key":"lidt","label":"I mindre grad"}"""));
         var errors = FormAnswers.ValidateForSubmit(v2, new Dictionary<string, AnswerValue> { ["ja-nej"] = new("ja"), ["grad"] = new("slet") });
-        Assert.Contains(errors, e => e.Key == "grad" && e.Message.Contains("«slet»"));
+        Assert.Contains(errors, e => e.Key == "grad" && e.Message.Contains("Svaret »slet« findes ikke"));
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public class ReferenceTests
     public void A_bad_line_is_reported_with_its_number()
     {
         var (_, errors) = ImportMunicipalities.Parse("kommunekode,kommune,regionskode,region,kkr,dst_kommunegruppe_v1_2018,kl_survey_gruppe\n320,Faxe,1085,Region Sjælland,KKR Sjælland,Oplandskommuner,Provins\nabc,X,9999,R,K,,G\n");
-        Assert.Equal("Linje 3: kommunekode «abc» skal være et tal fra 101 til 999; regionskode «9999» skal være 1081–1085; dst_kommunegruppe_v1_2018 er tom", Assert.Single(errors));
+        Assert.Equal("Linje 3: kommunekode »abc« skal være et tal fra 101 til 999; regionskode »9999« skal være 1081–1085; dst_kommunegruppe_v1_2018 er tom", Assert.Single(errors));
     }
 }
 

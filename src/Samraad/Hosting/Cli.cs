@@ -4,6 +4,7 @@ using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Summaries;
+using Samraad.Features.Meetings;
 using Samraad.Features.Reference;
 
 namespace Samraad.Hosting;
@@ -20,6 +21,9 @@ public static class Cli
           summary <indsamling> --format json      sammendrag med afvigelser fra trykte tal
           users init                              opret de første konti (adgangskoder i DATA-DIR/initial-passwords.txt)
           reference export                        kommuner i kommuner.csv-format
+          meetings --format json                  møder (id, titel, dato, status)
+          packet <møde> --out FIL.pdf             dagsordenspakken (seneste offentliggjorte; ellers et udkast med aktuelle data)
+          minutes <møde> --out FIL.pdf            beslutningsprotokollen
           bench [--runs N]                        tidsmålinger på landsdækkende syntetiske data (98 kommuner); brug en
                                                   separat --data-dir, da den tilføjer en benchmark-indsamling
 
@@ -39,7 +43,7 @@ public static class Cli
             case ("export", string slug):
             {
                 var ctx = await CollectionContext.Load(db, slug);
-                if (ctx is null) return Fail($"Indsamlingen «{slug}» findes ikke.");
+                if (ctx is null) return Fail($"Indsamlingen »{slug}« findes ikke.");
                 var format = command.Option("--format") ?? "csv";
                 if (!ExportResponses.Formats.Contains(format)) return Fail("--format skal være csv, xlsx eller json.");
                 var file = await sp.GetRequiredService<ExportResponses>().Handle(ctx, format);
@@ -48,11 +52,13 @@ public static class Cli
             case ("summary", string slug):
             {
                 var ctx = await CollectionContext.Load(db, slug);
-                if (ctx is null) return Fail($"Indsamlingen «{slug}» findes ikke.");
+                if (ctx is null) return Fail($"Indsamlingen »{slug}« findes ikke.");
                 if ((command.Option("--format") ?? "json") != "json") return Fail("summary understøtter kun --format json.");
-                var report = await sp.GetRequiredService<ComputeSummary>().Handle(ctx, command.Option("--group-set"));
-                var json = JsonSerializer.SerializeToUtf8Bytes(SummaryJson.From(report, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime),
-                    new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+                var groupSet = command.Option("--group-set");
+                var report = await sp.GetRequiredService<ComputeSummary>().Handle(ctx, groupSet);
+                if (groupSet is not null && report.Breakdown is null)
+                    return Fail($"Opdelingen »{groupSet}« findes ikke. Brug en af: {string.Join(", ", report.GroupSets.Select(s => s.Key))}");
+                var json = JsonSerializer.SerializeToUtf8Bytes(SummaryJson.From(report, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime), JsonOut);
                 return await Write(stdout, json, command.Option("--out"), binary: false);
             }
             case ("users", "init"):
@@ -64,6 +70,24 @@ public static class Cli
             case ("reference", "export"):
                 return await Write(stdout, ExportReference.Municipalities(await sp.GetRequiredService<ListOrganisations>().Handle(new(nameof(OrganisationKind.Kommune), null, null, null))),
                     command.Option("--out"), binary: false);
+            case ("meetings", _):
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await MeetingApi.List(db), JsonOut), command.Option("--out"), binary: false);
+            case ("packet", string meetingSlug):
+            {
+                var ctx = await MeetingContext.Load(db, meetingSlug);
+                if (ctx is null) return Fail($"Mødet »{meetingSlug}« findes ikke.");
+                byte[] pdf;
+                if (ctx.Latest is { } latest) pdf = (await db.Files.FirstAsync(f => f.Id == latest.PacketFileId)).Content;
+                else pdf = (await sp.GetRequiredService<BuildPacket>().Handle(ctx.Meeting,
+                    await sp.GetRequiredService<PacketAttachments>().Handle(ctx, useFrozen: false), null, null)).Pdf;
+                return await Write(stdout, pdf, command.Option("--out"), binary: true);
+            }
+            case ("minutes", string meetingSlug):
+            {
+                var ctx = await MeetingContext.Load(db, meetingSlug);
+                if (ctx is null) return Fail($"Mødet »{meetingSlug}« findes ikke.");
+                return await Write(stdout, await sp.GetRequiredService<BuildMinutesPdf>().Handle(ctx, includeClosed: true), command.Option("--out"), binary: true);
+            }
             case ("bench", _):
                 var runs = int.TryParse(command.Option("--runs"), out var n) && n > 0 ? n : 25;
                 await new Bench.RunBenchmarks(app.Services).Handle(runs, stdout);
@@ -73,6 +97,12 @@ public static class Cli
                 return 2;
         }
     }
+
+    /// <summary>Indented, with Danish letters as they are (not \u00F8), like the API.</summary>
+    static readonly JsonSerializerOptions JsonOut = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     static int Fail(string message)
     {

@@ -38,7 +38,7 @@ public sealed record AnswersBody(Dictionary<string, RawAnswer> Answers, int? Rev
         var text = await reader.ReadToEndAsync();
         if (string.IsNullOrWhiteSpace(text))
             return allowEmpty ? (new AnswersBody(new(), null), null)
-                : (null, ApiProblems.Invalid("Ugyldig JSON", [new FieldError("body", "Indholdet er tomt; send et JSON-objekt med «answers»")]));
+                : (null, ApiProblems.Invalid("Ugyldig JSON", [new FieldError("body", "Indholdet er tomt; send et JSON-objekt med »answers«")]));
         JsonDocument doc;
         try { doc = JsonDocument.Parse(text); }
         catch (JsonException e)
@@ -49,25 +49,25 @@ public sealed record AnswersBody(Dictionary<string, RawAnswer> Answers, int? Rev
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                return (null, ApiProblems.Invalid("Ugyldig JSON", [new FieldError("body", "Indholdet skal være et JSON-objekt med «answers»")]));
+                return (null, ApiProblems.Invalid("Ugyldig JSON", [new FieldError("body", "Indholdet skal være et JSON-objekt med »answers«")]));
             var errors = new List<FieldError>();
             var answers = new Dictionary<string, RawAnswer>();
             if (root.TryGetProperty("answers", out var a))
             {
-                if (a.ValueKind != JsonValueKind.Object) errors.Add(new FieldError("answers", "«answers» skal være et objekt med feltnøgler"));
+                if (a.ValueKind != JsonValueKind.Object) errors.Add(new FieldError("answers", "»answers« skal være et objekt med feltnøgler"));
                 else foreach (var p in a.EnumerateObject())
                 {
                     var raw = ToRaw(p.Value);
-                    if (raw is null) errors.Add(new FieldError(p.Name, $"Værdien for «{p.Name}» skal være tekst, tal, true/false, null eller {{\"value\":…,\"missing\":…}}"));
+                    if (raw is null) errors.Add(new FieldError(p.Name, $"Værdien for »{p.Name}« skal være tekst, tal, true/false, null eller {{\"value\":…,\"missing\":…}}"));
                     else answers[p.Name] = raw;
                 }
             }
-            else if (!allowEmpty) errors.Add(new FieldError("answers", "Angiv «answers»"));
+            else if (!allowEmpty) errors.Add(new FieldError("answers", "Angiv »answers«"));
             int? revision = null;
             if (root.TryGetProperty("revision", out var rev))
             {
                 if (rev.ValueKind == JsonValueKind.Number && rev.TryGetInt32(out var n)) revision = n;
-                else if (rev.ValueKind != JsonValueKind.Null) errors.Add(new FieldError("revision", "«revision» skal være et helt tal"));
+                else if (rev.ValueKind != JsonValueKind.Null) errors.Add(new FieldError("revision", "»revision« skal være et helt tal"));
             }
             return errors.Count > 0 ? (null, ApiProblems.Invalid("Ugyldigt indhold", errors)) : (new AnswersBody(answers, revision), null);
         }

@@ -4,7 +4,7 @@ namespace Samraad.Documents.Pdf;
 
 /// <summary>Raised when HTML cannot be printed because Debian's Chromium is not installed.</summary>
 public sealed class ChromiumMissingException(string path)
-    : Exception($"Chromium findes ikke på {path}. Installér den med «apt-get install chromium» (eller sæt Samraad:Chromium).");
+    : Exception($"Chromium findes ikke på {path}. Installér den med »apt-get install chromium« (eller sæt Samraad:Chromium).");
 
 /// <summary>
 /// Prints HTML to PDF in headless Chromium (Debian's /usr/bin/chromium, never a downloaded browser). One browser

@@ -13,13 +13,16 @@ public sealed class ChangeWindow(AppDbContext db, TimeProvider clock)
         var errors = new List<FieldError>();
         var opensUtc = DanishTime.ParseLocal(opens);
         var deadlineUtc = DanishTime.ParseLocal(deadline);
-        if (opensUtc is null) errors.Add(new FieldError("opens", "Skriv hvornår indsamlingen åbner, fx 12-02-2024 08.00"));
-        if (deadlineUtc is null) errors.Add(new FieldError("deadline", "Skriv fristen, fx 04-03-2024 23.59"));
+        if (opensUtc is null) errors.Add(new FieldError("opens", string.IsNullOrWhiteSpace(opens)
+            ? "Skriv hvornår indsamlingen åbner, fx 12-02-2024 08.00" : $"»{opens}« er ikke en gyldig dato og tid. Skriv fx 12-02-2024 08.00"));
+        if (deadlineUtc is null) errors.Add(new FieldError("deadline", string.IsNullOrWhiteSpace(deadline)
+            ? "Skriv fristen, fx 04-03-2024 23.59" : $"»{deadline}« er ikke en gyldig dato og tid. Skriv fx 04-03-2024 23.59"));
         if (opensUtc is not null && deadlineUtc is not null && deadlineUtc <= opensUtc)
             errors.Add(new FieldError("deadline", "Fristen skal ligge efter åbningstidspunktet"));
-        if (errors.Count > 0) return Outcome<Collection>.Fail(Problem.Invalid, "Der er fejl", errors);
+        if (errors.Count > 0) return Outcome<Collection>.Fail(Problem.Invalid, "Åbning og frist er ikke ændret.", errors);
 
         var c = ctx.Collection;
+        if (c.OpensAtUtc == opensUtc && c.DeadlineUtc == deadlineUtc) return Outcome<Collection>.Success(c); // nothing to log
         var note = $"{DanishTime.Short(c.OpensAtUtc)}–{DanishTime.Short(c.DeadlineUtc)} → {DanishTime.Short(opensUtc!.Value)}–{DanishTime.Short(deadlineUtc!.Value)}";
         c.OpensAtUtc = opensUtc.Value;
         c.DeadlineUtc = deadlineUtc.Value;

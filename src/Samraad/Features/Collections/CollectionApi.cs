@@ -139,7 +139,10 @@ public static class CollectionApi
     {
         var (ctx, error) = await Readable(http, db, slug);
         if (ctx is null) return error!;
-        return Results.Ok(SummaryJson.From(await compute.Handle(ctx, groupSet), clock.GetUtcNow().UtcDateTime));
+        var report = await compute.Handle(ctx, groupSet);
+        if (!string.IsNullOrEmpty(groupSet) && report.Breakdown is null)
+            return ApiProblems.Invalid("Ukendt opdeling", [new FieldError("groupSet", $"Opdelingen »{groupSet}« findes ikke. Brug en af: {string.Join(", ", report.GroupSets.Select(s => s.Key))}")]);
+        return Results.Ok(SummaryJson.From(report, clock.GetUtcNow().UtcDateTime));
     }
 
     static async Task<IResult> MatrixJson(string slug, bool? includeText, HttpContext http, AppDbContext db)

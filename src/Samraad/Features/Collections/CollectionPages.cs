@@ -100,7 +100,9 @@ public static class CollectionPages
         var ctx = await CollectionContext.Load(db, slug);
         if (ctx is null) return Html.NotFound("Indsamlingen");
         if (!Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId)) return Html.Forbidden();
-        return Html.Render<SummaryPage>(new { R = await compute.Handle(ctx, gruppe), NowUtc = clock.GetUtcNow().UtcDateTime });
+        var report = await compute.Handle(ctx, gruppe);
+        var unknown = !string.IsNullOrEmpty(gruppe) && report.Breakdown is null ? gruppe : null;
+        return Html.Render<SummaryPage>(new { R = report, NowUtc = clock.GetUtcNow().UtcDateTime, UnknownGroupSet = unknown });
     }
 
     static async Task<IResult> MatrixPage(string slug, string? tekst, HttpContext http, AppDbContext db)

@@ -27,7 +27,8 @@ public sealed class ExportResponses(AppDbContext db)
         var name = ctx.Collection.Slug;
         return format switch
         {
-            "json" => new File(JsonSerializer.SerializeToUtf8Bytes(Json(ctx, input, progress, leaves), new JsonSerializerOptions { WriteIndented = true }),
+            "json" => new File(JsonSerializer.SerializeToUtf8Bytes(Json(ctx, input, progress, leaves),
+                    new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
                 "application/json", $"{name}.json"),
             "xlsx" => new File(Xlsx.Write(
                 [("Besvarelser", Table(input, progress, leaves, labels: false).ToList()), ("Felter", FieldSheet(input.Form, leaves).ToList())]),

@@ -16,9 +16,9 @@ public sealed class ReopenResponse(AppDbContext db, TimeProvider clock)
             return Outcome<Response>.Fail(Problem.Forbidden, "Kun sekretariatet for indsamlingen kan genåbne en besvarelse.");
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason))
-            return Outcome<Response>.Fail(Problem.Invalid, "Der er fejl", [new FieldError("reason", "Skriv hvorfor besvarelsen genåbnes")]);
+            return Outcome<Response>.Fail(Problem.Invalid, "Besvarelsen er ikke genåbnet.", [new FieldError("reason", "Skriv hvorfor besvarelsen genåbnes")]);
         if (reason.Length > MaxReasonLength)
-            return Outcome<Response>.Fail(Problem.Invalid, "Der er fejl", [new FieldError("reason", $"Begrundelsen må højst være {MaxReasonLength} tegn")]);
+            return Outcome<Response>.Fail(Problem.Invalid, "Besvarelsen er ikke genåbnet.", [new FieldError("reason", $"Begrundelsen må højst være {MaxReasonLength} tegn")]);
         var response = await db.Responses.FirstOrDefaultAsync(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == organisationId && r.Period == "", ct);
         if (response is null || response.Status != ResponseStatus.Submitted)
             return Outcome<Response>.Fail(Problem.Conflict, "Besvarelsen er ikke indsendt, så den kan ikke genåbnes.");

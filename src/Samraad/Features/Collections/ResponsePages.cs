@@ -114,7 +114,7 @@ public static class ResponsePages
         if (t is null) return denied!;
         return Html.Render<PreviewPage>(new
         {
-            t.Ctx, Organisation = t.Org, Status = t.Response?.Status,
+            t.Ctx, Organisation = t.Org, Status = t.Response?.Status, Reopened = t.Response?.IsReopened ?? false,
             Answers = t.Response?.AnswerMap() ?? new Dictionary<string, AnswerValue>(), NowUtc = clock.GetUtcNow().UtcDateTime,
         });
     }
@@ -133,8 +133,9 @@ public static class ResponsePages
         if (receipt is null) return Html.NotFound("Kvitteringen");
         var collection = await db.Collections.FirstAsync(c => c.Id == receipt.Response!.CollectionId);
         var org = await db.Organisations.FirstAsync(o => o.Id == receipt.Response!.OrganisationId);
-        var (t, denied) = await Load(http, db, collection.Slug, org.Slug);
-        if (t is null) return denied!;
+        var (t, _) = await Load(http, db, collection.Slug, org.Slug);
+        // Another organisation's receipt looks exactly like a missing one: receipt numbers cannot be probed.
+        if (t is null) return Html.NotFound("Kvitteringen");
         var newer = t.Response?.LatestReceipt is { } latest && latest.Id != receipt.Id ? latest.Number : null;
         return Html.Render<ReceiptPage>(new
         {

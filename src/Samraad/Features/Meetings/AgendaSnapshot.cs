@@ -29,17 +29,17 @@ public sealed record AgendaSnapshot(List<AgendaSnapshot.Item> Items)
         foreach (var item in after.Items)
         {
             if (!old.TryGetValue(item.Number, out var was)) { lines.Add($"Punkt {item.Heading} er tilføjet."); continue; }
-            if (was.Heading != item.Heading) lines.Add($"Punkt {item.Number}: overskriften er ændret til «{item.Heading}».");
+            if (was.Heading != item.Heading) lines.Add($"Punkt {item.Number}: overskriften er ændret til »{item.Heading}«.");
             if (was.ContentHash != item.ContentHash) lines.Add($"Punkt {item.Number}: sagsfremstilling, indstilling eller resumé er ændret.");
             if (was.IsClosed != item.IsClosed) lines.Add($"Punkt {item.Number} er nu {(item.IsClosed ? "lukket" : "åbent")}.");
             var oldAttached = was.Attachments.ToDictionary(a => a.Title, a => a.Sha256);
             foreach (var a in item.Attachments)
             {
-                if (!oldAttached.TryGetValue(a.Title, out var sha)) lines.Add($"Punkt {item.Number}: bilag «{a.Title}» er tilføjet.");
-                else if (sha != a.Sha256) lines.Add($"Punkt {item.Number}: bilag «{a.Title}» er opdateret (nye data).");
+                if (!oldAttached.TryGetValue(a.Title, out var sha)) lines.Add($"Punkt {item.Number}: bilag »{a.Title}« er tilføjet.");
+                else if (sha != a.Sha256) lines.Add($"Punkt {item.Number}: bilag »{a.Title}« er opdateret (nye data).");
             }
             foreach (var a in was.Attachments.Where(a => item.Attachments.All(x => x.Title != a.Title)))
-                lines.Add($"Punkt {item.Number}: bilag «{a.Title}» er fjernet.");
+                lines.Add($"Punkt {item.Number}: bilag »{a.Title}« er fjernet.");
         }
         return lines.Count > 0 ? lines : ["Ingen ændringer i punkter eller bilag (dagsordenen er udsendt igen)."];
     }

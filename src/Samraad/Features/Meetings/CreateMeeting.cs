@@ -18,7 +18,7 @@ public sealed class CreateMeeting(AppDbContext db)
         var body = await db.Bodies.FirstOrDefaultAsync(b => b.Slug == input.Body, ct);
         if (body is null) errors.Add(new FieldError("body", "Vælg det råd, mødet holdes i"));
         else if (!Access.CanAdminister(user, body.OrganisationId)) return Outcome<Meeting>.Fail(Problem.Forbidden, "Du kan kun oprette møder for dit eget sekretariats råd.");
-        if (string.IsNullOrWhiteSpace(input.Title)) errors.Add(new FieldError("title", "Skriv mødets titel, fx «Møde i KKR Sjælland»"));
+        if (string.IsNullOrWhiteSpace(input.Title)) errors.Add(new FieldError("title", "Skriv mødets titel, fx »Møde i KKR Sjælland«"));
         else if (input.Title.Length > 200) errors.Add(new FieldError("title", "Titlen må højst være 200 tegn"));
         var starts = DanishTime.ParseLocal(input.StartsAt);
         if (starts is null) errors.Add(new FieldError("startsAt", "Skriv mødets dato og tid, fx 12-04-2024 10.00"));

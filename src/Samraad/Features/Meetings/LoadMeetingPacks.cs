@@ -31,7 +31,7 @@ public sealed class LoadMeetingPacks(AppDbContext db, TimeProvider clock, ILogge
             var meeting = new Meeting
             {
                 Slug = pack.Slug, BodyId = body.Id, Title = pack.Title, Place = pack.Place, DemoNote = pack.DemoNote,
-                StartsAtUtc = DanishTime.ParseLocal(pack.StartsAt) ?? throw new InvalidDataException($"{file}: startsAt «{pack.StartsAt}»"),
+                StartsAtUtc = DanishTime.ParseLocal(pack.StartsAt) ?? throw new InvalidDataException($"{file}: startsAt »{pack.StartsAt}«"),
             };
             foreach (var spec in pack.Items)
             {

@@ -29,7 +29,7 @@ public sealed class PublishAgenda(AppDbContext db, LiveAttachments live, Chromiu
             var rendering = await live.Render(a.LiveSource!, ct);
             if (rendering is null)
                 return Outcome<Publication>.Fail(Problem.Invalid, "Dagsordenen er ikke offentliggjort.",
-                    [new FieldError("", $"Det levende bilag «{a.Title}» kan ikke dannes: dets data findes ikke længere. Fjern bilaget.")]);
+                    [new FieldError("", $"Det levende bilag »{a.Title}« kan ikke dannes: dets data findes ikke længere. Fjern bilaget.")]);
             var pdf = await chromium.Print(rendering.Html, ct);
             a.File = UploadAttachment.NewFile($"{a.Title}.pdf", pdf, PdfFiles.PageCount(pdf), PdfFiles.PageTexts(pdf), now);
             a.FrozenDataHash = rendering.DataHash;

@@ -40,9 +40,9 @@ public sealed class ImportMunicipalities(AppDbContext db)
             line++;
             var lineErrors = new List<string>();
             if (!int.TryParse(r["kommunekode"], out var code) || code < 101 || code > 999)
-                lineErrors.Add($"kommunekode «{r["kommunekode"]}» skal være et tal fra 101 til 999");
+                lineErrors.Add($"kommunekode »{r["kommunekode"]}« skal være et tal fra 101 til 999");
             if (!int.TryParse(r["regionskode"], out var regionCode) || regionCode < 1081 || regionCode > 1085)
-                lineErrors.Add($"regionskode «{r["regionskode"]}» skal være 1081–1085");
+                lineErrors.Add($"regionskode »{r["regionskode"]}« skal være 1081–1085");
             foreach (var column in Columns.Where(c => c is not ("kommunekode" or "regionskode")))
                 if (string.IsNullOrWhiteSpace(r[column])) lineErrors.Add($"{column} er tom");
             if (lineErrors.Count > 0) { errors.Add($"Linje {line}: {string.Join("; ", lineErrors)}"); continue; }

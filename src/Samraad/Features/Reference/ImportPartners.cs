@@ -14,7 +14,7 @@ public sealed class ImportPartners(AppDbContext db)
         foreach (var r in rows)
         {
             if (!Enum.TryParse<OrganisationKind>(r["type"], out var kind))
-                throw new InvalidDataException($"partnere.csv: ukendt type «{r["type"]}» for {r["slug"]}");
+                throw new InvalidDataException($"partnere.csv: ukendt type »{r["type"]}« for {r["slug"]}");
             if (!existing.TryGetValue(r["slug"], out var org)) db.Organisations.Add(org = new Organisation { Slug = r["slug"] });
             org.Name = r["navn"];
             org.Kind = kind;

@@ -24,7 +24,12 @@ public class Organisation
     public string? Source { get; set; }
 
     /// <summary>"Faxe Kommune" for municipalities, the name otherwise.</summary>
-    public string DisplayName => Kind == OrganisationKind.Kommune ? $"{Name} Kommune" : Name;
+    public string DisplayName => Kind != OrganisationKind.Kommune ? Name : Name switch
+    {
+        "København" => "Københavns Kommune",
+        "Bornholm" => "Bornholms Regionskommune",
+        _ => $"{Name} Kommune",
+    };
 
     public static string KindLabel(OrganisationKind kind) => kind switch
     {

@@ -16,12 +16,12 @@ public static class ReferenceEndpoints
         pages.MapGet("", Page);
         pages.MapGet("/kommuner.csv", async (ListOrganisations list) =>
             Results.File(ExportReference.Municipalities(await list.Handle(new(nameof(OrganisationKind.Kommune), null, null, null))), "text/csv; charset=utf-8", "kommuner.csv"));
-        pages.MapGet("/organisationer.csv", async (string? type, int? region, string? kkr, string? gruppe, ListOrganisations list) =>
-            Results.File(ExportReference.Organisations(await list.Handle(new(type, region, kkr, gruppe))), "text/csv; charset=utf-8", "organisationer.csv"));
+        pages.MapGet("/organisationer.csv", async (string? type, string? region, string? kkr, string? gruppe, ListOrganisations list) =>
+            Results.File(ExportReference.Organisations(await list.Handle(Filter(type, region, kkr, gruppe))), "text/csv; charset=utf-8", "organisationer.csv"));
         pages.MapPost("/import", Import).AddEndpointFilter(AntiforgeryTokens.Validate);
 
-        app.MapGet("/api/reference/organisations", async (string? kind, int? region, string? kkr, string? group, ListOrganisations list) =>
-            (await list.Handle(new(kind, region, kkr, group))).Select(r => new OrganisationDto(r.Organisation.Slug, r.Organisation.Name,
+        app.MapGet("/api/reference/organisations", async (string? kind, string? region, string? kkr, string? group, ListOrganisations list) =>
+            (await list.Handle(Filter(kind, region, kkr, group))).Select(r => new OrganisationDto(r.Organisation.Slug, r.Organisation.Name,
                 r.Organisation.Kind.ToString(), r.Organisation.MunicipalityCode, r.Organisation.RegionCode, r.Kkr, r.Groups)).ToList())
             .RequireAuthorization().WithTags("Referencedata").WithSummary("Organisationer med filtre (kind, region, kkr, group=sæt:gruppe)");
     }
@@ -29,8 +29,13 @@ public static class ReferenceEndpoints
     /// <summary>An organisation in the reference data.</summary>
     public sealed record OrganisationDto(string Slug, string Name, string Kind, int? MunicipalityCode, int? RegionCode, string? Kkr, IReadOnlyDictionary<string, string> Groups);
 
-    static async Task<IResult> Page(HttpContext http, string? type, int? region, string? kkr, string? gruppe, AppDbContext db, ListOrganisations list) =>
-        await Render(http, db, list, new OrganisationFilter(type, region, kkr, gruppe), [], http.Request.Query.ContainsKey("indlaest") ? "Kommunerne er indlæst." : null);
+    /// <summary>Filters come from a GET form: "Alle" sends an empty value, which means no filter (not a bad request).</summary>
+    static OrganisationFilter Filter(string? kind, string? region, string? kkr, string? group) => new(
+        string.IsNullOrEmpty(kind) ? null : kind, int.TryParse(region, out var r) ? r : null,
+        string.IsNullOrEmpty(kkr) ? null : kkr, string.IsNullOrEmpty(group) ? null : group);
+
+    static async Task<IResult> Page(HttpContext http, string? type, string? region, string? kkr, string? gruppe, AppDbContext db, ListOrganisations list) =>
+        await Render(http, db, list, Filter(type, region, kkr, gruppe), [], http.Request.Query.ContainsKey("indlaest") ? "Kommunerne er indlæst." : null);
 
     static async Task<IResult> Render(HttpContext http, AppDbContext db, ListOrganisations list, OrganisationFilter filter, IReadOnlyList<string> errors, string? notice, int status = 200)
     {

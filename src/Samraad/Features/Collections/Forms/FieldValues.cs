@@ -51,8 +51,8 @@ public static partial class FieldValues
         var option = spec.ResolvedOptions.FirstOrDefault(o => o.Key == text)
                      ?? spec.ResolvedOptions.FirstOrDefault(o => string.Equals(o.Label, text, StringComparison.CurrentCultureIgnoreCase));
         if (option is not null) return (option.Key, null);
-        var allowed = string.Join(", ", spec.ResolvedOptions.Select(o => $"«{o.Label}»"));
-        return (null, $"{label}: «{text}» er ikke en af svarmulighederne ({allowed})");
+        var allowed = string.Join(", ", spec.ResolvedOptions.Select(o => $"»{o.Label}«"));
+        return (null, $"Svaret »{text}« findes ikke til {label}. Vælg mellem {allowed}");
     }
 
     static (string?, string?) ParsePercent(ValueSpec spec, string label, string text)

@@ -82,16 +82,16 @@ public static class FormAnswers
             var leaf = form.FindLeaf(key);
             if (leaf is null)
             {
-                errors.Add(new FieldError(key, TableRowError(form, key) ?? $"Feltet «{key}» findes ikke i skemaet"));
+                errors.Add(new FieldError(key, TableRowError(form, key) ?? $"Feltet »{key}« findes ikke i skemaet"));
                 continue;
             }
             var missing = string.IsNullOrWhiteSpace(raw.Missing) ? null : raw.Missing.Trim();
             var (value, error) = FieldValues.Parse(leaf.Spec, leaf.Label, raw.Value);
             if (error is not null) errors.Add(new FieldError(key, error));
             else if (missing is not null && !leaf.Field.MissingCodes.Contains(missing))
-                errors.Add(new FieldError(key, $"{leaf.Label}: «{missing}» kan ikke vælges her"));
+                errors.Add(new FieldError(key, $"»{form.MissingCodeLabel(missing)}« kan ikke vælges til {leaf.Label}"));
             else if (missing is not null && value is not null)
-                errors.Add(new FieldError(key, $"{leaf.Label}: angiv enten et svar eller «{form.MissingCodeLabel(missing)}», ikke begge"));
+                errors.Add(new FieldError(key, $"Angiv enten et svar eller »{form.MissingCodeLabel(missing)}« til {leaf.Label}, ikke begge"));
             else
                 answers[key] = value is null && missing is null ? null : new AnswerValue(value, missing);
         }
@@ -103,7 +103,7 @@ public static class FormAnswers
         var parts = key.Split('/');
         var field = form.Field(parts[0]);
         if (field?.Type != FieldType.Table || parts.Length != 3 || !int.TryParse(parts[1], out var n) || n <= field.MaxRows) return null;
-        return field.MaxRowsMessage ?? $"{field.FullLabel}: der kan højst angives {field.MaxRows} rækker";
+        return field.MaxRowsMessage ?? $"Der kan højst angives {field.MaxRows} rækker i {field.FullLabel}";
     }
 
     /// <summary>Checks a complete set of answers before submission: required fields and every value against this form version.</summary>
@@ -117,14 +117,14 @@ public static class FormAnswers
             if (answer.Value is not null && FieldValues.Parse(leaf.Spec, leaf.Label, FieldValues.InputText(leaf.Spec, answer.Value)).Error is { } e)
                 errors.Add(new FieldError(key, e));
             if (answer.Missing is not null && !leaf.Field.MissingCodes.Contains(answer.Missing))
-                errors.Add(new FieldError(key, $"{leaf.Label}: «{form.MissingCodeLabel(answer.Missing)}» kan ikke længere vælges"));
+                errors.Add(new FieldError(key, $"»{form.MissingCodeLabel(answer.Missing)}« kan ikke længere vælges til {leaf.Label}"));
         }
         foreach (var field in form.Fields.Where(f => f.Required))
         {
             if (field.Type == FieldType.Table)
             {
                 if (!answers.Keys.Any(k => k.StartsWith(field.Key + "/", StringComparison.Ordinal)))
-                    errors.Add(new FieldError(field.Key, $"{field.FullLabel}: udfyld mindst én række"));
+                    errors.Add(new FieldError(field.Key, $"Udfyld mindst én række i {field.FullLabel}"));
                 continue;
             }
             foreach (var leaf in form.FixedLeaves().Where(l => l.Field == field))

@@ -118,29 +118,29 @@ public static class FormSpecReader
         foreach (var field in section.Fields)
         {
             if (!FieldKeys.IsValidKey(field.Key))
-                throw new InvalidDataException($"Ugyldig feltnøgle «{field.Key}»: brug små bogstaver, tal, punktum og bindestreg.");
-            if (!seen.Add(field.Key)) throw new InvalidDataException($"Feltnøglen «{field.Key}» findes to gange.");
+                throw new InvalidDataException($"Ugyldig feltnøgle »{field.Key}«: brug små bogstaver, tal, punktum og bindestreg.");
+            if (!seen.Add(field.Key)) throw new InvalidDataException($"Feltnøglen »{field.Key}« findes to gange.");
             field.SectionTitle = section.Title;
             ResolveOptions(form, field, field.Key);
             foreach (var code in field.MissingCodes)
                 if (form.MissingCodes.All(m => m.Key != code))
-                    throw new InvalidDataException($"Felt «{field.Key}» bruger den ukendte manglende-kode «{code}».");
+                    throw new InvalidDataException($"Felt »{field.Key}« bruger den ukendte manglende-kode »{code}«.");
             switch (field.Type)
             {
                 case FieldType.Matrix:
                     if (field.Rows is not { Count: > 0 } || field.Columns is not { Count: > 0 } || field.Cell is null)
-                        throw new InvalidDataException($"Matrixfeltet «{field.Key}» skal have rows, columns og cell.");
+                        throw new InvalidDataException($"Matrixfeltet »{field.Key}« skal have rows, columns og cell.");
                     if (field.Cell.Type is FieldType.Matrix or FieldType.Table)
-                        throw new InvalidDataException($"Matrixfeltet «{field.Key}» kan ikke indeholde matrix eller tabel.");
+                        throw new InvalidDataException($"Matrixfeltet »{field.Key}« kan ikke indeholde matrix eller tabel.");
                     ResolveOptions(form, field.Cell, field.Key);
                     break;
                 case FieldType.Table:
                     if (field.TableColumns is not { Count: > 0 } || field.MaxRows is not > 0)
-                        throw new InvalidDataException($"Tabelfeltet «{field.Key}» skal have tableColumns og maxRows.");
+                        throw new InvalidDataException($"Tabelfeltet »{field.Key}« skal have tableColumns og maxRows.");
                     foreach (var column in field.TableColumns)
                     {
                         if (column.Type is FieldType.Matrix or FieldType.Table)
-                            throw new InvalidDataException($"Tabelfeltet «{field.Key}» kan ikke indeholde matrix eller tabel.");
+                            throw new InvalidDataException($"Tabelfeltet »{field.Key}« kan ikke indeholde matrix eller tabel.");
                         ResolveOptions(form, column, field.Key);
                     }
                     break;
@@ -153,6 +153,6 @@ public static class FormSpecReader
         if (spec.Type != FieldType.Choice) return;
         if (spec.Options is { Count: > 0 }) spec.ResolvedOptions = spec.Options;
         else if (spec.Scale is not null && form.Scales.TryGetValue(spec.Scale, out var scale)) spec.ResolvedOptions = scale;
-        else throw new InvalidDataException($"Valgfeltet «{key}» mangler svarmuligheder (options eller scale).");
+        else throw new InvalidDataException($"Valgfeltet »{key}« mangler svarmuligheder (options eller scale).");
     }
 }

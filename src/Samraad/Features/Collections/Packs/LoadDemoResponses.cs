@@ -13,13 +13,13 @@ public sealed class LoadDemoResponses(AppDbContext db)
 {
     public async Task Handle(Collection collection, FormSpec form, FormVersion version, string dir, PackDemo demo, CancellationToken ct)
     {
-        var at = DanishTime.ParseLocal(demo.SubmittedAt) ?? throw new InvalidDataException($"demo.submittedAt «{demo.SubmittedAt}» er ikke en tid");
+        var at = DanishTime.ParseLocal(demo.SubmittedAt) ?? throw new InvalidDataException($"demo.submittedAt »{demo.SubmittedAt}« er ikke en tid");
         var by = new Actor("demo-import", demo.SubmittedBy);
         var orgs = await db.Organisations.ToDictionaryAsync(o => o.Slug, ct);
         foreach (var (respondent, answers) in PackCsv.Responses(form, await File.ReadAllTextAsync(Path.Combine(dir, demo.Responses), ct), demo.Responses))
         {
             if (!orgs.TryGetValue(respondent, out var org))
-                throw new InvalidDataException($"{demo.Responses}: ukendt respondent «{respondent}»");
+                throw new InvalidDataException($"{demo.Responses}: ukendt respondent »{respondent}«");
             var response = new Response
             {
                 CollectionId = collection.Id, OrganisationId = org.Id, FormVersionId = version.Id,

@@ -36,8 +36,8 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
             {
                 Slug = pack.Slug,
                 OwnerOrganisationId = (await Org(pack.Owner, ct)).Id,
-                OpensAtUtc = DanishTime.ParseLocal(pack.Opens) ?? throw new InvalidDataException($"{pack.Slug}: opens «{pack.Opens}» er ikke en tid"),
-                DeadlineUtc = DanishTime.ParseLocal(pack.Deadline) ?? throw new InvalidDataException($"{pack.Slug}: deadline «{pack.Deadline}» er ikke en tid"),
+                OpensAtUtc = DanishTime.ParseLocal(pack.Opens) ?? throw new InvalidDataException($"{pack.Slug}: opens »{pack.Opens}« er ikke en tid"),
+                DeadlineUtc = DanishTime.ParseLocal(pack.Deadline) ?? throw new InvalidDataException($"{pack.Slug}: deadline »{pack.Deadline}« er ikke en tid"),
             };
             foreach (var org in await Respondents(pack.Respondents, ct))
                 collection.Respondents.Add(new CollectionRespondent { OrganisationId = org.Id });
@@ -77,7 +77,7 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
 
     async Task<Organisation> Org(string slug, CancellationToken ct) =>
         await db.Organisations.FirstOrDefaultAsync(o => o.Slug == slug, ct)
-        ?? throw new InvalidDataException($"Organisationen «{slug}» findes ikke i referencedata");
+        ?? throw new InvalidDataException($"Organisationen »{slug}« findes ikke i referencedata");
 
     async Task<List<Organisation>> Respondents(PackRespondents spec, CancellationToken ct)
     {
