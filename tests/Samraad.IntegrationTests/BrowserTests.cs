@@ -20,25 +20,14 @@ public class BrowserTests(ITestOutputHelper output)
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task A_municipality_corrects_and_submits_and_the_secretariat_sees_the_new_count(Db db)
     {
-        Assert.True(File.Exists(ChromiumPath), "Debian's chromium is required: apt-get install -y chromium");
         await using var app = TestApp.Start(db, kestrel: true);
         await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
         await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Launch(playwright, baseUrl);
         var violations = new List<string>();
-        // axe-core needs script and timers, which the no-JavaScript pages lack: it checks a copy of each page's DOM
-        // in a scripted page of the same origin (so the same CSS applies).
-        axePage = await (await browser.NewContextAsync(new() { BypassCSP = true })).NewPageAsync();
-        axeOrigin = baseUrl;
-        await AxeHarnessCatchesAnUnlabelledInput();
 
         // The secretariat opens the window again and reopens Faxe's response.
         var sek = await NewPage(browser, baseUrl);
@@ -113,9 +102,77 @@ public class BrowserTests(ITestOutputHelper output)
         Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
     }
 
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_secretariat_publishes_the_demo_meeting_and_opens_the_packet(Db db)
+    {
+        await using var app = TestApp.Start(db, kestrel: true);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright, baseUrl);
+        var violations = new List<string>();
+
+        var sek = await NewPage(browser, baseUrl);
+        await LogIn(sek, "sek");
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Møder", Exact = true }).ClickAsync();
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Link, new() { Name = "KKR Sjælland: Møde i KKR Sjælland" }).ClickAsync();
+        await Expect(sek, "Dagsordenen skulle være offentliggjort senest mandag den 8. april 2024");
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Kriterier og proces for ansøgning til lånepulje til udvidelse af den kommunale botilbudskapacitet for 2025 og 2026" }).ClickAsync();
+        await Axe(sek, violations);
+        await sek.GoBackAsync();
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Offentliggør dagsordenen" }).ClickAsync();
+        await Expect(sek, "Dagsordenen er offentliggjort som version 1.");
+        await Axe(sek, violations);
+
+        // The packet: the link downloads the stored PDF; the web view is the accessible version of the same content.
+        var download = await sek.RunAndWaitForDownloadAsync(() =>
+            sek.GetByRole(AriaRole.Link, new() { Name = "Dagsorden som PDF (version 1)" }).ClickAsync());
+        var path = await download.PathAsync();
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(path))
+        {
+            Assert.True(pdf.NumberOfPages > 100);
+            Assert.Contains($"Side {pdf.NumberOfPages} af {pdf.NumberOfPages}", pdf.GetPage(pdf.NumberOfPages).Text);
+        }
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Dagsorden og bilag (tilgængelig webudgave)" }).ClickAsync();
+        await Expect(sek, "2.7 Beslutningssag: Ensartet ibrugtagning");
+        await Axe(sek, violations);
+        await sek.GotoAsync("/moeder/kkr-sjaelland-2024-04-12/referat");
+        await Axe(sek, violations);
+        await sek.GotoAsync("/soeg?q=l%C3%A5nepulje");
+        await Expect(sek, "2.9 Orienteringssag");
+        await Axe(sek, violations);
+        await sek.GotoAsync("/opgaver");
+        await Axe(sek, violations);
+        var anonymous = await NewPage(browser, baseUrl);
+        await anonymous.GotoAsync("/offentlig/moeder/kkr-sjaelland-2024-04-12");
+        await Expect(anonymous, "Dagsorden version 1");
+        await Axe(anonymous, violations);
+
+        Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
+    async Task<IBrowser> Launch(IPlaywright playwright, string baseUrl)
+    {
+        Assert.True(File.Exists(ChromiumPath), "Debian's chromium is required: apt-get install -y chromium");
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        // axe-core needs script and timers, which the no-JavaScript pages lack: it checks a copy of each page's DOM
+        // in a scripted page of the same origin (so the same CSS applies).
+        axePage = await (await browser.NewContextAsync(new() { BypassCSP = true })).NewPageAsync();
+        axeOrigin = baseUrl;
+        await AxeHarnessCatchesAnUnlabelledInput();
+        return browser;
+    }
+
     static async Task<IPage> NewPage(IBrowser browser, string baseUrl)
     {
-        var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = baseUrl, Locale = "da-DK" });
+        var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = baseUrl, Locale = "da-DK", AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         return page;

@@ -70,4 +70,32 @@ public class CliTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public async Task Meeting_verbs_list_meetings_and_write_the_packet_and_the_minutes()
+    {
+        var dir = Directory.CreateTempSubdirectory("samraad-cli-").FullName;
+        try
+        {
+            var list = Path.Combine(dir, "meetings.json");
+            Assert.Equal(0, await Program.Main(["meetings", "--format", "json", "--data-dir", dir, "--out", list]));
+            var meeting = JsonDocument.Parse(File.ReadAllText(list)).RootElement.EnumerateArray().Single();
+            Assert.Equal(("kkr-sjaelland-2024-04-12", "Draft"), (meeting.GetProperty("slug").GetString(), meeting.GetProperty("status").GetString()));
+            Assert.Contains("Møde i KKR Sjælland", File.ReadAllText(list)); // Danish letters as they are
+
+            var packet = Path.Combine(dir, "packet.pdf");
+            Assert.Equal(0, await Program.Main(["packet", "kkr-sjaelland-2024-04-12", "--data-dir", dir, "--out", packet]));
+            using (var pdf = UglyToad.PdfPig.PdfDocument.Open(packet))
+            {
+                Assert.True(pdf.NumberOfPages > 100);
+                Assert.Contains("Udkast", pdf.GetPage(1).Text); // not published yet: a draft with current data
+            }
+            var minutes = Path.Combine(dir, "minutes.pdf");
+            Assert.Equal(0, await Program.Main(["minutes", "kkr-sjaelland-2024-04-12", "--data-dir", dir, "--out", minutes]));
+            using (var pdf = UglyToad.PdfPig.PdfDocument.Open(minutes))
+                Assert.Contains("Beslutningsprotokol", pdf.GetPage(1).Text);
+            Assert.Equal(1, await Program.Main(["packet", "findes-ikke", "--data-dir", dir, "--out", packet]));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

@@ -5,6 +5,7 @@ using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Collections.Summaries;
+using Samraad.Features.Meetings;
 using Samraad.Features.Reference;
 
 namespace Samraad.Bench;
@@ -35,9 +36,19 @@ public sealed class RunBenchmarks(IServiceProvider services)
             await Time("SQL-basislinje: GROUP BY på seneste kvitteringer", runs, db => SqlBaseline(db, ct)),
         };
         await CheckBaselineAgrees(ct);
+        var (meeting, pdfs) = GeneratedMeeting.Create();
+        var attachmentPages = pdfs.Values.Sum(p => global::Samraad.Documents.Pdf.PdfFiles.PageCount(p.Pdf));
+        var packetPages = 0;
+        results.Add(await Time($"Dagsordenspakke: 20 punkter, {attachmentPages} siders bilag (Chromium + PDFsharp)", Math.Max(3, runs / 5), async db =>
+        {
+            using var scope = services.CreateScope();
+            var packet = await scope.ServiceProvider.GetRequiredService<BuildPacket>().Handle(meeting, pdfs, 1, DateTime.UtcNow, ct);
+            return packetPages = packet.Pages;
+        }));
+        await log.WriteLineAsync($"Dagsordenspakken fik {packetPages} sider.");
         foreach (var r in results)
             await log.WriteLineAsync($"{r.Name,-62} median {r.MedianMs,8:0.00} ms  (min {r.MinMs:0.00}, max {r.MaxMs:0.00}, {r.Runs} kørsler)");
-        var ratio = results[0].MedianMs / results[3].MedianMs;
+        var ratio = results[0].MedianMs / results[3].MedianMs; // summary vs SQL baseline
         await log.WriteLineAsync($"Forhold sammendrag / SQL-basislinje (medianer): {ratio:0.0}");
         return results;
     }

@@ -41,6 +41,8 @@ public static class SamraadApp
         services.AddAntiforgery(o => { o.Cookie.Name = "samraad.af"; o.Cookie.SameSite = SameSiteMode.Strict; });
         services.AddOpenApi();
         services.AddProblemDetails();
+        // A query value that does not bind (?alle=x for a number) is the client's mistake: 400, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         AddIdentity(services);
 

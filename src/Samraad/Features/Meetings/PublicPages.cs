@@ -28,7 +28,7 @@ public static class PublicPages
         });
 
         var tasks = app.MapGroup("/opgaver").RequireAuthorization().ExcludeFromDescription();
-        tasks.MapGet("", (bool? alle, HttpContext http, AppDbContext db, TimeProvider clock) => TaskList(http, db, clock, alle == true));
+        tasks.MapGet("", (string? alle, HttpContext http, AppDbContext db, TimeProvider clock) => TaskList(http, db, clock, alle is "1" or "true"));
         tasks.MapPost("/{id:int}/luk", async (int id, HttpContext http, AppDbContext db, CloseTask close, TimeProvider clock) =>
         {
             var outcome = await close.Handle(id, UserContext.From(http.User)!);
