@@ -174,4 +174,32 @@ public class MeetingWorkflowTests
         var api = await sek.GetFromJsonAsync<JsonElement>("/api/tasks?open=true");
         Assert.Equal(["Orientere kommunerne om ansøgningsfristen"], api.EnumerateArray().Select(t => t.GetProperty("text").GetString()));
     }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_secretariat_creates_a_meeting_and_adds_an_item(Db db)
+    {
+        var (app, sek) = await MeetingTests.Start(db);
+        await using var _ = app;
+        var bad = await sek.PostAsync("/moeder", await TestApp.Form(sek, "/moeder/ny", new() { ["body"] = "kkr-sjaelland", ["title"] = "", ["startsAt"] = "31-02-2027 10.00", ["place"] = "" }));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"#f-title\"", html);
+        Assert.Contains("Skriv mødets dato og tid", html);
+
+        var created = await sek.PostAsync("/moeder", await TestApp.Form(sek, "/moeder/ny", new()
+            { ["body"] = "kkr-sjaelland", ["title"] = "Møde i KKR Sjælland", ["startsAt"] = "10-06-2027 10.00", ["place"] = "Sorø" }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var url = created.Headers.Location!.ToString();
+        Assert.Equal("/moeder/kkr-sjaelland-2027-06-10", url);
+        var item = await sek.PostAsync(url + "/punkter", await TestApp.Form(sek, url + "/punkter/ny", new()
+            { ["number"] = "1", ["title"] = "Godkendelse af dagsorden", ["kind"] = "Beslutningssag", ["caseText"] = "Dagsordenen godkendes." }));
+        Assert.Equal(HttpStatusCode.Redirect, item.StatusCode);
+        Assert.Contains("1 Beslutningssag: Godkendelse af dagsorden", await sek.GetStringAsync(url + "/punkter/1"));
+
+        // Another KKR's secretariat cannot touch it.
+        await app.CreateUser("sek-nord", Roles.Secretariat, "kkr-nordjylland");
+        var nord = await app.LoggedIn("sek-nord");
+        Assert.Equal(HttpStatusCode.Forbidden, (await nord.PostAsync(url + "/offentliggoer", await TestApp.Form(nord, "/moeder", new()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await nord.GetAsync(url + "/punkter/1")).StatusCode);
+    }
 }
