@@ -59,7 +59,7 @@ public class Response
     public (Receipt? Receipt, List<FieldError> Errors) Submit(FormSpec form, Actor by, string organisationName, DateTime nowUtc)
     {
         if (Status == ResponseStatus.Submitted) return (null, [new FieldError("", "Besvarelsen er allerede indsendt.")]);
-        var errors = FormAnswers.ValidateForSubmit(form, AnswerMap());
+        var errors = FormAnswers.ValidateForSubmit(form, AnswerMap(), DateOnly.FromDateTime(DanishTime.ToLocal(nowUtc)));
         return errors.Count > 0 ? (null, errors) : (Lock(by, organisationName, nowUtc), []);
     }
 

@@ -28,13 +28,23 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
             return Outcome<Result>.Fail(Problem.Conflict,
                 "Besvarelsen er ændret, siden du åbnede den (måske af en kollega). Dine ændringer er ikke gemt. Genindlæs siden og ret igen.");
 
-        var (answers, errors) = FormAnswers.ParseDraft(ctx.Form, inputs);
+        var today = DateOnly.FromDateTime(DanishTime.ToLocal(now));
+        var (answers, errors) = FormAnswers.ParseDraft(ctx.Form, inputs, today);
+        if (errors.Count == 0) errors = FormAnswers.CheckTextLimits(ctx.Form, Merge(response.AnswerMap(), answers));
         if (errors.Count > 0) return Outcome<Result>.Fail(Problem.Invalid, "Der er fejl i besvarelsen. Intet er gemt.", errors);
 
         var audit = response.ApplyDraft(answers, ctx.Collection.FormVersionId, new Actor(user.UserName, user.Name), now);
         db.AuditEntries.AddRange(audit);
         await db.SaveChangesAsync(ct);
         return Outcome<Result>.Success(new Result(response, audit.Count));
+    }
+
+    static Dictionary<string, AnswerValue> Merge(IReadOnlyDictionary<string, AnswerValue> stored, Dictionary<string, AnswerValue?> changes)
+    {
+        var merged = stored.ToDictionary();
+        foreach (var (key, value) in changes)
+            if (value is null) merged.Remove(key); else merged[key] = value;
+        return merged;
     }
 
     /// <summary>The organisation's response, or a new empty draft on the collection's current form version.</summary>

@@ -73,7 +73,7 @@ public static class FormAnswers
     /// Returns the parsed answers (null = cleared) when there are no errors; otherwise the errors and nothing to save.
     /// </summary>
     public static (Dictionary<string, AnswerValue?> Answers, List<FieldError> Errors) ParseDraft(
-        FormSpec form, IReadOnlyDictionary<string, RawAnswer> inputs)
+        FormSpec form, IReadOnlyDictionary<string, RawAnswer> inputs, DateOnly? today = null)
     {
         var answers = new Dictionary<string, AnswerValue?>();
         var errors = new List<FieldError>();
@@ -92,11 +92,25 @@ public static class FormAnswers
                 errors.Add(new FieldError(key, $"»{form.MissingCodeLabel(missing)}« kan ikke vælges til {leaf.Label}"));
             else if (missing is not null && value is not null)
                 errors.Add(new FieldError(key, $"Angiv enten et svar eller »{form.MissingCodeLabel(missing)}« til {leaf.Label}, ikke begge"));
+            else if (PastDate(leaf, value, today) is { } past)
+                errors.Add(new FieldError(key, past));
             else
                 answers[key] = value is null && missing is null ? null : new AnswerValue(value, missing);
         }
         return errors.Count > 0 ? (new(), errors) : (answers, errors);
     }
+
+    static string? PastDate(Leaf leaf, string? value, DateOnly? today) =>
+        leaf.Spec is { Type: FieldType.Date, NotInPast: true } && today is DateOnly t && value is not null && DateOnly.Parse(value) < t
+            ? $"{leaf.Label} kan ikke ligge før i dag ({t.ToString("dd-MM-yyyy")})" : null;
+
+    /// <summary>The form's limits on the combined length of several text fields, over a complete set of answers.</summary>
+    public static List<FieldError> CheckTextLimits(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers) =>
+        form.TextLimits.Select(limit => (limit, length: limit.Fields.Sum(f => answers.GetValueOrDefault(f)?.Value?.Length ?? 0)))
+            .Where(x => x.length > x.limit.Max)
+            .Select(x => new FieldError(x.limit.Fields[0],
+                $"{x.limit.Label} må højst fylde {x.limit.Max.ToString("N0", DanishTime.Culture)} tegn i alt (der er skrevet {x.length.ToString("N0", DanishTime.Culture)})"))
+            .ToList();
 
     static string? TableRowError(FormSpec form, string key)
     {
@@ -107,18 +121,21 @@ public static class FormAnswers
     }
 
     /// <summary>Checks a complete set of answers before submission: required fields and every value against this form version.</summary>
-    public static List<FieldError> ValidateForSubmit(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers)
+    public static List<FieldError> ValidateForSubmit(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers, DateOnly? today = null)
     {
-        var errors = new List<FieldError>();
+        var errors = CheckTextLimits(form, answers);
         foreach (var (key, answer) in answers)
         {
             var leaf = form.FindLeaf(key);
             if (leaf is null) continue; // answers to fields a newer form version dropped are kept, not submitted as errors
             if (answer.Value is not null && FieldValues.Parse(leaf.Spec, leaf.Label, FieldValues.InputText(leaf.Spec, answer.Value)).Error is { } e)
                 errors.Add(new FieldError(key, e));
+            else if (PastDate(leaf, answer.Value, today) is { } past)
+                errors.Add(new FieldError(key, past));
             if (answer.Missing is not null && !leaf.Field.MissingCodes.Contains(answer.Missing))
                 errors.Add(new FieldError(key, $"»{form.MissingCodeLabel(answer.Missing)}« kan ikke længere vælges til {leaf.Label}"));
         }
+        errors.AddRange(IncompleteTableRows(form, answers));
         foreach (var field in form.Fields.Where(f => f.Required))
         {
             if (field.Type == FieldType.Table)
@@ -132,6 +149,23 @@ public static class FormAnswers
                     errors.Add(new FieldError(leaf.Key, RequiredMessage(leaf)));
         }
         return errors;
+    }
+
+    /// <summary>A table row that has any answer must have every required column of the row.</summary>
+    static IEnumerable<FieldError> IncompleteTableRows(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        foreach (var field in form.Fields.Where(f => f.Type == FieldType.Table))
+        {
+            var rows = answers.Where(a => !a.Value.IsEmpty).Select(a => form.FindLeaf(a.Key)).OfType<Leaf>()
+                .Where(l => l.Field == field).Select(l => l.RowIndex!.Value).Distinct().Order().ToList();
+            foreach (var row in rows)
+            foreach (var column in field.TableColumns!.Where(c => c.Required))
+            {
+                var key = FieldKeys.TableCell(field.Key, row, column.Key);
+                if (!answers.TryGetValue(key, out var answer) || answer.IsEmpty)
+                    yield return new FieldError(key, RequiredMessage(form.FindLeaf(key)!));
+            }
+        }
     }
 
     static string RequiredMessage(Leaf leaf) => FieldValues.IsCategorical(leaf.Spec.Type)

@@ -15,6 +15,8 @@ public sealed class FormSpec
     /// <summary>The catalogue of missing codes ("Ved ikke" …) fields may allow.</summary>
     public List<OptionSpec> MissingCodes { get; set; } = new();
     public List<SectionSpec> Sections { get; set; } = new();
+    /// <summary>Limits on the total length of several text fields together ("højst ca. 4.000 tegn i alt").</summary>
+    public List<TextLimitSpec> TextLimits { get; set; } = new();
 
     public IEnumerable<FieldSpec> Fields => Sections.SelectMany(s => s.Fields);
 
@@ -22,6 +24,14 @@ public sealed class FormSpec
 
     public string MissingCodeLabel(string code) =>
         MissingCodes.FirstOrDefault(m => m.Key == code)?.Label ?? code;
+}
+
+/// <summary>A limit on the combined length of several text fields.</summary>
+public sealed class TextLimitSpec
+{
+    public List<string> Fields { get; set; } = new();
+    public int Max { get; set; }
+    public string Label { get; set; } = "";
 }
 
 /// <summary>A titled group of fields, rendered as one part of the form.</summary>
@@ -57,6 +67,8 @@ public class ValueSpec
     public decimal? Max { get; set; }
     public int? MaxLength { get; set; }
     public string? Unit { get; set; }
+    /// <summary>Dates: may not lie before the day the answer is given (e.g. an expected completion date).</summary>
+    public bool NotInPast { get; set; }
 
     /// <summary>Resolved options (inline or from the named scale); empty for non-choice types.</summary>
     [JsonIgnore] public IReadOnlyList<OptionSpec> ResolvedOptions { get; internal set; } = [];
@@ -107,6 +119,7 @@ public static class FormSpecReader
         var form = JsonSerializer.Deserialize<FormSpec>(json, Json)
                    ?? throw new InvalidDataException("Skemadefinitionen er tom.");
         Resolve(form);
+        CheckTextLimits(form);
         return form;
     }
 
@@ -146,6 +159,14 @@ public static class FormSpecReader
                     break;
             }
         }
+    }
+
+    static void CheckTextLimits(FormSpec form)
+    {
+        foreach (var limit in form.TextLimits)
+            foreach (var key in limit.Fields)
+                if (form.Field(key) is not { Type: FieldType.Text })
+                    throw new InvalidDataException($"Tekstgrænsen »{limit.Label}« nævner »{key}«, som ikke er et tekstfelt i skemaet.");
     }
 
     static void ResolveOptions(FormSpec form, ValueSpec spec, string key)
