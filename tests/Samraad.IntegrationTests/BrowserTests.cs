@@ -153,6 +153,45 @@ public class BrowserTests(ITestOutputHelper output)
         Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
     }
 
+    [Fact]
+    public async Task The_pool_pages_of_municipality_and_caseworker_pass_axe()
+    {
+        await using var app = TestApp.Start(Db.Sqlite, kestrel: true);
+        await app.CreateUser("ism", Roles.Secretariat, "indenrigs-og-sundhedsministeriet");
+        await app.CreateUser("kommune", Roles.Respondent, "faxe");
+        app.Clock.Now = new DateTimeOffset(2024, 5, 10, 10, 0, 0, TimeSpan.Zero);
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright, baseUrl);
+        var violations = new List<string>();
+
+        var kommune = await NewPage(browser, baseUrl);
+        await LogIn(kommune, "kommune");
+        await kommune.GotoAsync("/puljer/laanepulje-botilbud-2025-26");
+        await Axe(kommune, violations);
+        await kommune.GotoAsync("/indsamlinger/laanepulje-botilbud-2025-26/besvarelser/faxe");
+        await kommune.GetByLabel("Række 1: A. Projektnavn").FillAsync("Bofællesskab Faxe");
+        await kommune.GetByLabel("Række 1: F. Andel af pladserne til rådighed for andre kommuner (pct)").FillAsync("120");
+        await kommune.GetByRole(AriaRole.Button, new() { Name = "Gem kladde" }).ClickAsync();
+        Assert.StartsWith("Fejl:", await kommune.TitleAsync());
+        await Expect(kommune, "kan ikke være over 100 %");
+        await Axe(kommune, violations);
+
+        var ism = await NewPage(browser, baseUrl);
+        await LogIn(ism, "ism");
+        foreach (var url in new[] { "/puljer", "/puljer/laanepulje-botilbud-2025-26/ansoegninger", "/puljer/laanepulje-botilbud-2025-26/fordeling",
+                     "/puljer/laanepulje-botilbud-2025-26/fordeling?budget2025=300000&budget2026=700000" })
+        {
+            await ism.GotoAsync(url);
+            await Axe(ism, violations);
+        }
+        await ism.GotoAsync("/puljer/laanepulje-botilbud-2025-26/ansoegninger");
+        await ism.Locator("tbody th a").First.ClickAsync();
+        await Axe(ism, violations);
+
+        Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
     async Task<IBrowser> Launch(IPlaywright playwright, string baseUrl)
     {
         Assert.True(File.Exists(ChromiumPath), "Debian's chromium is required: apt-get install -y chromium");

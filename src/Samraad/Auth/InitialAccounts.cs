@@ -31,6 +31,8 @@ public sealed class InitialAccounts(AppDbContext db, UserManager<AppUser> users,
         };
         accounts.AddRange(orgs.Where(o => o.Kind == OrganisationKind.Kkr)
             .Select(o => ($"sekretariat-{o.Slug[4..]}", $"Sekretariatet for {o.Name}", Roles.Secretariat, (Organisation?)o)));
+        accounts.AddRange(orgs.Where(o => o.Kind == OrganisationKind.Myndighed)
+            .Select(o => ($"sagsbehandler-{o.Slug}", $"Sagsbehandler, {o.Name}", Roles.Secretariat, (Organisation?)o)));
         accounts.AddRange(orgs.Where(o => o.Kind == OrganisationKind.Kommune)
             .Select(o => (o.Slug, o.DisplayName, Roles.Respondent, (Organisation?)o)));
 

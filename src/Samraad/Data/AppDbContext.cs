@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Samraad.Auth;
 using Samraad.Features.Collections;
 using Samraad.Features.Meetings;
+using Samraad.Features.Pools;
 using Samraad.Features.Reference;
 
 namespace Samraad.Data;
@@ -37,6 +38,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Attendance> Attendance => Set<Attendance>();
     public DbSet<MinutesAddendum> MinutesAddenda => Set<MinutesAddendum>();
     public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
+    public DbSet<Pool> Pools => Set<Pool>();
+    public DbSet<PoolBudget> PoolBudgets => Set<PoolBudget>();
+    public DbSet<ProjectAssessment> ProjectAssessments => Set<ProjectAssessment>();
+    public DbSet<PoolDecision> PoolDecisions => Set<PoolDecision>();
+    public DbSet<PoolDocument> PoolDocuments => Set<PoolDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -120,6 +126,39 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasOne<Collection>().WithMany().HasForeignKey(p => p.CollectionId).OnDelete(DeleteBehavior.Cascade);
         });
         ConfigureMeetings(b);
+        ConfigurePools(b);
+    }
+
+    static void ConfigurePools(ModelBuilder b)
+    {
+        b.Entity<Pool>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Collection).WithMany().HasForeignKey(x => x.CollectionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Budgets).WithOne().HasForeignKey(x => x.PoolId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(x => x.BudgetThousands);
+        });
+        b.Entity<PoolBudget>(e => e.HasIndex(x => new { x.PoolId, x.Year }).IsUnique());
+        b.Entity<ProjectAssessment>(e =>
+        {
+            e.HasIndex(x => new { x.PoolId, x.OrganisationId, x.ProjectIndex }).IsUnique();
+            e.HasOne<Pool>().WithMany().HasForeignKey(x => x.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<PoolDecision>(e =>
+        {
+            e.HasIndex(x => new { x.PoolId, x.OrganisationId }).IsUnique();
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Pool>().WithMany().HasForeignKey(x => x.PoolId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.LetterFile).WithMany().HasForeignKey(x => x.LetterFileId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PoolDocument>(e =>
+        {
+            e.HasIndex(x => new { x.PoolId, x.OrganisationId });
+            e.HasOne<Pool>().WithMany().HasForeignKey(x => x.PoolId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.File).WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 
     static void ConfigureMeetings(ModelBuilder b)

@@ -5,6 +5,7 @@ using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Summaries;
 using Samraad.Features.Meetings;
+using Samraad.Features.Pools;
 using Samraad.Features.Reference;
 
 namespace Samraad.Hosting;
@@ -24,6 +25,8 @@ public static class Cli
           meetings --format json                  møder (id, titel, dato, status)
           packet <møde> --out FIL.pdf             dagsordenspakken (seneste offentliggjorte; ellers et udkast med aktuelle data)
           minutes <møde> --out FIL.pdf            beslutningsprotokollen
+          pools --format json                     puljer
+          allocate <pulje> --format json          fordelingen: kriterier, rang, tilsagn pr. år og begrundelse pr. projekt
           bench [--runs N]                        tidsmålinger på landsdækkende syntetiske data (98 kommuner); brug en
                                                   separat --data-dir, da den tilføjer en benchmark-indsamling
 
@@ -87,6 +90,14 @@ public static class Cli
                 var ctx = await MeetingContext.Load(db, meetingSlug);
                 if (ctx is null) return Fail($"Mødet »{meetingSlug}« findes ikke.");
                 return await Write(stdout, await sp.GetRequiredService<BuildMinutesPdf>().Handle(ctx, includeClosed: true), command.Option("--out"), binary: true);
+            }
+            case ("pools", _):
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await PoolApi.List(db), JsonOut), command.Option("--out"), binary: false);
+            case ("allocate", string poolSlug):
+            {
+                var ctx = await PoolContext.Load(db, poolSlug);
+                if (ctx is null) return Fail($"Puljen »{poolSlug}« findes ikke.");
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await PoolApi.Allocation(db, ctx), JsonOut), command.Option("--out"), binary: false);
             }
             case ("bench", _):
                 var runs = int.TryParse(command.Option("--runs"), out var n) && n > 0 ? n : 25;

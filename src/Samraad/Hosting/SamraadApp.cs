@@ -13,6 +13,7 @@ using Samraad.Features.Collections.Summaries;
 using Samraad.Documents;
 using Samraad.Documents.Pdf;
 using Samraad.Features.Meetings;
+using Samraad.Features.Pools;
 using Samraad.Features.Reference;
 using Samraad.Features.Search;
 using Samraad.Web;
@@ -59,6 +60,11 @@ public static class SamraadApp
         services.AddScoped<ExportResponses>();
         services.AddScoped<InitialAccounts>();
         AddMeetings(services);
+        services.AddScoped<LoadPoolPacks>();
+        services.AddScoped<GenerateDemoApplications>();
+        services.AddScoped<AssessProject>();
+        services.AddScoped<UploadPoolDocument>();
+        services.AddScoped<IssueDecisions>();
     }
 
     static void AddMeetings(IServiceCollection services)
@@ -154,6 +160,8 @@ public static class SamraadApp
         app.MapMinutesPages();
         app.MapPublicPages();
         app.MapMeetingApi();
+        app.MapPoolPages();
+        app.MapPoolApi();
         app.Map("/fejl/{code:int}", ErrorEndpoint).ExcludeFromDescription();
     }
 
@@ -195,6 +203,7 @@ public static class SamraadApp
         }
         await sp.GetRequiredService<ImportPartners>().Handle(await File.ReadAllTextAsync(Path.Combine(options.ReferenceDir, "partnere.csv")));
         await sp.GetRequiredService<LoadPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
+        await sp.GetRequiredService<LoadPoolPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
         if (options.DemoData) await sp.GetRequiredService<LoadMeetingPacks>().Handle(options.ResolvedPacksDir);
         await sp.GetRequiredService<SearchIndex>().RebuildAll(db);
         if (createAccounts && options.InitialAccounts)

@@ -49,9 +49,9 @@ public static class Allocation
             }
             else
             {
-                var short2025 = c.Project.Loan2025 > remaining[2025] ? $" 2025: ansøgt {T(c.Project.Loan2025)}, tilbage {T(remaining[2025])}." : "";
-                var short2026 = c.Project.Loan2026 > remaining[2026] ? $" 2026: ansøgt {T(c.Project.Loan2026)}, tilbage {T(remaining[2026])}." : "";
-                reasons.Add($"Afslag: puljen rækker ikke til projektet, når de højere prioriterede projekter har fået tilsagn.{short2025}{short2026}");
+                var short2025 = c.Project.Loan2025 > remaining[2025] ? $" (2025: ansøgt {T(c.Project.Loan2025)}, tilbage {T(remaining[2025])})" : "";
+                var short2026 = c.Project.Loan2026 > remaining[2026] ? $" (2026: ansøgt {T(c.Project.Loan2026)}, tilbage {T(remaining[2026])})" : "";
+                reasons.Add($"Afslag: puljen rækker ikke til projektet, når de højere prioriterede projekter har fået tilsagn{short2025}{short2026}.");
                 rows.Add(new AllocationRow(c.Application, c.Project, rank, AllocationOutcome.Refused, 0, 0, reasons));
             }
         }

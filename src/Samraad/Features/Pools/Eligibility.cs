@@ -41,8 +41,8 @@ public static class Eligibility
             p.GrossCost switch
             {
                 null => new(4, CriterionStatus.Failed, "Bruttoanlægsudgiften for 2025–26 mangler."),
-                { } c when c > rules.MinimumConstructionCost => new(4, CriterionStatus.Passed, $"Bruttoanlægsudgift {K(c)} i 2025–26 (over {K(rules.MinimumConstructionCost)})."),
-                { } c => new(4, CriterionStatus.Failed, $"Bruttoanlægsudgift {K(c)} i 2025–26 er ikke over {K(rules.MinimumConstructionCost)}."),
+                { } c when c > rules.MinimumConstructionCost => new(4, CriterionStatus.Passed, $"Bruttoanlægsudgiften i 2025–26 er {K(c)} (skal være over {K(rules.MinimumConstructionCost)})"),
+                { } c => new(4, CriterionStatus.Failed, $"Bruttoanlægsudgiften i 2025–26 er {K(c)}; den skal være over {K(rules.MinimumConstructionCost)}"),
             },
             p.ShareForOthers switch
             {

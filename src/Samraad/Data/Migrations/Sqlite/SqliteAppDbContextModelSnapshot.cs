@@ -957,6 +957,209 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.ToTable("Files");
                 });
 
+            modelBuilder.Entity("Samraad.Features.Pools.Pool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CollectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecisionBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionsIssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionsIssuedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectionId");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Pools");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Pools.PoolBudget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountOre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PoolBudgets");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Pools.PoolDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Granted2025Ore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Granted2026Ore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LetterFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LetterHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterFileId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PoolId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("PoolDecisions");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Pools.PoolDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("PoolId", "OrganisationId");
+
+                    b.ToTable("PoolDocuments");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Pools.ProjectAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ExceptionApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PricingScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId", "OrganisationId", "ProjectIndex")
+                        .IsUnique();
+
+                    b.ToTable("ProjectAssessments");
+                });
+
             modelBuilder.Entity("Samraad.Features.Reference.Group", b =>
                 {
                     b.Property<int>("Id")
@@ -1394,6 +1597,85 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.Navigation("PacketFile");
                 });
 
+            modelBuilder.Entity("Samraad.Features.Pools.Pool", b =>
+                {
+                    b.HasOne("Samraad.Features.Collections.Collection", "Collection")
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samraad.Features.Reference.Organisation", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Collection");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Pools.PoolBudget", b =>
+                {
+                    b.HasOne("Samraad.Features.Pools.Pool", null)
+                        .WithMany("Budgets")
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samraad.Features.Pools.PoolDecision", b =>
+                {
+                    b.HasOne("Samraad.Features.Meetings.StoredFile", "LetterFile")
+                        .WithMany()
+                        .HasForeignKey("LetterFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samraad.Features.Reference.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samraad.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LetterFile");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Pools.PoolDocument", b =>
+                {
+                    b.HasOne("Samraad.Features.Meetings.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samraad.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Pools.ProjectAssessment", b =>
+                {
+                    b.HasOne("Samraad.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samraad.Features.Reference.Group", b =>
                 {
                     b.HasOne("Samraad.Features.Reference.GroupSet", "GroupSet")
@@ -1468,6 +1750,11 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.Navigation("Attendance");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Pools.Pool", b =>
+                {
+                    b.Navigation("Budgets");
                 });
 
             modelBuilder.Entity("Samraad.Features.Reference.Group", b =>

@@ -1,0 +1,32 @@
+using Samraad.Auth;
+using Samraad.Data;
+using Samraad.Documents.Pdf;
+using Samraad.Features.Collections;
+using Samraad.Features.Collections.Forms;
+using Samraad.Features.Meetings;
+
+namespace Samraad.Features.Pools;
+
+/// <summary>A municipality attaches documentation of inter-municipal coordination (a PDF) to its application.</summary>
+public sealed class UploadPoolDocument(AppDbContext db, TimeProvider clock)
+{
+    public async Task<Outcome<PoolDocument>> Handle(PoolContext ctx, UserContext user, int organisationId, string? title, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        if (!Access.CanAnswerFor(user, organisationId) || !ctx.Collection.IsRespondent(organisationId))
+            return Outcome<PoolDocument>.Fail(Problem.Forbidden, "Du kan kun vedhæfte dokumentation til din egen kommunes ansøgning.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (ctx.Collection.Collection.ClosedReason(now) is { } closed) return Outcome<PoolDocument>.Fail(Problem.Closed, closed);
+        var check = PdfFiles.Check(content);
+        if (!check.Ok) return Outcome<PoolDocument>.Fail(Problem.Invalid, "Dokumentationen er ikke gemt.", [new FieldError("file", check.Error!)]);
+        var doc = new PoolDocument
+        {
+            PoolId = ctx.Pool.Id, OrganisationId = organisationId,
+            Title = string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title.Trim()[..Math.Min(200, title.Trim().Length)],
+            File = UploadAttachment.NewFile(Path.GetFileName(fileName), content, check.Pages, check.PageTexts, now),
+            UploadedAtUtc = now, UploadedBy = $"{user.Name} ({user.UserName})",
+        };
+        db.PoolDocuments.Add(doc);
+        await db.SaveChangesAsync(ct);
+        return Outcome<PoolDocument>.Success(doc);
+    }
+}
