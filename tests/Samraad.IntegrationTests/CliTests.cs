@@ -98,4 +98,25 @@ public class CliTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public async Task Pool_verbs_list_pools_and_write_the_allocation()
+    {
+        var dir = Directory.CreateTempSubdirectory("samraad-cli-").FullName;
+        try
+        {
+            var pools = Path.Combine(dir, "pools.json");
+            Assert.Equal(0, await Program.Main(["pools", "--format", "json", "--data-dir", dir, "--out", pools]));
+            Assert.Equal("laanepulje-botilbud-2025-26", JsonDocument.Parse(File.ReadAllText(pools)).RootElement[0].GetProperty("slug").GetString());
+            var file = Path.Combine(dir, "allocation.json");
+            Assert.Equal(0, await Program.Main(["allocate", "laanepulje-botilbud-2025-26", "--format", "json", "--data-dir", dir, "--out", file]));
+            var allocation = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
+            var rows = allocation.GetProperty("rows").EnumerateArray().ToList();
+            Assert.True(rows.Sum(r => r.GetProperty("granted2026").GetInt64()) <= allocation.GetProperty("budgets").GetProperty("2026").GetInt64());
+            Assert.All(rows, r => Assert.Equal(6, r.GetProperty("eligibility").GetArrayLength()));
+            Assert.All(rows.Where(r => r.GetProperty("outcome").GetString() != "Ineligible"), r => Assert.True(r.GetProperty("rank").GetInt32() > 0));
+            Assert.Equal(1, await Program.Main(["allocate", "findes-ikke", "--data-dir", dir, "--out", file]));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

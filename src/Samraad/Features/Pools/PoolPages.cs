@@ -140,6 +140,7 @@ public static class PoolPages
 
     static async Task<IResult> AllocationView(string slug, HttpContext http, AppDbContext db, IReadOnlyList<FieldError>? errors = null, string? problem = null, int status = 200)
     {
+        var today = DateOnly.FromDateTime(DanishTime.ToLocal(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
         var (ctx, denied) = await Caseworker(http, db, slug);
         if (ctx is null) return denied!;
         var reviews = await ctx.Reviews(db);
@@ -152,7 +153,7 @@ public static class PoolPages
             Baseline = whatIf ? saved.Rows.ToDictionary(r => (r.Application.OrganisationId, r.Project.Index), r => r.Outcome) : null,
             Query = http.Request.QueryString.Value ?? "", Errors = (errors ?? []).Concat(scenarioErrors).ToList(), Problem = problem,
             Decisions = await db.PoolDecisions.Include(d => d.Organisation).Where(d => d.PoolId == ctx.Pool.Id).OrderBy(d => d.Organisation!.MunicipalityCode).ToListAsync(),
-            Notice = http.Request.Query.ContainsKey("udsendt") ? "Afgørelserne er udsendt." : null,
+            Notice = http.Request.Query.ContainsKey("udsendt") ? "Afgørelserne er udsendt." : null, Today = today,
         }, status == 200 && scenarioErrors.Count > 0 ? 400 : status);
     }
 
