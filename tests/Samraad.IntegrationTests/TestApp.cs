@@ -150,8 +150,21 @@ public sealed class TestApp : WebApplicationFactory<Program>
             NpgsqlConnection.ClearAllPools();
             await using var conn = new NpgsqlConnection($"{Databases.Postgres};Database=postgres");
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
+            // An autovacuum worker (a superuser process) may briefly sit on a fresh database; FORCE cannot end it for
+            // a non-superuser, so try again shortly rather than fail the test over its clean-up.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", conn);
+                    await cmd.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 20)
+                {
+                    await Task.Delay(250);
+                }
+            }
         }
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }
