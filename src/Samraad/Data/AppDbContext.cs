@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Samraad.Auth;
 using Samraad.Features.Collections;
+using Samraad.Features.Contracts;
 using Samraad.Features.Meetings;
 using Samraad.Features.Pools;
 using Samraad.Features.Reference;
@@ -43,6 +44,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProjectAssessment> ProjectAssessments => Set<ProjectAssessment>();
     public DbSet<PoolDecision> PoolDecisions => Set<PoolDecision>();
     public DbSet<PoolDocument> PoolDocuments => Set<PoolDocument>();
+    public DbSet<ReferenceFigure> ReferenceFigures => Set<ReferenceFigure>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<ContractImport> ContractImports => Set<ContractImport>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<EnteredFigure> EnteredFigures => Set<EnteredFigure>();
+    public DbSet<QualitativeStatus> QualitativeStatuses => Set<QualitativeStatus>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -127,6 +136,70 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         ConfigureMeetings(b);
         ConfigurePools(b);
+        ConfigureContracts(b);
+    }
+
+    static void ConfigureContracts(ModelBuilder b)
+    {
+        b.Entity<ReferenceFigure>(e =>
+        {
+            e.HasIndex(x => new { x.Key, x.Year, x.OrganisationId }).IsUnique();
+            e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Contract>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Hub).WithMany().HasForeignKey(x => x.HubOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Goals).WithOne().HasForeignKey(g => g.ContractId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(x => x.YearEnd);
+        });
+        b.Entity<Goal>(e =>
+        {
+            e.HasIndex(x => new { x.ContractId, x.Number }).IsUnique();
+            e.Property(x => x.Scope).HasConversion<string>().HasMaxLength(10);
+        });
+        b.Entity<ContractImport>(e =>
+        {
+            e.HasIndex(x => new { x.ContractId, x.Kind, x.State });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(10);
+            e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.File).WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+        });
+        // Goal figures are aggregates over these two tables: index what they group and filter by.
+        b.Entity<Registration>(e =>
+        {
+            e.HasIndex(x => new { x.ContractId, x.CaseId }).IsUnique();
+            e.HasIndex(x => new { x.ContractId, x.Type, x.StartDate });
+            e.HasIndex(x => new { x.ContractId, x.Cvr });
+            e.HasIndex(x => x.ImportId);
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(15);
+            e.Property(x => x.CaseId).HasMaxLength(50);
+            e.Property(x => x.Cvr).HasMaxLength(8);
+            e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ContractImport>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Evaluation>(e =>
+        {
+            e.HasIndex(x => new { x.ContractId, x.Segment });
+            e.HasIndex(x => x.ImportId);
+            e.Property(x => x.Segment).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.Cvr).HasMaxLength(8);
+            e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ContractImport>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<EnteredFigure>(e =>
+        {
+            e.HasIndex(x => new { x.ContractId, x.Key, x.Year });
+            e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<QualitativeStatus>(e =>
+        {
+            e.HasIndex(x => new { x.ContractId, x.GoalNumber }).IsUnique();
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(15);
+            e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     static void ConfigurePools(ModelBuilder b)

@@ -9,7 +9,11 @@ namespace Samraad.Documents;
 public static class Csv
 {
     /// <summary>Reads a CSV with a header row; separator "," or ";" is detected from the header.</summary>
-    public static List<Dictionary<string, string>> Read(string text, out List<string> header)
+    public static List<Dictionary<string, string>> Read(string text, out List<string> header) =>
+        ReadWithLines(text, out header).Select(r => r.Cells).ToList();
+
+    /// <summary>As <see cref="Read"/>, with the file line each record starts on (blank lines are kept as empty records).</summary>
+    public static List<(int Line, Dictionary<string, string> Cells)> ReadWithLines(string text, out List<string> header)
     {
         var firstLine = text.Split('\n', 2)[0];
         var delimiter = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ";" : ",";
@@ -19,17 +23,20 @@ public static class Csv
             TrimOptions = TrimOptions.Trim,
             BadDataFound = null,
             MissingFieldFound = null,
+            IgnoreBlankLines = false,
         };
         using var reader = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), config);
-        var rows = new List<Dictionary<string, string>>();
+        var rows = new List<(int, Dictionary<string, string>)>();
         if (!reader.Read() || !reader.ReadHeader()) { header = []; return rows; }
         header = reader.HeaderRecord!.ToList();
         while (reader.Read())
         {
             var row = new Dictionary<string, string>();
-            for (var i = 0; i < header.Count; i++) row[header[i]] = reader.GetField(i) ?? "";
-            rows.Add(row);
+            for (var i = 0; i < header.Count; i++) row[header[i]] = i < reader.Parser.Count ? reader.GetField(i) ?? "" : "";
+            rows.Add((reader.Parser.RawRow, row));
         }
+        // A final newline is not a row.
+        while (rows.Count > 0 && rows[^1].Item2.Values.All(v => v == "")) rows.RemoveAt(rows.Count - 1);
         return rows;
     }
 

@@ -29,7 +29,13 @@ public static class Xlsx
                 foreach (var row in rows)
                 {
                     var xrow = new Row { RowIndex = r };
-                    foreach (var cell in row) xrow.Append(Cell(cell, bold: r == 1));
+                    var column = 0;
+                    foreach (var cell in row)
+                    {
+                        var c = Cell(cell, bold: r == 1);
+                        c.CellReference = $"{ColumnName(column++)}{r}";
+                        xrow.Append(c);
+                    }
                     data.Append(xrow);
                     r++;
                 }
@@ -44,6 +50,8 @@ public static class Xlsx
         }
         return stream.ToArray();
     }
+
+    static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
 
     static Cell Cell(string? value, bool bold)
     {

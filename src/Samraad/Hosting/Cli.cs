@@ -4,6 +4,7 @@ using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Summaries;
+using Samraad.Features.Contracts;
 using Samraad.Features.Meetings;
 using Samraad.Features.Pools;
 using Samraad.Features.Reference;
@@ -27,6 +28,8 @@ public static class Cli
           minutes <møde> --out FIL.pdf            beslutningsprotokollen
           pools --format json                     puljer
           allocate <pulje> --format json          fordelingen: kriterier, rang, tilsagn pr. år og begrundelse pr. projekt
+          contracts --format json                 resultatkontrakter
+          contract-status <kontrakt> --format json  hvert mål med måltal, faktisk tal, fremskrivning og status
           bench [--runs N]                        tidsmålinger på landsdækkende syntetiske data (98 kommuner); brug en
                                                   separat --data-dir, da den tilføjer en benchmark-indsamling
 
@@ -98,6 +101,14 @@ public static class Cli
                 var ctx = await PoolContext.Load(db, poolSlug);
                 if (ctx is null) return Fail($"Puljen »{poolSlug}« findes ikke.");
                 return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await PoolApi.Allocation(db, ctx), JsonOut), command.Option("--out"), binary: false);
+            }
+            case ("contracts", _):
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes((await ContractApi.List(db)).Select(c => c.Item).ToList(), JsonOut), command.Option("--out"), binary: false);
+            case ("contract-status", string contractSlug):
+            {
+                var ctx = await ContractContext.Load(db, contractSlug);
+                if (ctx is null) return Fail($"Kontrakten »{contractSlug}« findes ikke.");
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(ContractApi.Status(await ctx.Report(db)), JsonOut), command.Option("--out"), binary: false);
             }
             case ("bench", _):
                 var runs = int.TryParse(command.Option("--runs"), out var n) && n > 0 ? n : 25;

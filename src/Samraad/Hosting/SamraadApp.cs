@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections;
+using Samraad.Features.Contracts;
 using Samraad.Features.Collections.Packs;
 using Samraad.Features.Collections.Summaries;
 using Samraad.Documents;
@@ -65,6 +66,11 @@ public static class SamraadApp
         services.AddScoped<AssessProject>();
         services.AddScoped<UploadPoolDocument>();
         services.AddScoped<IssueDecisions>();
+        services.AddScoped<ImportReferenceFigures>();
+        services.AddScoped<ContractImports>();
+        services.AddScoped<LoadContractPacks>();
+        services.AddScoped<EnterFigure>();
+        services.AddScoped<SetQualitativeStatus>();
     }
 
     static void AddMeetings(IServiceCollection services)
@@ -162,6 +168,8 @@ public static class SamraadApp
         app.MapMeetingApi();
         app.MapPoolPages();
         app.MapPoolApi();
+        app.MapContractApi();
+        app.MapContractPages();
         app.Map("/fejl/{code:int}", ErrorEndpoint).ExcludeFromDescription();
     }
 
@@ -202,8 +210,10 @@ public static class SamraadApp
             if (!result.Ok) throw new InvalidDataException("kommuner.csv: " + string.Join("; ", result.Errors));
         }
         await sp.GetRequiredService<ImportPartners>().Handle(await File.ReadAllTextAsync(Path.Combine(options.ReferenceDir, "partnere.csv")));
+        await sp.GetRequiredService<ImportReferenceFigures>().Handle(await File.ReadAllTextAsync(Path.Combine(options.ReferenceDir, "befolkning.csv")), "befolkning", "befolkning");
         await sp.GetRequiredService<LoadPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
         await sp.GetRequiredService<LoadPoolPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
+        await sp.GetRequiredService<LoadContractPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
         if (options.DemoData) await sp.GetRequiredService<LoadMeetingPacks>().Handle(options.ResolvedPacksDir);
         await sp.GetRequiredService<SearchIndex>().RebuildAll(db);
         if (createAccounts && options.InitialAccounts)

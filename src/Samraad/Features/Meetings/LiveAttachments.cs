@@ -24,19 +24,22 @@ public sealed partial class LiveAttachments(AppDbContext db, ComputeSummary comp
     public async Task<List<LiveSourceOption>> Options(UserContext user, CancellationToken ct = default)
     {
         var collections = await db.Collections.OrderBy(c => c.Title).ToListAsync(ct);
+        var contracts = await db.Contracts.OrderBy(c => c.Title).ToListAsync(ct);
         return collections.Where(c => Access.CanAdminister(user, c.OwnerOrganisationId))
             .SelectMany(c => new[]
             {
                 new LiveSourceOption($"collection-summary:{c.Slug}", $"Sammendrag: {c.Title}"),
                 new LiveSourceOption($"collection-matrix:{c.Slug}", $"Oversigtstabel: {c.Title}"),
-            }).ToList();
+            })
+            .Concat(contracts.Where(c => Access.CanAdminister(user, c.OwnerOrganisationId))
+                .Select(c => new LiveSourceOption($"contract-status:{c.Slug}", $"Statusrapport: {c.Title}")))
+            .ToList();
     }
-
-    public static bool IsKnown(string source) => source.StartsWith("collection-summary:") || source.StartsWith("collection-matrix:");
 
     public async Task<LiveRendering?> Render(string source, CancellationToken ct = default)
     {
         var (kind, slug) = source.Split(':', 2) is [var k, var s] ? (k, s) : ("", "");
+        if (kind == "contract-status") return await ContractStatus(slug, ct);
         var ctx = await CollectionContext.Load(db, slug, ct);
         if (ctx is null) return null;
         string title, body;
@@ -54,6 +57,16 @@ public sealed partial class LiveAttachments(AppDbContext db, ComputeSummary comp
             body = await html.Fragment<LiveMatrixDocument>(new Dictionary<string, object?> { ["Ctx"] = ctx, ["View"] = view, ["Title"] = title });
         }
         else return null;
+        return new LiveRendering(title, HtmlDocuments.Wrap(title, body, html.Css()), PlainText(body), StoredFile.Hash(System.Text.Encoding.UTF8.GetBytes(body)));
+    }
+
+    async Task<LiveRendering?> ContractStatus(string slug, CancellationToken ct)
+    {
+        var contract = await Contracts.ContractContext.Load(db, slug, ct);
+        if (contract is null) return null;
+        var title = $"Statusrapport: {contract.Contract.Title}";
+        var body = await html.Fragment<Contracts.Pages.ContractStatusView>(new Dictionary<string, object?>
+            { ["R"] = await contract.Report(db, ct), ["Heading"] = title });
         return new LiveRendering(title, HtmlDocuments.Wrap(title, body, html.Css()), PlainText(body), StoredFile.Hash(System.Text.Encoding.UTF8.GetBytes(body)));
     }
 
