@@ -19,8 +19,13 @@ public sealed class RunBenchmarks(IServiceProvider services)
 {
     public sealed record Measurement(string Name, int Runs, double MedianMs, double MinMs, double MaxMs);
 
-    public async Task<List<Measurement>> Handle(int runs, TextWriter log, CancellationToken ct = default)
+    public async Task<List<Measurement>> Handle(int runs, TextWriter log, string? only = null, CancellationToken ct = default)
     {
+        if (only == "contracts")
+        {
+            await new ContractBenchmark(services).Handle(runs, 1_000_000, 200_000, log, ct);
+            return [];
+        }
         await Scoped(db => new NationalDataGenerator(db).Ensure(ct));
         var results = new List<Measurement>
         {
@@ -50,6 +55,7 @@ public sealed class RunBenchmarks(IServiceProvider services)
             await log.WriteLineAsync($"{r.Name,-62} median {r.MedianMs,8:0.00} ms  (min {r.MinMs:0.00}, max {r.MaxMs:0.00}, {r.Runs} kørsler)");
         var ratio = results[0].MedianMs / results[3].MedianMs; // summary vs SQL baseline
         await log.WriteLineAsync($"Forhold sammendrag / SQL-basislinje (medianer): {ratio:0.0}");
+        await new ContractBenchmark(services).Handle(Math.Max(3, runs / 3), 1_000_000, 200_000, log, ct);
         return results;
     }
 

@@ -167,16 +167,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.File).WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
         });
-        // Goal figures are aggregates over these two tables: index what they group and filter by.
+        // Goal figures are aggregates over a million rows. Two covering indexes, both led by (contract, year), let each
+        // aggregate read one index in its own order, grouping as it reads (no sort, no table lookups): one by date for
+        // the counts, one by company for the distinct company counts.
         b.Entity<Registration>(e =>
         {
             e.HasIndex(x => new { x.ContractId, x.CaseId }).IsUnique();
-            e.HasIndex(x => new { x.ContractId, x.Type, x.StartDate });
-            e.HasIndex(x => new { x.ContractId, x.Cvr });
+            e.HasIndex(x => new { x.ContractId, x.Year, x.StartDate, x.Type, x.MunicipalityCode, x.IsEsg, x.IsAiCheck, x.ReferredExternal }).HasDatabaseName("IX_Registrations_Counts");
+            e.HasIndex(x => new { x.ContractId, x.Year, x.Cvr, x.HqRegionCode, x.GuidedPreviousYear }).HasDatabaseName("IX_Registrations_Companies");
             e.HasIndex(x => x.ImportId);
-            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(15);
             e.Property(x => x.CaseId).HasMaxLength(50);
-            e.Property(x => x.Cvr).HasMaxLength(8);
             e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<ContractImport>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -184,8 +184,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasIndex(x => new { x.ContractId, x.Segment });
             e.HasIndex(x => x.ImportId);
-            e.Property(x => x.Segment).HasConversion<string>().HasMaxLength(10);
-            e.Property(x => x.Cvr).HasMaxLength(8);
             e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<ContractImport>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
         });

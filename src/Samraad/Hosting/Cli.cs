@@ -30,8 +30,9 @@ public static class Cli
           allocate <pulje> --format json          fordelingen: kriterier, rang, tilsagn pr. år og begrundelse pr. projekt
           contracts --format json                 resultatkontrakter
           contract-status <kontrakt> --format json  hvert mål med måltal, faktisk tal, fremskrivning og status
-          bench [--runs N]                        tidsmålinger på landsdækkende syntetiske data (98 kommuner); brug en
-                                                  separat --data-dir, da den tilføjer en benchmark-indsamling
+          bench [--runs N] [--only contracts]     tidsmålinger på landsdækkende syntetiske data (98 kommuner) og en
+                                                  resultatkontrakt med 1 mio. registreringer; brug en separat
+                                                  --data-dir, da den tilføjer benchmarkdata
 
         Miljøvariabler: SAMRAAD_DATA_DIR, SAMRAAD_DB_PROVIDER, SAMRAAD_DB.
         """;
@@ -112,7 +113,7 @@ public static class Cli
             }
             case ("bench", _):
                 var runs = int.TryParse(command.Option("--runs"), out var n) && n > 0 ? n : 25;
-                await new Bench.RunBenchmarks(app.Services).Handle(runs, stdout);
+                await new Bench.RunBenchmarks(app.Services).Handle(runs, stdout, command.Option("--only"));
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(Usage);

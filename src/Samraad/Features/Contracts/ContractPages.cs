@@ -68,7 +68,7 @@ public static class ContractPages
     /// <summary>The registrations a goal's counts are made of, for drilling down from the figure to the rows.</summary>
     static IQueryable<Registration>? DrillDown(AppDbContext db, Contract contract, List<MeasureSpec> measures)
     {
-        var year = db.Registrations.AsNoTracking().Where(r => r.ContractId == contract.Id && r.StartDate >= new DateOnly(contract.Year, 1, 1) && r.StartDate <= contract.YearEnd);
+        var year = db.Registrations.AsNoTracking().Where(r => r.ContractId == contract.Id && r.Year == contract.Year);
         var kind = measures.Select(m => m.Kind).FirstOrDefault(k => k is "cases" or "esgShare" or "count" or "referralShare" or "hqRegion" or "townRural" or "newCompanies");
         return kind switch
         {

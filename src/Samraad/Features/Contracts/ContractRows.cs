@@ -53,8 +53,8 @@ public static class ContractRows
             var themes = row["temaer"];
             rows.Add(new Registration
             {
-                CaseId = caseId, Cvr = cvr!, MunicipalityCode = municipality, HqRegionCode = region, Type = type!.Value,
-                StartDate = start!.Value, EndDate = end, Themes = themes,
+                CaseId = caseId, Cvr = int.Parse(cvr!), MunicipalityCode = municipality, HqRegionCode = region, Type = type!.Value,
+                StartDate = start!.Value, Year = start.Value.Year, EndDate = end, Themes = themes,
                 IsEsg = Has(themes, "esg", "grøn forretning", "bæredygtighed"), IsAiCheck = Has(themes, "ai-tjek", "ai tjek"), IsDigital = Has(themes, "digitalisering"),
                 ReferredExternal = referred, GuidedPreviousYear = before,
             });
@@ -87,7 +87,7 @@ public static class ContractRows
             var digital = YesNo(row["digitalisering"], "digitalisering", e);
             var referral = Option(row["henvisning_brugt"], Scales.Referral, "henvisning_brugt", e);
             if (e.Count > 0) { errors.Add($"Linje {row.Line}: {string.Join("; ", e)}"); continue; }
-            rows.Add(new Evaluation { Cvr = cvr!, Segment = segment!.Value, Satisfaction = satisfaction, Recommend = recommend, Effect = effect, DigitalGuidance = digital, ReferralUse = referral });
+            rows.Add(new Evaluation { Cvr = int.Parse(cvr!), Segment = segment!.Value, Satisfaction = satisfaction, Recommend = recommend, Effect = effect, DigitalGuidance = digital, ReferralUse = referral });
         }
         if (rows.Count == 0 && errors.Count == 0) errors.Add("Filen indeholder ingen rækker med data.");
         return new(errors.Count > 0 ? [] : rows, errors, skipped);

@@ -756,10 +756,8 @@ namespace Samraad.Data.Migrations.Postgres
                     b.Property<int>("ContractId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Cvr")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                    b.Property<int>("Cvr")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("DigitalGuidance")
                         .HasColumnType("boolean");
@@ -779,10 +777,8 @@ namespace Samraad.Data.Migrations.Postgres
                     b.Property<string>("Satisfaction")
                         .HasColumnType("text");
 
-                    b.Property<string>("Segment")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                    b.Property<int>("Segment")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -904,10 +900,8 @@ namespace Samraad.Data.Migrations.Postgres
                     b.Property<int>("ContractId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Cvr")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                    b.Property<int>("Cvr")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
@@ -943,10 +937,11 @@ namespace Samraad.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -955,9 +950,11 @@ namespace Samraad.Data.Migrations.Postgres
                     b.HasIndex("ContractId", "CaseId")
                         .IsUnique();
 
-                    b.HasIndex("ContractId", "Cvr");
+                    b.HasIndex("ContractId", "Year", "Cvr", "HqRegionCode", "GuidedPreviousYear")
+                        .HasDatabaseName("IX_Registrations_Companies");
 
-                    b.HasIndex("ContractId", "Type", "StartDate");
+                    b.HasIndex("ContractId", "Year", "StartDate", "Type", "MunicipalityCode", "IsEsg", "IsAiCheck", "ReferredExternal")
+                        .HasDatabaseName("IX_Registrations_Counts");
 
                     b.ToTable("Registrations");
                 });

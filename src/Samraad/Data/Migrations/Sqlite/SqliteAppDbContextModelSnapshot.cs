@@ -723,10 +723,8 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.Property<int>("ContractId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Cvr")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Cvr")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("DigitalGuidance")
                         .HasColumnType("INTEGER");
@@ -746,10 +744,8 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.Property<string>("Satisfaction")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Segment")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Segment")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -865,10 +861,8 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.Property<int>("ContractId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Cvr")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Cvr")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
@@ -904,10 +898,11 @@ namespace Samraad.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -916,9 +911,11 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.HasIndex("ContractId", "CaseId")
                         .IsUnique();
 
-                    b.HasIndex("ContractId", "Cvr");
+                    b.HasIndex("ContractId", "Year", "Cvr", "HqRegionCode", "GuidedPreviousYear")
+                        .HasDatabaseName("IX_Registrations_Companies");
 
-                    b.HasIndex("ContractId", "Type", "StartDate");
+                    b.HasIndex("ContractId", "Year", "StartDate", "Type", "MunicipalityCode", "IsEsg", "IsAiCheck", "ReferredExternal")
+                        .HasDatabaseName("IX_Registrations_Counts");
 
                     b.ToTable("Registrations");
                 });

@@ -191,8 +191,8 @@ namespace Samraad.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     ContractId = table.Column<int>(type: "INTEGER", nullable: false),
                     ImportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Cvr = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Segment = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Cvr = table.Column<int>(type: "INTEGER", nullable: false),
+                    Segment = table.Column<int>(type: "INTEGER", nullable: false),
                     Satisfaction = table.Column<string>(type: "TEXT", nullable: true),
                     Recommend = table.Column<int>(type: "INTEGER", nullable: true),
                     Effect = table.Column<string>(type: "TEXT", nullable: true),
@@ -225,11 +225,12 @@ namespace Samraad.Data.Migrations.Sqlite
                     ContractId = table.Column<int>(type: "INTEGER", nullable: false),
                     ImportId = table.Column<int>(type: "INTEGER", nullable: false),
                     CaseId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Cvr = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Cvr = table.Column<int>(type: "INTEGER", nullable: false),
                     MunicipalityCode = table.Column<int>(type: "INTEGER", nullable: false),
                     HqRegionCode = table.Column<int>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Themes = table.Column<string>(type: "TEXT", nullable: false),
                     IsEsg = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -320,20 +321,20 @@ namespace Samraad.Data.Migrations.Sqlite
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Registrations_Companies",
+                table: "Registrations",
+                columns: new[] { "ContractId", "Year", "Cvr", "HqRegionCode", "GuidedPreviousYear" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Registrations_ContractId_CaseId",
                 table: "Registrations",
                 columns: new[] { "ContractId", "CaseId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Registrations_ContractId_Cvr",
+                name: "IX_Registrations_Counts",
                 table: "Registrations",
-                columns: new[] { "ContractId", "Cvr" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Registrations_ContractId_Type_StartDate",
-                table: "Registrations",
-                columns: new[] { "ContractId", "Type", "StartDate" });
+                columns: new[] { "ContractId", "Year", "StartDate", "Type", "MunicipalityCode", "IsEsg", "IsAiCheck", "ReferredExternal" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Registrations_ImportId",

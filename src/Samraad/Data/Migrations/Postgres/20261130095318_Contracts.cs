@@ -192,8 +192,8 @@ namespace Samraad.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ContractId = table.Column<int>(type: "integer", nullable: false),
                     ImportId = table.Column<int>(type: "integer", nullable: false),
-                    Cvr = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Segment = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Cvr = table.Column<int>(type: "integer", nullable: false),
+                    Segment = table.Column<int>(type: "integer", nullable: false),
                     Satisfaction = table.Column<string>(type: "text", nullable: true),
                     Recommend = table.Column<int>(type: "integer", nullable: true),
                     Effect = table.Column<string>(type: "text", nullable: true),
@@ -226,11 +226,12 @@ namespace Samraad.Data.Migrations.Postgres
                     ContractId = table.Column<int>(type: "integer", nullable: false),
                     ImportId = table.Column<int>(type: "integer", nullable: false),
                     CaseId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Cvr = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Cvr = table.Column<int>(type: "integer", nullable: false),
                     MunicipalityCode = table.Column<int>(type: "integer", nullable: false),
                     HqRegionCode = table.Column<int>(type: "integer", nullable: false),
-                    Type = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Themes = table.Column<string>(type: "text", nullable: false),
                     IsEsg = table.Column<bool>(type: "boolean", nullable: false),
@@ -321,20 +322,20 @@ namespace Samraad.Data.Migrations.Postgres
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Registrations_Companies",
+                table: "Registrations",
+                columns: new[] { "ContractId", "Year", "Cvr", "HqRegionCode", "GuidedPreviousYear" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Registrations_ContractId_CaseId",
                 table: "Registrations",
                 columns: new[] { "ContractId", "CaseId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Registrations_ContractId_Cvr",
+                name: "IX_Registrations_Counts",
                 table: "Registrations",
-                columns: new[] { "ContractId", "Cvr" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Registrations_ContractId_Type_StartDate",
-                table: "Registrations",
-                columns: new[] { "ContractId", "Type", "StartDate" });
+                columns: new[] { "ContractId", "Year", "StartDate", "Type", "MunicipalityCode", "IsEsg", "IsAiCheck", "ReferredExternal" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Registrations_ImportId",
