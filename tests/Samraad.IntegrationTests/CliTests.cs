@@ -42,7 +42,7 @@ public class CliTests
             var file = Path.Combine(dir, "initial-passwords.txt");
             if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
             var lines = File.ReadAllLines(file).Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
-            Assert.Equal(1 + 1 + 5 + 3 + 98, lines.Count); // admin, reader, a secretariat per KKR, a caseworker per agency, a respondent per municipality
+            Assert.Equal(1 + 1 + 5 + 3 + 98 + 6, lines.Count); // admin, reader, a secretariat per KKR, a caseworker per agency, a respondent per municipality and per partner
             Assert.Contains(lines, l => l[0] == "faxe" && l[2] == Roles.Label(Roles.Respondent) && l[3] == "Faxe Kommune");
             Assert.All(lines, l => Assert.True(l[1].Length >= 20 && l[1].Any(char.IsUpper) && l[1].Any(char.IsLower) && l[1].Any(char.IsDigit)));
             Assert.Equal(lines.Count, lines.Select(l => l[1]).Distinct().Count());

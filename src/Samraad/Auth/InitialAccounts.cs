@@ -35,6 +35,9 @@ public sealed class InitialAccounts(AppDbContext db, UserManager<AppUser> users,
             .Select(o => ($"sagsbehandler-{o.Slug}", $"Sagsbehandler, {o.Name}", Roles.Secretariat, (Organisation?)o)));
         accounts.AddRange(orgs.Where(o => o.Kind == OrganisationKind.Kommune)
             .Select(o => (o.Slug, o.DisplayName, Roles.Respondent, (Organisation?)o)));
+        // Partners answer collections and report on contracts (Erhvervshus Sjælland imports its CRM export).
+        accounts.AddRange(orgs.Where(o => o.Kind == OrganisationKind.Partner)
+            .Select(o => (o.Slug, o.Name, Roles.Respondent, (Organisation?)o)));
 
         var lines = new StringBuilder();
         lines.AppendLine("# Samraad: første adgangskoder. Skift dem, og slet filen, når de er givet videre.");
