@@ -192,6 +192,49 @@ public class BrowserTests(ITestOutputHelper output)
         Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
     }
 
+    [Fact]
+    public async Task The_contract_pages_of_secretariat_and_hub_pass_axe()
+    {
+        await using var app = TestApp.Start(Db.Sqlite, kestrel: true);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        await app.CreateUser("hub", Roles.Respondent, "erhvervshus-sjaelland");
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright, baseUrl);
+        var violations = new List<string>();
+        const string contract = "/kontrakter/resultatkontrakt-2024-erhvervshus-sjaelland";
+
+        var sek = await NewPage(browser, baseUrl);
+        await LogIn(sek, "sek");
+        foreach (var url in new[] { "/kontrakter", contract, contract + "/maal/1", contract + "/maal/2", contract + "/maal/8", contract + "/maal/9" })
+        {
+            await sek.GotoAsync(url);
+            await Axe(sek, violations);
+        }
+        await sek.GotoAsync(contract + "/maal/8");
+        await Expect(sek, "Registreringerne bag tallet");
+
+        var hub = await NewPage(browser, baseUrl);
+        await LogIn(hub, "hub");
+        await hub.GotoAsync(contract + "/import");
+        await Axe(hub, violations);
+        var bad = "sag_id,cvr,kommunekode,hovedsaede_region,type,startdato,slutdato,temaer,henvist_ekstern,vejledt_aaret_foer\n"
+                  + "X-1,12345678,999,1085,kort forløb,2024-07-01,,,nej,nej\n";
+        await hub.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "crm.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
+        await hub.GetByRole(AriaRole.Button, new() { Name = "Kontrollér filen" }).ClickAsync();
+        Assert.StartsWith("Fejl:", await hub.TitleAsync());
+        await Expect(hub, "Linje 2");
+        await Axe(hub, violations);
+        var good = "sag_id,cvr,kommunekode,hovedsaede_region,type,startdato,slutdato,temaer,henvist_ekstern,vejledt_aaret_foer\n"
+                   + $"X-1,{Features.Contracts.ContractDemoData.Cvr(new Random(424242))},259,1085,vækstplan,2024-07-01,,ESG/grøn forretning,ja,nej\n";
+        await hub.Locator("#f-file").SetInputFilesAsync(new FilePayload { Name = "crm.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await hub.GetByRole(AriaRole.Button, new() { Name = "Kontrollér filen" }).ClickAsync();
+        await Expect(hub, "Indlæs 1 række");
+        await Axe(hub, violations);
+
+        Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
     async Task<IBrowser> Launch(IPlaywright playwright, string baseUrl)
     {
         Assert.True(File.Exists(ChromiumPath), "Debian's chromium is required: apt-get install -y chromium");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class LoadContractPacks(AppDbContext db, ContractImports imports, 
                 Slug = pack.Slug, Title = pack.Title, Year = pack.Year, Source = pack.Source, FrameworkText = pack.Framework, Reporting = pack.Reporting,
                 OwnerOrganisationId = (await db.Organisations.FirstAsync(o => o.Slug == pack.Owner, ct)).Id,
                 HubOrganisationId = (await db.Organisations.FirstAsync(o => o.Slug == pack.Hub, ct)).Id,
-                DemoNote = demoData && pack.Demo is not null ? $"Registreringer og brugerevalueringer er {pack.Demo.Label} (til og med {DateOnly.Parse(pack.Demo.DataUntil):d. MMMM yyyy})." : null,
+                DemoNote = demoData && pack.Demo is not null ? $"Registreringer og brugerevalueringer er {pack.Demo.Label} (til og med {DateOnly.Parse(pack.Demo.DataUntil, CultureInfo.InvariantCulture).ToString("d. MMMM yyyy", DanishTime.Culture)})." : null,
                 Goals = pack.Goals.Select(g => new Goal
                 {
                     Number = g.Number, Title = g.Title, Scope = Enum.Parse<GoalScope>(g.Scope), Target = g.Target, Method = g.Method,
