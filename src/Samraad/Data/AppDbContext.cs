@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Samraad.Auth;
 using Samraad.Features.Collections;
 using Samraad.Features.Contracts;
+using Samraad.Features.Indicators;
 using Samraad.Features.Meetings;
 using Samraad.Features.Pools;
 using Samraad.Features.Reference;
@@ -52,6 +53,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
     public DbSet<EnteredFigure> EnteredFigures => Set<EnteredFigure>();
     public DbSet<QualitativeStatus> QualitativeStatuses => Set<QualitativeStatus>();
+    public DbSet<KeyFigureSet> KeyFigureSets => Set<KeyFigureSet>();
+    public DbSet<KeyFigureReporter> KeyFigureReporters => Set<KeyFigureReporter>();
+    public DbSet<KeyFigureValue> KeyFigureValues => Set<KeyFigureValue>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -134,6 +138,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(p => new { p.CollectionId, p.SortOrder });
             e.HasOne<Collection>().WithMany().HasForeignKey(p => p.CollectionId).OnDelete(DeleteBehavior.Cascade);
         });
+        ConfigureIndicators(b);
         ConfigureMeetings(b);
         ConfigurePools(b);
         ConfigureContracts(b);
@@ -197,6 +202,35 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => new { x.ContractId, x.GoalNumber }).IsUnique();
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(15);
             e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    static void ConfigureIndicators(ModelBuilder b)
+    {
+        b.Entity<KeyFigureSet>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.Property(x => x.Slug).HasMaxLength(100);
+            e.Property(x => x.PeriodKind).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.FirstPeriod).HasMaxLength(10);
+            e.Property(x => x.LastPeriod).HasMaxLength(10);
+            e.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Reporters).WithOne().HasForeignKey(x => x.SetId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<KeyFigureReporter>(e =>
+        {
+            e.HasIndex(x => new { x.SetId, x.OrganisationId }).IsUnique();
+            e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        // One figure per reporter, period and field: entering a period again replaces its figures.
+        b.Entity<KeyFigureValue>(e =>
+        {
+            e.HasIndex(x => new { x.SetId, x.OrganisationId, x.Period, x.Key }).IsUnique();
+            e.Property(x => x.Period).HasMaxLength(10);
+            e.Property(x => x.Key).HasMaxLength(60);
+            e.Property(x => x.MissingCode).HasMaxLength(40);
+            e.HasOne<KeyFigureSet>().WithMany().HasForeignKey(x => x.SetId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -30,6 +30,7 @@ public static class Cli
           allocate <pulje> --format json          fordelingen: kriterier, rang, tilsagn pr. år og begrundelse pr. projekt
           contracts --format json                 resultatkontrakter
           contract-status <kontrakt> --format json  hvert mål med måltal, faktisk tal, fremskrivning og status
+          indicators [<nøgletal>] --format json   nøgletalssæt; et sæts tal, indikatorer (med formel) og kontroller
           bench [--runs N] [--only contracts]     tidsmålinger på landsdækkende syntetiske data (98 kommuner) og en
                                                   resultatkontrakt med 1 mio. registreringer; brug en separat
                                                   --data-dir, da den tilføjer benchmarkdata
@@ -111,6 +112,14 @@ public static class Cli
                 if (ctx is null) return Fail($"Kontrakten »{contractSlug}« findes ikke.");
                 return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(ContractApi.Status(await ctx.Report(db)), JsonOut), command.Option("--out"), binary: false);
             }
+            case ("indicators", string setSlug):
+            {
+                var ctx = await Features.Indicators.KeyFigureContext.Load(db, setSlug);
+                if (ctx is null) return Fail($"Nøgletallene »{setSlug}« findes ikke.");
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(Features.Indicators.IndicatorApi.Dto(await ctx.Report(db, ctx.Reporters)), JsonOut), command.Option("--out"), binary: false);
+            }
+            case ("indicators", _):
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await Features.Indicators.IndicatorApi.List(db, Features.Indicators.IndicatorApi.Everyone), JsonOut), command.Option("--out"), binary: false);
             case ("bench", _):
                 var runs = int.TryParse(command.Option("--runs"), out var n) && n > 0 ? n : 25;
                 await new Bench.RunBenchmarks(app.Services).Handle(runs, stdout, command.Option("--only"));

@@ -9,6 +9,7 @@ using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Contracts;
+using Samraad.Features.Indicators;
 using Samraad.Features.Collections.Packs;
 using Samraad.Features.Collections.Summaries;
 using Samraad.Documents;
@@ -69,6 +70,8 @@ public static class SamraadApp
         services.AddScoped<ImportReferenceFigures>();
         services.AddScoped<ContractImports>();
         services.AddScoped<LoadContractPacks>();
+        services.AddScoped<LoadKeyFigurePacks>();
+        services.AddScoped<EnterKeyFigures>();
         services.AddScoped<EnterFigure>();
         services.AddScoped<SetQualitativeStatus>();
     }
@@ -170,6 +173,8 @@ public static class SamraadApp
         app.MapPoolApi();
         app.MapContractApi();
         app.MapContractPages();
+        app.MapIndicatorApi();
+        app.MapIndicatorPages();
         app.Map("/fejl/{code:int}", ErrorEndpoint).ExcludeFromDescription();
     }
 
@@ -214,6 +219,7 @@ public static class SamraadApp
         await sp.GetRequiredService<LoadPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
         await sp.GetRequiredService<LoadPoolPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
         await sp.GetRequiredService<LoadContractPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
+        await sp.GetRequiredService<LoadKeyFigurePacks>().Handle(options.ResolvedPacksDir);
         if (options.DemoData) await sp.GetRequiredService<LoadMeetingPacks>().Handle(options.ResolvedPacksDir);
         await sp.GetRequiredService<SearchIndex>().RebuildAll(db);
         if (createAccounts && options.InitialAccounts)

@@ -25,6 +25,7 @@ public sealed partial class LiveAttachments(AppDbContext db, ComputeSummary comp
     {
         var collections = await db.Collections.OrderBy(c => c.Title).ToListAsync(ct);
         var contracts = await db.Contracts.OrderBy(c => c.Title).ToListAsync(ct);
+        var keyFigures = await db.KeyFigureSets.OrderBy(s => s.Title).ToListAsync(ct);
         return collections.Where(c => Access.CanAdminister(user, c.OwnerOrganisationId))
             .SelectMany(c => new[]
             {
@@ -33,6 +34,8 @@ public sealed partial class LiveAttachments(AppDbContext db, ComputeSummary comp
             })
             .Concat(contracts.Where(c => Access.CanAdminister(user, c.OwnerOrganisationId))
                 .Select(c => new LiveSourceOption($"contract-status:{c.Slug}", $"Statusrapport: {c.Title}")))
+            .Concat(keyFigures.Where(s => Access.CanAdminister(user, s.OwnerOrganisationId))
+                .Select(s => new LiveSourceOption($"keyfigures:{s.Slug}", $"Nøgletal og indikatorer: {s.Title}")))
             .ToList();
     }
 
@@ -40,6 +43,7 @@ public sealed partial class LiveAttachments(AppDbContext db, ComputeSummary comp
     {
         var (kind, slug) = source.Split(':', 2) is [var k, var s] ? (k, s) : ("", "");
         if (kind == "contract-status") return await ContractStatus(slug, ct);
+        if (kind == "keyfigures") return await KeyFigures(slug, ct);
         var ctx = await CollectionContext.Load(db, slug, ct);
         if (ctx is null) return null;
         string title, body;
@@ -67,6 +71,15 @@ public sealed partial class LiveAttachments(AppDbContext db, ComputeSummary comp
         var title = $"Statusrapport: {contract.Contract.Title}";
         var body = await html.Fragment<Contracts.Pages.ContractStatusView>(new Dictionary<string, object?>
             { ["R"] = await contract.Report(db, ct), ["Heading"] = title });
+        return new LiveRendering(title, HtmlDocuments.Wrap(title, body, html.Css()), PlainText(body), StoredFile.Hash(System.Text.Encoding.UTF8.GetBytes(body)));
+    }
+
+    async Task<LiveRendering?> KeyFigures(string slug, CancellationToken ct)
+    {
+        var set = await Indicators.KeyFigureContext.Load(db, slug, ct);
+        if (set is null) return null;
+        var title = $"Nøgletal og indikatorer: {set.Set.Title}";
+        var body = await html.Fragment<Indicators.Pages.KeyFigureDocument>(new Dictionary<string, object?> { ["R"] = await set.Report(db, set.Reporters, ct) });
         return new LiveRendering(title, HtmlDocuments.Wrap(title, body, html.Css()), PlainText(body), StoredFile.Hash(System.Text.Encoding.UTF8.GetBytes(body)));
     }
 

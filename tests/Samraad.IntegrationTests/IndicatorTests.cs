@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Samraad.Auth;
+
+namespace Samraad.IntegrationTests;
+
+/// <summary>Kofoedsminde's key figures (seed item 2.10) through HTTP: computed indicators, the seed's discrepancies, entry, access.</summary>
+public class IndicatorTests
+{
+    const string Slug = "kofoedsminde-noegletal";
+    const string Page = "/noegletal/" + Slug;
+
+    static async Task<JsonElement> Api(HttpClient client) => await client.GetFromJsonAsync<JsonElement>($"/api/indicators/{Slug}");
+
+    static string Value(JsonElement report, string key, string period) => report.GetProperty("rows").EnumerateArray()
+        .Single(r => r.GetProperty("key").GetString() == key).GetProperty("values").EnumerateArray()
+        .Single(v => v.GetProperty("period").GetString() == period).GetProperty("display").GetString()!;
+
+    /// <summary>The entry form as a browser posts it: every field with the value it shows, some changed.</summary>
+    static async Task<HttpResponseMessage> Post(HttpClient client, string period, Dictionary<string, string> changes)
+    {
+        var html = await client.GetStringAsync($"{Page}/indtast?periode={period}");
+        var fields = Regex.Matches(html, "<input type=\"text\" id=\"[^\"]+\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["organisation"] = Regex.Match(html, "name=\"organisation\" value=\"(\\d+)\"").Groups[1].Value;
+        fields["periode"] = period;
+        foreach (var (k, v) in changes) fields[k] = v;
+        return await client.PostAsync($"{Page}/indtast", await TestApp.Form(client, $"{Page}/indtast?periode={period}", fields));
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_secretariat_sees_the_indicators_computed_and_where_the_seed_contradicts_itself(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        var sek = await app.LoggedIn("sek");
+        var report = await Api(sek);
+        Assert.Equal(["8,2 %", "15,4 %", "2,5 %", "4,4 %"], new[] { "2020", "2021", "2022", "2023" }.Select(p => Value(report, "overbelaegning", p)));
+        Assert.Equal(5, report.GetProperty("discrepancies").GetArrayLength());
+        Assert.Equal(17, report.GetProperty("printedChecked").GetInt32());
+
+        var html = Html.Text(await sek.GetStringAsync(Page));
+        Assert.Contains("Hvor bilaget ikke stemmer med sine egne tal", html);
+        Assert.Contains("35 % ≠ trykt 34%", html);
+        Assert.Contains("409 ≠ 410", html);
+        Assert.Contains("= (Regnskabstal (belægningsdøgn omregnet til pladser) ÷ Budgetteret pladstal − 1) × 100", html);
+        Assert.Contains("<svg", await sek.GetStringAsync(Page));
+        Assert.Contains("Kofoedsminde", Html.Text(await sek.GetStringAsync("/noegletal")));
+
+        var csv = await sek.GetStringAsync(Page + "/noegletal.csv");
+        Assert.Contains("andel_eksterne", csv);
+        var price = Html.Text(await sek.GetStringAsync(Page + "/beregning"));
+        Assert.Contains("11.971 kr.", price);
+        Assert.DoesNotContain("≠ beregnet", price);
+        var twenty = await sek.GetAsync(Page + "/beregning?places=20");
+        Assert.Contains("≠ beregnet", await twenty.Content.ReadAsStringAsync());
+        var bad = await sek.GetAsync(Page + "/beregning?places=nul");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Pladser skal være et helt tal", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Entering_a_period_is_validated_by_field_all_or_nothing_and_updates_the_indicators(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("region", Roles.Respondent, "region-sjaelland");
+        var region = await app.LoggedIn("region");
+
+        var bad = await Post(region, "2023", new() { ["interne_fleksible"] = "60", ["vikarer_i_alt"] = "mange", ["medarbejdere"] = "49,5" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var body = Html.Text(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("Samlet forbrug af vikarer skal være et tal", body);
+        Assert.Contains("Antal medarbejdere skal være et helt tal", body);
+        Assert.Contains("value=\"mange\"", await bad.Content.ReadAsStringAsync()); // what was typed stays in the field
+        Assert.Equal("63 %", Value(await Api(region), "andel_eksterne", "2023")); // nothing saved
+
+        var outside = await Post(region, "2031", new());
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Contains("ligger uden for sættets perioder", Html.Text(await outside.Content.ReadAsStringAsync()));
+
+        var ok = await Post(region, "2023", new() { ["interne_fleksible"] = "60" });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var after = await Api(region);
+        Assert.Equal("50 %", Value(after, "andel_eksterne", "2023")); // (120 − 60) ÷ 120
+        Assert.Equal("8,2 %", Value(after, "overbelaegning", "2020")); // the other periods untouched
+        Assert.Equal("4,4 %", Value(after, "overbelaegning", "2023")); // and the period's other figures kept
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Only_the_owner_readers_and_the_reporter_see_the_figures_and_only_they_enter_them(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("faxe", Roles.Respondent, "faxe");
+        await app.CreateUser("hovedstaden", Roles.Secretariat, "kkr-hovedstaden");
+        await app.CreateUser("laeser", Roles.Reader, null);
+        foreach (var name in new[] { "faxe", "hovedstaden" })
+        {
+            var client = await app.LoggedIn(name);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(Page)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/indicators/{Slug}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(Page + "/noegletal.csv")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(Page + "/indtast")).StatusCode);
+            Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/indicators")).GetArrayLength());
+        }
+        var reader = await app.LoggedIn("laeser");
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(Page + "/indtast")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().GetAsync($"/api/indicators/{Slug}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_indicator_tables_are_a_pdf_and_a_live_meeting_attachment()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        var sek = await app.LoggedIn("sek");
+        var pdf = await sek.GetByteArrayAsync(Page + "/noegletal.pdf");
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        var meeting = "/moeder/kkr-sjaelland-2024-04-12";
+        var live = await sek.PostAsync(meeting + "/punkter/2.10/bilag/levende", await TestApp.Form(sek, meeting + "/punkter/2.10", new() { ["source"] = $"keyfigures:{Slug}" }));
+        Assert.Equal(HttpStatusCode.Redirect, live.StatusCode);
+        Assert.Contains("Nøgletal og indikatorer: Kofoedsminde", await sek.GetStringAsync(meeting + "/punkter/2.10"));
+    }
+}
