@@ -235,6 +235,40 @@ public class BrowserTests(ITestOutputHelper output)
         Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
     }
 
+    [Fact]
+    public async Task The_key_figure_pages_pass_axe()
+    {
+        await using var app = TestApp.Start(Db.Sqlite, kestrel: true);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright, baseUrl);
+        var violations = new List<string>();
+        const string set = "/noegletal/kofoedsminde-noegletal";
+
+        var sek = await NewPage(browser, baseUrl);
+        await LogIn(sek, "sek");
+        foreach (var url in new[] { "/noegletal", set, set + "/beregning", set + "/beregning?places=20", set + "/indtast?periode=2022" })
+        {
+            await sek.GotoAsync(url);
+            await Axe(sek, violations);
+        }
+        await sek.GotoAsync(set + "/beregning?places=nul");
+        await Expect(sek, "Pladser skal være et helt tal");
+        await Axe(sek, violations);
+        await sek.GotoAsync(set + "/indtast?periode=2023");
+        await sek.GetByLabel("Samlet forbrug af vikarer (personer)").FillAsync("mange");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Gem periodens tal" }).ClickAsync();
+        Assert.StartsWith("Fejl:", await sek.TitleAsync());
+        await Expect(sek, "Samlet forbrug af vikarer skal være et tal");
+        await Axe(sek, violations);
+        await sek.GetByLabel("Samlet forbrug af vikarer (personer)").FillAsync("120");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Gem periodens tal" }).ClickAsync();
+        await Expect(sek, "tal for 2023 er gemt");
+
+        Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
     async Task<IBrowser> Launch(IPlaywright playwright, string baseUrl)
     {
         Assert.True(File.Exists(ChromiumPath), "Debian's chromium is required: apt-get install -y chromium");
