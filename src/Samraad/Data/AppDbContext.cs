@@ -5,6 +5,7 @@ using Samraad.Auth;
 using Samraad.Features.Collections;
 using Samraad.Features.Contracts;
 using Samraad.Features.Indicators;
+using Samraad.Features.Surveys;
 using Samraad.Features.Meetings;
 using Samraad.Features.Pools;
 using Samraad.Features.Reference;
@@ -56,6 +57,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<KeyFigureSet> KeyFigureSets => Set<KeyFigureSet>();
     public DbSet<KeyFigureReporter> KeyFigureReporters => Set<KeyFigureReporter>();
     public DbSet<KeyFigureValue> KeyFigureValues => Set<KeyFigureValue>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyImport> SurveyImports => Set<SurveyImport>();
+    public DbSet<SurveyRespondent> SurveyRespondents => Set<SurveyRespondent>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -139,6 +144,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasOne<Collection>().WithMany().HasForeignKey(p => p.CollectionId).OnDelete(DeleteBehavior.Cascade);
         });
         ConfigureIndicators(b);
+        ConfigureSurveys(b);
         ConfigureMeetings(b);
         ConfigurePools(b);
         ConfigureContracts(b);
@@ -231,6 +237,31 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.MissingCode).HasMaxLength(40);
             e.HasOne<KeyFigureSet>().WithMany().HasForeignKey(x => x.SetId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    static void ConfigureSurveys(ModelBuilder b)
+    {
+        b.Entity<Survey>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.Property(x => x.Slug).HasMaxLength(100);
+            e.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<SurveyImport>(e => e.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade));
+        b.Entity<SurveyRespondent>(e =>
+        {
+            e.HasIndex(x => new { x.SurveyId, x.No }).IsUnique();
+            e.Property(x => x.Key).HasMaxLength(100);
+            e.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // A pivot by a dimension × answer reads only its covering index: one per dimension.
+        b.Entity<SurveyAnswer>(e =>
+        {
+            e.HasIndex(x => new { x.SurveyId, x.Question, x.D1, x.Answer }).HasDatabaseName("IX_SurveyAnswers_D1");
+            e.HasIndex(x => new { x.SurveyId, x.Question, x.D2, x.Answer }).HasDatabaseName("IX_SurveyAnswers_D2");
+            e.HasIndex(x => new { x.SurveyId, x.Question, x.D3, x.Answer }).HasDatabaseName("IX_SurveyAnswers_D3");
+            e.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -31,7 +31,10 @@ public static class Cli
           contracts --format json                 resultatkontrakter
           contract-status <kontrakt> --format json  hvert mål med måltal, faktisk tal, fremskrivning og status
           indicators [<nøgletal>] --format json   nøgletalssæt; et sæts tal, indikatorer (med formel) og kontroller
-          bench [--runs N] [--only contracts]     tidsmålinger på landsdækkende syntetiske data (98 kommuner) og en
+          surveys --format json                   undersøgelser med svardata
+          pivot <undersøgelse> [--rows region|klynge|kl-survey-grupper] [--question SPØRGSMÅL] [--categories KATEGORIER] --format json
+                                                  pivottabeller: antal og procent pr. svar og opdeling, med trykte tal og afvigelser
+          bench [--runs N] [--only contracts|surveys]     tidsmålinger på landsdækkende syntetiske data (98 kommuner) og en
                                                   resultatkontrakt med 1 mio. registreringer; brug en separat
                                                   --data-dir, da den tilføjer benchmarkdata
 
@@ -120,6 +123,24 @@ public static class Cli
             }
             case ("indicators", _):
                 return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await Features.Indicators.IndicatorApi.List(db, Features.Indicators.IndicatorApi.Everyone), JsonOut), command.Option("--out"), binary: false);
+            case ("surveys", _):
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await Features.Surveys.SurveyPages.Items(db, Features.Indicators.IndicatorApi.Everyone), JsonOut), command.Option("--out"), binary: false);
+            case ("pivot", string surveySlug):
+            {
+                var ctx = await Features.Surveys.SurveyContext.Load(db, surveySlug);
+                if (ctx is null) return Fail($"Undersøgelsen »{surveySlug}« findes ikke.");
+                var split = command.Option("--rows") ?? command.Option("--columns");
+                var questions = command.Option("--question") is { } one ? [one] : ctx.Definition.Questions.Select(q => q.Key).ToList();
+                var tables = new List<Features.Surveys.PivotDto>();
+                foreach (var question in questions)
+                {
+                    var request = new Features.Surveys.PivotRequest(question, split, command.Option("--categories"));
+                    var errors = request.Check(ctx.Definition, await ctx.Splits(db));
+                    if (errors.Count > 0) return Fail(string.Join(" ", errors.Select(e => e.Message)) + ".");
+                    tables.Add(Features.Surveys.SurveyApi.Dto(await ctx.Pivot(db, question, split, request.Categories)));
+                }
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(tables, JsonOut), command.Option("--out"), binary: false);
+            }
             case ("bench", _):
                 var runs = int.TryParse(command.Option("--runs"), out var n) && n > 0 ? n : 25;
                 await new Bench.RunBenchmarks(app.Services).Handle(runs, stdout, command.Option("--only"));

@@ -71,6 +71,8 @@ public static class SamraadApp
         services.AddScoped<ContractImports>();
         services.AddScoped<LoadContractPacks>();
         services.AddScoped<LoadKeyFigurePacks>();
+        services.AddScoped<Features.Surveys.LoadSurveyPacks>();
+        services.AddScoped<Features.Surveys.ImportSurveyData>();
         services.AddScoped<EnterKeyFigures>();
         services.AddScoped<EnterFigure>();
         services.AddScoped<SetQualitativeStatus>();
@@ -175,6 +177,8 @@ public static class SamraadApp
         app.MapContractPages();
         app.MapIndicatorApi();
         app.MapIndicatorPages();
+        Features.Surveys.SurveyApi.MapSurveyApi(app);
+        Features.Surveys.SurveyPages.MapSurveyPages(app);
         app.Map("/fejl/{code:int}", ErrorEndpoint).ExcludeFromDescription();
     }
 
@@ -220,6 +224,7 @@ public static class SamraadApp
         await sp.GetRequiredService<LoadPoolPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
         await sp.GetRequiredService<LoadContractPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
         await sp.GetRequiredService<LoadKeyFigurePacks>().Handle(options.ResolvedPacksDir);
+        await sp.GetRequiredService<Features.Surveys.LoadSurveyPacks>().Handle(options.ResolvedPacksDir);
         if (options.DemoData) await sp.GetRequiredService<LoadMeetingPacks>().Handle(options.ResolvedPacksDir);
         await sp.GetRequiredService<SearchIndex>().RebuildAll(db);
         if (createAccounts && options.InitialAccounts)

@@ -7,6 +7,9 @@ namespace Samraad.Documents.Charts;
 /// <summary>A bar of a chart: its label, its value (null = no data yet, drawn as nothing).</summary>
 public sealed record Bar(string Label, decimal? Value);
 
+/// <summary>A horizontal 100 % bar: its label and one share (whole percent, null = no answers) per category.</summary>
+public sealed record StackedBar(string Label, IReadOnlyList<decimal?> Shares);
+
 /// <summary>A named line: one value per period (null = no data, a gap in the line).</summary>
 public sealed record Series(string Name, IReadOnlyList<decimal?> Values);
 
@@ -113,6 +116,64 @@ public static class SvgChart
         sb.Append("</svg>");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Horizontal 100 % stacked bars, one per label, segments in category order with their percentage written in the
+    /// segment when it is wide enough, and a legend. A bar without answers is drawn as an empty outline, never as 0.
+    /// </summary>
+    public static string StackedBars(string id, string title, string description, IReadOnlyList<string> categories, IReadOnlyList<StackedBar> bars,
+        int width = 720, int labelWidth = 290)
+    {
+        const int top = 12, barH = 22, gap = 10, right = 16;
+        var plotW = width - labelWidth - right;
+        var legendY = top + bars.Count * (barH + gap) + 22;
+        var height = legendY + 18 * ((categories.Count + 2) / 3) + 8;
+        var sb = new StringBuilder();
+        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
+        sb.Append($"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
+        for (var i = 0; i <= 10; i += 2)
+        {
+            var x = labelWidth + plotW * i / 10.0;
+            sb.Append($"<line x1=\"{F(x)}\" x2=\"{F(x)}\" y1=\"{top - 4}\" y2=\"{legendY - 18}\" stroke=\"#b1b4b6\" stroke-width=\"0.5\"/>");
+            sb.Append($"<text x=\"{F(x)}\" y=\"{legendY - 6}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#0b0c0c\">{i * 10} %</text>");
+        }
+        for (var b = 0; b < bars.Count; b++)
+        {
+            var y = top + b * (barH + gap);
+            sb.Append($"<text x=\"{labelWidth - 8}\" y=\"{y + barH / 2 + 4}\" font-size=\"11\" text-anchor=\"end\" fill=\"#0b0c0c\">{E(Shorten(bars[b].Label, 48))}</text>");
+            var shares = bars[b].Shares;
+            if (shares.All(v => v is null))
+            {
+                sb.Append($"<rect x=\"{labelWidth}\" y=\"{y}\" width=\"{plotW}\" height=\"{barH}\" fill=\"none\" stroke=\"#505a5f\" stroke-dasharray=\"4 3\"/>");
+                continue;
+            }
+            // Rounded shares may add to 99 or 101: draw them to scale of their own sum so the bar ends at 100 %.
+            var sum = shares.Sum(v => v ?? 0);
+            double x0 = labelWidth;
+            for (var c = 0; c < shares.Count; c++)
+            {
+                if (shares[c] is not decimal v || v == 0 || sum == 0) continue;
+                var w = plotW * (double)(v / sum);
+                sb.Append($"<rect x=\"{F(x0)}\" y=\"{y}\" width=\"{F(w)}\" height=\"{barH}\" fill=\"{Stack[c % Stack.Length]}\" stroke=\"#ffffff\" stroke-width=\"1\"/>");
+                if (w >= 28) sb.Append($"<text x=\"{F(x0 + w / 2)}\" y=\"{y + barH / 2 + 4}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#ffffff\">{v:0} %</text>");
+                x0 += w;
+            }
+        }
+        for (var c = 0; c < categories.Count; c++)
+        {
+            var lx = labelWidth + (c % 3) * (plotW / 3);
+            var ly = legendY + 14 + 18 * (c / 3);
+            sb.Append($"<rect x=\"{lx}\" y=\"{ly - 10}\" width=\"12\" height=\"12\" fill=\"{Stack[c % Stack.Length]}\"/>");
+            sb.Append($"<text x=\"{lx + 18}\" y=\"{ly}\" font-size=\"11\" fill=\"#0b0c0c\">{E(categories[c])}</text>");
+        }
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
+    /// <summary>Segment fills dark enough for white labels (≥ 4.5:1) and apart from each other in lightness as well as hue.</summary>
+    static readonly string[] Stack = ["#1d4e89", "#b35c00", "#505a5f", "#00703c", "#6f2dbd"];
+
+    static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
 
     /// <summary>Colours with at least 3:1 contrast on white, told apart by marker shape too (not by colour alone).</summary>
     static readonly string[] Palette = ["#1d4e89", "#b35c00", "#00703c", "#6f2dbd", "#505a5f", "#b10e1e"];

@@ -26,6 +26,7 @@ public sealed partial class LiveAttachments(AppDbContext db, ComputeSummary comp
         var collections = await db.Collections.OrderBy(c => c.Title).ToListAsync(ct);
         var contracts = await db.Contracts.OrderBy(c => c.Title).ToListAsync(ct);
         var keyFigures = await db.KeyFigureSets.OrderBy(s => s.Title).ToListAsync(ct);
+        var surveys = await db.Surveys.OrderBy(s => s.Title).ToListAsync(ct);
         return collections.Where(c => Access.CanAdminister(user, c.OwnerOrganisationId))
             .SelectMany(c => new[]
             {
@@ -36,6 +37,8 @@ public sealed partial class LiveAttachments(AppDbContext db, ComputeSummary comp
                 .Select(c => new LiveSourceOption($"contract-status:{c.Slug}", $"Statusrapport: {c.Title}")))
             .Concat(keyFigures.Where(s => Access.CanAdminister(user, s.OwnerOrganisationId))
                 .Select(s => new LiveSourceOption($"keyfigures:{s.Slug}", $"Nøgletal og indikatorer: {s.Title}")))
+            .Concat(surveys.Where(s => Access.CanAdminister(user, s.OwnerOrganisationId))
+                .Select(s => new LiveSourceOption($"survey:{s.Slug}", $"Undersøgelse: {s.Title}")))
             .ToList();
     }
 
@@ -44,6 +47,7 @@ public sealed partial class LiveAttachments(AppDbContext db, ComputeSummary comp
         var (kind, slug) = source.Split(':', 2) is [var k, var s] ? (k, s) : ("", "");
         if (kind == "contract-status") return await ContractStatus(slug, ct);
         if (kind == "keyfigures") return await KeyFigures(slug, ct);
+        if (kind == "survey") return await Survey(slug, ct);
         var ctx = await CollectionContext.Load(db, slug, ct);
         if (ctx is null) return null;
         string title, body;
@@ -80,6 +84,15 @@ public sealed partial class LiveAttachments(AppDbContext db, ComputeSummary comp
         if (set is null) return null;
         var title = $"Nøgletal og indikatorer: {set.Set.Title}";
         var body = await html.Fragment<Indicators.Pages.KeyFigureDocument>(new Dictionary<string, object?> { ["R"] = await set.Report(db, set.Reporters, ct) });
+        return new LiveRendering(title, HtmlDocuments.Wrap(title, body, html.Css()), PlainText(body), StoredFile.Hash(System.Text.Encoding.UTF8.GetBytes(body)));
+    }
+
+    async Task<LiveRendering?> Survey(string slug, CancellationToken ct)
+    {
+        var survey = await Surveys.SurveyContext.Load(db, slug, ct);
+        if (survey is null) return null;
+        var title = $"Undersøgelse: {survey.Survey.Title}";
+        var body = await html.Fragment<Surveys.Pages.SurveyDocument>(new Dictionary<string, object?> { ["R"] = await Surveys.ComputeSurveyReport.Handle(db, survey, ct) });
         return new LiveRendering(title, HtmlDocuments.Wrap(title, body, html.Css()), PlainText(body), StoredFile.Hash(System.Text.Encoding.UTF8.GetBytes(body)));
     }
 

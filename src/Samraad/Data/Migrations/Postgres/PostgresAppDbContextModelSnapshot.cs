@@ -1866,6 +1866,155 @@ namespace Samraad.Data.Migrations.Postgres
                     b.ToTable("ReferenceFigures");
                 });
 
+            modelBuilder.Entity("Samraad.Features.Surveys.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OwnerOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<short?>("Answer")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("D1")
+                        .HasColumnType("text");
+
+                    b.Property<string>("D2")
+                        .HasColumnType("text");
+
+                    b.Property<string>("D3")
+                        .HasColumnType("text");
+
+                    b.Property<short>("Question")
+                        .HasColumnType("smallint");
+
+                    b.Property<int>("RespondentNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Question", "D1", "Answer")
+                        .HasDatabaseName("IX_SurveyAnswers_D1");
+
+                    b.HasIndex("SurveyId", "Question", "D2", "Answer")
+                        .HasDatabaseName("IX_SurveyAnswers_D2");
+
+                    b.HasIndex("SurveyId", "Question", "D3", "Answer")
+                        .HasDatabaseName("IX_SurveyAnswers_D3");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Respondents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyImports");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyRespondent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("D1")
+                        .HasColumnType("text");
+
+                    b.Property<string>("D2")
+                        .HasColumnType("text");
+
+                    b.Property<string>("D3")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("No")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "No")
+                        .IsUnique();
+
+                    b.ToTable("SurveyRespondents");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2454,6 +2603,44 @@ namespace Samraad.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.Survey", b =>
+                {
+                    b.HasOne("Samraad.Features.Reference.Organisation", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("Samraad.Features.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyImport", b =>
+                {
+                    b.HasOne("Samraad.Features.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyRespondent", b =>
+                {
+                    b.HasOne("Samraad.Features.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samraad.Features.Collections.Collection", b =>

@@ -1783,6 +1783,147 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.ToTable("ReferenceFigures");
                 });
 
+            modelBuilder.Entity("Samraad.Features.Surveys.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short?>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("D1")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("D2")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("D3")
+                        .HasColumnType("TEXT");
+
+                    b.Property<short>("Question")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondentNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Question", "D1", "Answer")
+                        .HasDatabaseName("IX_SurveyAnswers_D1");
+
+                    b.HasIndex("SurveyId", "Question", "D2", "Answer")
+                        .HasDatabaseName("IX_SurveyAnswers_D2");
+
+                    b.HasIndex("SurveyId", "Question", "D3", "Answer")
+                        .HasDatabaseName("IX_SurveyAnswers_D3");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Respondents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyImports");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyRespondent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("D1")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("D2")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("D3")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "No")
+                        .IsUnique();
+
+                    b.ToTable("SurveyRespondents");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2371,6 +2512,44 @@ namespace Samraad.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.Survey", b =>
+                {
+                    b.HasOne("Samraad.Features.Reference.Organisation", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("Samraad.Features.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyImport", b =>
+                {
+                    b.HasOne("Samraad.Features.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samraad.Features.Surveys.SurveyRespondent", b =>
+                {
+                    b.HasOne("Samraad.Features.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samraad.Features.Collections.Collection", b =>

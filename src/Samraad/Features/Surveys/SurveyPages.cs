@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Auth;
+using Samraad.Data;
+using Samraad.Documents;
+using Samraad.Documents.Pdf;
+using Samraad.Features.Collections.Forms;
+using Samraad.Features.Surveys.Pages;
+using Samraad.Web;
+
+namespace Samraad.Features.Surveys;
+
+/// <summary>Pages of surveys: list, results (the pack's tables and charts, or a table of one's own choosing), import, exports.</summary>
+public static class SurveyPages
+{
+    public static void MapSurveyPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/undersoegelser").RequireAuthorization().ExcludeFromDescription();
+        pages.MapGet("", async (HttpContext http, AppDbContext db) =>
+            Html.Render<SurveysIndexPage>(new { Items = await Items(db, User(http)) }));
+        pages.MapGet("/{slug}", async (string slug, HttpContext http, AppDbContext db) =>
+        {
+            var (ctx, denied) = await Load(http, db, slug);
+            if (ctx is null) return denied!;
+            var (tables, request, errors) = await Chosen(ctx, http, db);
+            return Html.Render<SurveyPage>(new
+            {
+                R = await ComputeSurveyReport.Handle(db, ctx), Tables = tables, Splits = await ctx.Splits(db), request.Question, request.Split, request.Categories,
+                CanImport = ctx.CanAdminister(User(http)), Notice = http.Request.Query["besked"].FirstOrDefault(), Errors = errors,
+            }, errors.Count > 0 ? 400 : 200);
+        });
+        pages.MapGet("/{slug}/indlaes", async (string slug, HttpContext http, AppDbContext db) =>
+        {
+            var (ctx, denied) = await Load(http, db, slug, admin: true);
+            return ctx is null ? denied! : await ImportView(db, ctx, []);
+        });
+        pages.MapPost("/{slug}/indlaes", Import).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapGet("/{slug}/tabeller.csv", async (string slug, HttpContext http, AppDbContext db) => await Export(slug, http, db, "csv"));
+        pages.MapGet("/{slug}/tabeller.xlsx", async (string slug, HttpContext http, AppDbContext db) => await Export(slug, http, db, "xlsx"));
+        pages.MapGet("/{slug}/rapport.pdf", Pdf);
+    }
+
+    static UserContext User(HttpContext http) => UserContext.From(http.User)!;
+
+    public static async Task<List<SurveysIndexPage.Item>> Items(AppDbContext db, UserContext user)
+    {
+        var items = new List<SurveysIndexPage.Item>();
+        foreach (var s in await db.Surveys.AsNoTracking().OrderBy(s => s.Title).ToListAsync())
+        {
+            var ctx = new SurveyContext(s, s.Definition());
+            if (!ctx.CanRead(user)) continue;
+            var r = await ComputeSurveyReport.Handle(db, ctx);
+            items.Add(new(s.Slug, s.Title, r.Respondents, r.PrintedChecked == 0 ? "ingen trykte tal" : $"{r.Discrepancies.Count} af {r.PrintedChecked} trykte tal"));
+        }
+        return items;
+    }
+
+    static async Task<(SurveyContext? Ctx, IResult? Denied)> Load(HttpContext http, AppDbContext db, string slug, bool admin = false)
+    {
+        var ctx = await SurveyContext.Load(db, slug);
+        if (ctx is null) return (null, Html.NotFound("Undersøgelsen"));
+        var user = User(http);
+        return (admin ? ctx.CanAdminister(user) : ctx.CanRead(user)) ? (ctx, null) : (null, Html.Forbidden());
+    }
+
+    /// <summary>The table the user asked for (?spoergsmaal=&amp;opdeling=&amp;kategorier=), checked field by field; none asked = the pack's own.</summary>
+    static async Task<(IReadOnlyList<PivotTable>? Tables, PivotRequest Request, List<FieldError> Errors)> Chosen(SurveyContext ctx, HttpContext http, AppDbContext db)
+    {
+        var q = http.Request.Query;
+        var request = new PivotRequest(Blank(q["spoergsmaal"]), Blank(q["opdeling"]), Blank(q["kategorier"]));
+        if (request.Question is null && request.Split is null && request.Categories is null) return (null, request, []);
+        var errors = request.Check(ctx.Definition, await ctx.Splits(db));
+        if (errors.Count > 0) return (null, request, errors);
+        return ([await ctx.Pivot(db, request.Question!, request.Split, request.Categories)], request, []);
+    }
+
+    static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    static async Task<IResult> ImportView(AppDbContext db, SurveyContext ctx, IReadOnlyList<FieldError> errors) =>
+        Html.Render<SurveyImportPage>(new
+        {
+            ctx.Survey, Errors = errors,
+            History = await db.SurveyImports.AsNoTracking().Where(i => i.SurveyId == ctx.Survey.Id).OrderByDescending(i => i.Id).ToListAsync(),
+        }, errors.Count > 0 ? 400 : 200);
+
+    static async Task<IResult> Import(string slug, HttpContext http, AppDbContext db, ImportSurveyData import)
+    {
+        var (ctx, denied) = await Load(http, db, slug, admin: true);
+        if (ctx is null) return denied!;
+        var file = (await http.Request.ReadFormAsync()).Files["file"];
+        if (file is null || file.Length == 0) return await ImportView(db, ctx, [new FieldError("file", "Vælg en CSV- eller XLSX-fil")]);
+        if (file.Length > 50_000_000) return await ImportView(db, ctx, [new FieldError("file", "Filen er større end 50 MB")]);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        var result = await import.Handle(ctx, buffer.ToArray(), file.FileName, User(http).Name);
+        if (!result.Ok) return await ImportView(db, ctx, result.Errors.Select(e => new FieldError("file", e)).ToList());
+        return Results.Redirect($"/undersoegelser/{slug}?besked={Uri.EscapeDataString($"{result.Respondents:N0} besvarelser er indlæst fra {file.FileName}.")}", false);
+    }
+
+    /// <summary>One row per cell: table, row, column, count, percent, printed, differs — for every table shown.</summary>
+    public static List<IReadOnlyList<string?>> Rows(IEnumerable<PivotTable> tables)
+    {
+        var rows = new List<IReadOnlyList<string?>> { new[] { "tabel", "spoergsmaal", "opdeling", "raekke", "kolonne", "antal", "procent", "trykt", "afviger" } };
+        foreach (var t in tables)
+            foreach (var row in t.Rows)
+                for (var j = 0; j < t.Columns.Count; j++)
+                {
+                    var c = row.Cells[j];
+                    rows.Add([t.Title, t.Question, t.Split ?? "", row.Label, t.Columns[j], c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        c.Percent?.ToString("0", System.Globalization.CultureInfo.InvariantCulture), string.Join(" / ", new[] { c.PrintedCount, c.PrintedPercent }.Where(p => p is not null)),
+                        c.Differs ? "ja" : ""]);
+                }
+        return rows;
+    }
+
+    static async Task<IResult> Export(string slug, HttpContext http, AppDbContext db, string format)
+    {
+        var (ctx, denied) = await Load(http, db, slug);
+        if (ctx is null) return denied!;
+        var (tables, _, errors) = await Chosen(ctx, http, db);
+        if (errors.Count > 0) return Html.Error(400, "Tabellen kan ikke laves", string.Join(" ", errors.Select(e => e.Message)));
+        var report = await ComputeSurveyReport.Handle(db, ctx);
+        var rows = Rows(tables ?? report.Pivots.Concat(report.Checks.Except(report.Pivots)));
+        return format == "csv"
+            ? Results.File(Csv.Write(rows), "text/csv; charset=utf-8", $"{slug}.csv")
+            : Results.File(Xlsx.Write([("Tabeller", rows)]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}.xlsx");
+    }
+
+    static async Task<IResult> Pdf(string slug, HttpContext http, AppDbContext db, HtmlDocuments html, ChromiumPdf chromium)
+    {
+        var (ctx, denied) = await Load(http, db, slug);
+        if (ctx is null) return denied!;
+        var (tables, _, errors) = await Chosen(ctx, http, db);
+        if (errors.Count > 0) return Html.Error(400, "Tabellen kan ikke laves", string.Join(" ", errors.Select(e => e.Message)));
+        var doc = await html.Document<SurveyDocument>(ctx.Survey.Title, new Dictionary<string, object?> { ["R"] = await ComputeSurveyReport.Handle(db, ctx), ["Tables"] = tables });
+        var pdf = PdfAssembler.Assemble([new PdfPart(await chromium.Print(doc), ctx.Survey.Title)], ctx.Survey.Title, ctx.Survey.Title);
+        return Results.File(pdf, "application/pdf", $"{slug}.pdf");
+    }
+}
+
+/// <summary>A pivot asked for by a user, the API or the command line: a question, optionally a split and categories.</summary>
+public sealed record PivotRequest(string? Question, string? Split, string? Categories)
+{
+    public List<FieldError> Check(SurveyDefinition def, IReadOnlyList<(string Key, string Label)> splits)
+    {
+        var errors = new List<FieldError>();
+        if (Question is null) errors.Add(new FieldError("spoergsmaal", "Vælg et spørgsmål"));
+        else if (def.Question(Question) is null) errors.Add(new FieldError("spoergsmaal", $"Spørgsmålet »{Question}« findes ikke i undersøgelsen"));
+        if (Split is not null && splits.All(s => s.Key != Split))
+            errors.Add(new FieldError("opdeling", $"»{Split}« er ikke en opdeling i undersøgelsen (mulige: {string.Join(", ", splits.Select(s => s.Key))})"));
+        if (Categories is not null && def.Categories?.ContainsKey(Categories) != true)
+            errors.Add(new FieldError("kategorier", $"Kategorierne »{Categories}« findes ikke i undersøgelsen"));
+        else if (Categories is not null && def.Question(Question ?? "") is { } q && def.CategoriesOf(Categories).SelectMany(c => c.Answers).All(a => !def.AnswersOf(q).Contains(a)))
+            errors.Add(new FieldError("kategorier", $"Kategorierne »{Categories}« passer ikke til spørgsmålets svar"));
+        return errors;
+    }
+}
