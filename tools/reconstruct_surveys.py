@@ -129,17 +129,22 @@ def mobility_survey():
         budget = ["Øget"] * up + [("Uændret" if i % 2 == 0 else "Reduceret") for i in range(ur)] + ["Ved ikke"] * (n - up - ur)
         rnd.shuffle(budget)
         rows += [{"kode": m["kommunekode"], "navn": m["kommune"], "gruppe": g, "budget_2023": b} for m, b in zip(chosen, budget)]
-    prov = [r for r in rows if r["gruppe"] == groups[1]]
-    other = [r for r in rows if r["gruppe"] != groups[1]]
-    spare_other = max(0, spare_all - spare_p)
-    for rs, spare in ((prov, spare_p), (other, spare_other)):
-        for i, r in enumerate(rs): r["budget_2024"] = "Skal spare" if i < spare else ""
-    keep_left = keep_all
-    for r in other + prov:
-        if r["budget_2024"] == "" and keep_left > 0:
-            r["budget_2024"], keep_left = "Fastholder service", keep_left - 1
-        elif r["budget_2024"] == "":
-            r["budget_2024"] = "Ved ikke"
+    # 2024 per group: the provincial municipalities' savings as printed (56 %), the rest of the 34 % split over the
+    # other two groups by size, "ved ikke" (the remainder of 57 % + 34 %) spread by size, the others keep service.
+    counts = {g: plan[g][0] for g in groups}
+    dont_all = 82 - spare_all - keep_all
+    spare = {groups[1]: spare_p}
+    rest = spare_all - spare_p
+    spare[groups[0]] = round(rest * counts[groups[0]] / (counts[groups[0]] + counts[groups[2]]))
+    spare[groups[2]] = rest - spare[groups[0]]
+    dont = {groups[0]: round(dont_all * counts[groups[0]] / 82), groups[1]: round(dont_all * counts[groups[1]] / 82)}
+    dont[groups[2]] = dont_all - dont[groups[0]] - dont[groups[1]]
+    for g in groups:
+        members = [r for r in rows if r["gruppe"] == g]
+        answers = ["Skal spare"] * spare[g] + ["Ved ikke"] * dont[g]
+        answers += ["Fastholder service"] * (len(members) - len(answers))
+        random.Random(g).shuffle(answers)
+        for r, a in zip(members, answers): r["budget_2024"] = a
     rows.sort(key=lambda r: int(r["kode"]))
     with open(os.path.join(ROOT, "packs/mobilitetssurvey-2023/data.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")

@@ -269,6 +269,43 @@ public class BrowserTests(ITestOutputHelper output)
         Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
     }
 
+    [Fact]
+    public async Task The_survey_pages_pass_axe()
+    {
+        await using var app = TestApp.Start(Db.Sqlite, kestrel: true);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright, baseUrl);
+        var violations = new List<string>();
+        const string cluster = "/undersoegelser/klyngedeltagersurvey";
+
+        var sek = await NewPage(browser, baseUrl);
+        await LogIn(sek, "sek");
+        foreach (var url in new[] { "/undersoegelser", cluster, "/undersoegelser/mobilitetssurvey-2023", cluster + "/indlaes" })
+        {
+            await sek.GotoAsync(url);
+            await Axe(sek, violations);
+        }
+        await sek.GotoAsync(cluster);
+        await sek.GetByLabel("Spørgsmål").SelectOptionAsync(new SelectOptionValue { Label = "Tværfaglige indsigter" });
+        await sek.GetByLabel("Opdelt efter").SelectOptionAsync(new SelectOptionValue { Label = "Klynge" });
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Vis tabel" }).ClickAsync();
+        await Expect(sek, "Øvrige klynger");
+        await Axe(sek, violations);
+        await sek.GotoAsync(cluster + "/indlaes");
+        var file = Path.Combine(Path.GetTempPath(), $"svar-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "ID-nummer,Region,Klynge,Kendskab,Udbytte 1,Udbytte 2,Udbytte 3,Udbytte 4,Udbytte 5,Udbytte 6,Udbytte 7,Udbytte 8\n1,Region Atlantis,Clean,,,,,,,,,\n");
+        await sek.GetByLabel("Fil (CSV eller XLSX)").SetInputFilesAsync(file);
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Indlæs filen" }).ClickAsync();
+        Assert.StartsWith("Fejl:", await sek.TitleAsync());
+        await Expect(sek, "regionen »Region Atlantis« findes ikke");
+        await Axe(sek, violations);
+        File.Delete(file);
+
+        Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
     async Task<IBrowser> Launch(IPlaywright playwright, string baseUrl)
     {
         Assert.True(File.Exists(ChromiumPath), "Debian's chromium is required: apt-get install -y chromium");

@@ -40,6 +40,9 @@ public class IndicatorTests
         Assert.Equal(["8,2 %", "15,4 %", "2,5 %", "4,4 %"], new[] { "2020", "2021", "2022", "2023" }.Select(p => Value(report, "overbelaegning", p)));
         Assert.Equal(5, report.GetProperty("discrepancies").GetArrayLength());
         Assert.Equal(17, report.GetProperty("printedChecked").GetInt32());
+        var summary = await sek.GetFromJsonAsync<JsonElement>($"/api/indicators/{Slug}/summary");
+        var places = summary.EnumerateArray().Single(s => s.GetProperty("period").GetString() == "2020" && s.GetProperty("key").GetString() == "budgetterede_pladser");
+        Assert.Equal((1, 68m), (places.GetProperty("reported").GetInt32(), places.GetProperty("sum").GetDecimal()));
 
         var html = Html.Text(await sek.GetStringAsync(Page));
         Assert.Contains("Hvor bilaget ikke stemmer med sine egne tal", html);

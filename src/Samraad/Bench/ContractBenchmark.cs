@@ -148,7 +148,7 @@ public sealed class ContractBenchmark(IServiceProvider services)
         var municipalities = new[] { 253, 259, 265, 269, 306, 316, 320, 326, 329, 330, 336, 340, 350, 360, 370, 376, 390, 101 };
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await Insert(db, "Registrations", ["ContractId", "ImportId", "CaseId", "Cvr", "MunicipalityCode", "HqRegionCode", "Type", "StartDate", "Year", "EndDate", "Themes",
+            await BulkInsert.Rows(db, "Registrations", ["ContractId", "ImportId", "CaseId", "Cvr", "MunicipalityCode", "HqRegionCode", "Type", "StartDate", "Year", "EndDate", "Themes",
                     "IsEsg", "IsAiCheck", "IsDigital", "ReferredExternal", "GuidedPreviousYear"], registrations, i =>
             {
                 var type = random.Next(100) < 55 ? CaseType.Kort : random.Next(100) < 65 ? CaseType.Handlingsplan : CaseType.Vaekstplan;
@@ -158,7 +158,7 @@ public sealed class ContractBenchmark(IServiceProvider services)
                     (int)type, postgres ? start : start.ToString("yyyy-MM-dd"), start.Year, DBNull.Value, "", random.Next(5) == 0, random.Next(60) == 0, random.Next(3) == 0,
                     random.Next(10) < 7, random.Next(10) < 4];
             }, ct);
-            await Insert(db, "Evaluations", ["ContractId", "ImportId", "Cvr", "Segment", "Satisfaction", "Recommend", "Effect", "DigitalGuidance", "ReferralUse"], evaluations, i =>
+            await BulkInsert.Rows(db, "Evaluations", ["ContractId", "ImportId", "Cvr", "Segment", "Satisfaction", "Recommend", "Effect", "DigitalGuidance", "ReferralUse"], evaluations, i =>
                 [contract.Id, import.Id, 20_000_000 + i, (int)(random.Next(3) == 0 ? Segment.Vaekst : Segment.Drift),
                  new[] { "meget-tilfreds", "tilfreds", "hverken-eller", "ved-ikke" }[random.Next(10) switch { < 8 => 0, 8 => 1, _ => random.Next(2, 4) }],
                  random.Next(20) == 0 ? DBNull.Value : random.Next(11), new[] { "hoej", "nogen", "lav", "ved-ikke" }[random.Next(10) switch { < 7 => 0, < 9 => 1, _ => random.Next(2, 4) }],
@@ -169,30 +169,5 @@ public sealed class ContractBenchmark(IServiceProvider services)
         // database that has lived with its data; measuring right after a bulk load would time the bulk load's aftermath.
         await db.Database.ExecuteSqlRawAsync(postgres ? "VACUUM ANALYZE \"Registrations\", \"Evaluations\"" : "ANALYZE", ct);
         await log.WriteLineAsync($"Benchmarkdata dannet: {registrations.ToString("N0", DanishTime.Culture)} registreringer og {evaluations.ToString("N0", DanishTime.Culture)} evalueringer på {sw.Elapsed.TotalSeconds:0} s.");
-    }
-
-    /// <summary>Bulk insert: PostgreSQL's binary COPY, or one prepared INSERT reused per row on SQLite.</summary>
-    static async Task Insert(AppDbContext db, string table, string[] columns, int count, Func<int, object[]> row, CancellationToken ct)
-    {
-        var conn = db.Database.GetDbConnection();
-        var columnList = string.Join(",", columns.Select(c => $"\"{c}\""));
-        if (conn is Npgsql.NpgsqlConnection npgsql)
-        {
-            await using var copy = await npgsql.BeginBinaryImportAsync($"COPY \"{table}\" ({columnList}) FROM STDIN (FORMAT BINARY)", ct);
-            for (var i = 0; i < count; i++) await copy.WriteRowAsync(ct, row(i));
-            await copy.CompleteAsync(ct);
-            return;
-        }
-        await using var cmd = conn.CreateCommand();
-        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        cmd.CommandText = $"INSERT INTO \"{table}\" ({columnList}) VALUES ({string.Join(",", columns.Select((_, c) => $"@p{c}"))})";
-        var parameters = columns.Select((_, c) => { var p = cmd.CreateParameter(); p.ParameterName = $"@p{c}"; cmd.Parameters.Add(p); return p; }).ToArray();
-        cmd.Prepare();
-        for (var i = 0; i < count; i++)
-        {
-            var values = row(i);
-            for (var c = 0; c < values.Length; c++) parameters[c].Value = values[c];
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
     }
 }

@@ -26,6 +26,12 @@ public sealed class RunBenchmarks(IServiceProvider services)
             await new ContractBenchmark(services).Handle(runs, 1_000_000, 200_000, log, ct);
             return [];
         }
+        if (only == "surveys")
+        {
+            await new SurveyBenchmark(services).Handle(runs, 100_000, log, ct);
+            await new KeyFigureBenchmark(services).Handle(runs, log, ct);
+            return [];
+        }
         await Scoped(db => new NationalDataGenerator(db).Ensure(ct));
         var results = new List<Measurement>
         {
@@ -56,6 +62,8 @@ public sealed class RunBenchmarks(IServiceProvider services)
         var ratio = results[0].MedianMs / results[3].MedianMs; // summary vs SQL baseline
         await log.WriteLineAsync($"Forhold sammendrag / SQL-basislinje (medianer): {ratio:0.0}");
         await new ContractBenchmark(services).Handle(Math.Max(3, runs / 3), 1_000_000, 200_000, log, ct);
+        await new SurveyBenchmark(services).Handle(runs, 100_000, log, ct);
+        await new KeyFigureBenchmark(services).Handle(runs, log, ct);
         return results;
     }
 

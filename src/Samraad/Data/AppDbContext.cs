@@ -232,6 +232,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         b.Entity<KeyFigureValue>(e =>
         {
             e.HasIndex(x => new { x.SetId, x.OrganisationId, x.Period, x.Key }).IsUnique();
+            // The summary across reporters (per period and field) reads this index in its GROUP BY order, no sort.
+            e.HasIndex(x => new { x.SetId, x.Period, x.Key, x.Value, x.MissingCode }).HasDatabaseName("IX_KeyFigureValues_Summary");
             e.Property(x => x.Period).HasMaxLength(10);
             e.Property(x => x.Key).HasMaxLength(60);
             e.Property(x => x.MissingCode).HasMaxLength(40);

@@ -122,12 +122,23 @@ public static class SvgChart
     /// segment when it is wide enough, and a legend. A bar without answers is drawn as an empty outline, never as 0.
     /// </summary>
     public static string StackedBars(string id, string title, string description, IReadOnlyList<string> categories, IReadOnlyList<StackedBar> bars,
-        int width = 720, int labelWidth = 290)
+        int width = 820, int labelWidth = 350)
     {
         const int top = 12, barH = 22, gap = 10, right = 16;
         var plotW = width - labelWidth - right;
         var legendY = top + bars.Count * (barH + gap) + 22;
-        var height = legendY + 18 * ((categories.Count + 2) / 3) + 8;
+        // The legend flows left to right and wraps, spaced by an estimate of each label's width (11 px text ≈ 6.2 px a letter).
+        var legend = new List<(double X, int Row)>();
+        double lxNext = labelWidth;
+        var legendRow = 0;
+        foreach (var category in categories)
+        {
+            var w = 18 + 6.2 * category.Length + 18;
+            if (lxNext + w > width - right && lxNext > labelWidth) { lxNext = labelWidth; legendRow++; }
+            legend.Add((lxNext, legendRow));
+            lxNext += w;
+        }
+        var height = legendY + 18 * (legendRow + 1) + 8;
         var sb = new StringBuilder();
         sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
         sb.Append($"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
@@ -140,7 +151,7 @@ public static class SvgChart
         for (var b = 0; b < bars.Count; b++)
         {
             var y = top + b * (barH + gap);
-            sb.Append($"<text x=\"{labelWidth - 8}\" y=\"{y + barH / 2 + 4}\" font-size=\"11\" text-anchor=\"end\" fill=\"#0b0c0c\">{E(Shorten(bars[b].Label, 48))}</text>");
+            sb.Append($"<text x=\"{labelWidth - 8}\" y=\"{y + barH / 2 + 4}\" font-size=\"11\" text-anchor=\"end\" fill=\"#0b0c0c\">{E(Shorten(bars[b].Label, 58))}</text>");
             var shares = bars[b].Shares;
             if (shares.All(v => v is null))
             {
@@ -161,10 +172,10 @@ public static class SvgChart
         }
         for (var c = 0; c < categories.Count; c++)
         {
-            var lx = labelWidth + (c % 3) * (plotW / 3);
-            var ly = legendY + 14 + 18 * (c / 3);
-            sb.Append($"<rect x=\"{lx}\" y=\"{ly - 10}\" width=\"12\" height=\"12\" fill=\"{Stack[c % Stack.Length]}\"/>");
-            sb.Append($"<text x=\"{lx + 18}\" y=\"{ly}\" font-size=\"11\" fill=\"#0b0c0c\">{E(categories[c])}</text>");
+            var (lx, row) = legend[c];
+            var ly = legendY + 14 + 18 * row;
+            sb.Append($"<rect x=\"{F(lx)}\" y=\"{ly - 10}\" width=\"12\" height=\"12\" fill=\"{Stack[c % Stack.Length]}\"/>");
+            sb.Append($"<text x=\"{F(lx + 18)}\" y=\"{ly}\" font-size=\"11\" fill=\"#0b0c0c\">{E(categories[c])}</text>");
         }
         sb.Append("</svg>");
         return sb.ToString();

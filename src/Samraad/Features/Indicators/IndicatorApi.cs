@@ -25,6 +25,15 @@ public static class IndicatorApi
             if (visible.Count == 0) return ApiProblems.Forbidden("Du har ikke adgang til disse nøgletal.");
             return Results.Ok(Dto(await ctx.Report(db, visible)));
         });
+        api.MapGet("/{slug}/summary", async (string slug, HttpContext http, AppDbContext db) =>
+        {
+            var ctx = await KeyFigureContext.Load(db, slug);
+            if (ctx is null) return ApiProblems.NotFound("Nøgletallene findes ikke.");
+            var visible = ctx.Visible(UserContext.From(http.User)!);
+            if (visible.Count == 0) return ApiProblems.Forbidden("Du har ikke adgang til disse nøgletal.");
+            var summary = await SummariseKeyFigures.Handle(db, ctx.Set.Id, visible.Select(r => r.Id).ToList());
+            return Results.Ok(summary.OrderBy(s => s.Period).ThenBy(s => s.Key, StringComparer.Ordinal));
+        });
     }
 
     /// <summary>The command line acts as an administrator: it runs on the server, with the database's own rights.</summary>

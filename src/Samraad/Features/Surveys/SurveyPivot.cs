@@ -30,8 +30,10 @@ public sealed record PivotTable(string Title, string Question, string QuestionLa
 
 public static class SurveyPivot
 {
-    /// <param name="columnOrder">the known column values in order; a value not listed is added after them in Danish order</param>
-    /// <param name="only">when given, only these columns (and the total over them)</param>
+    /// <summary>
+    /// The pivot from grouped counts. Column order: the known values (a dimension's list, a group set's order), then
+    /// any other value found, in Danish order; with <c>only</c>, just those columns and the total over them.
+    /// </summary>
     public static PivotTable Build(SurveyDefinition def, string title, SurveyQuestion q, string? split, string splitLabel, IReadOnlyList<PivotCount> counts,
         IReadOnlyList<string> columnOrder, IReadOnlyList<SurveyCategory>? categories = null, IReadOnlyList<string>? only = null)
     {

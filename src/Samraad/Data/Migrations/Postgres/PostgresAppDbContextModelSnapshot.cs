@@ -1084,6 +1084,9 @@ namespace Samraad.Data.Migrations.Postgres
                     b.HasIndex("SetId", "OrganisationId", "Period", "Key")
                         .IsUnique();
 
+                    b.HasIndex("SetId", "Period", "Key", "Value", "MissingCode")
+                        .HasDatabaseName("IX_KeyFigureValues_Summary");
+
                     b.ToTable("KeyFigureValues");
                 });
 

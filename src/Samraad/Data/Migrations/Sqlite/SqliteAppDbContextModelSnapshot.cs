@@ -1039,6 +1039,9 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.HasIndex("SetId", "OrganisationId", "Period", "Key")
                         .IsUnique();
 
+                    b.HasIndex("SetId", "Period", "Key", "Value", "MissingCode")
+                        .HasDatabaseName("IX_KeyFigureValues_Summary");
+
                     b.ToTable("KeyFigureValues");
                 });
 
