@@ -126,4 +126,37 @@ public class IndicatorTests
         Assert.Equal(HttpStatusCode.Redirect, live.StatusCode);
         Assert.Contains("Nøgletal og indikatorer: Kofoedsminde", await sek.GetStringAsync(meeting + "/punkter/2.10"));
     }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Cluster_offices_report_their_own_figures_and_the_secretariat_compares_them_and_sees_RUCs_two_grants(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        await app.CreateUser("clean", Roles.Respondent, "clean");
+        await app.CreateUser("dlsc", Roles.Respondent, "danish-life-science-cluster");
+        var sek = await app.LoggedIn("sek");
+        var evaluation = await sek.GetFromJsonAsync<JsonElement>("/api/indicators/klyngeevaluering-2021-2023");
+        JsonElement Values(JsonElement r, string key) => r.GetProperty("rows").EnumerateArray().Single(x => x.GetProperty("key").GetString() == key).GetProperty("values");
+        var share = Values(evaluation, "andel_sjaellandske_virksomheder").EnumerateArray().ToList();
+        Assert.Equal(["8,2 %", "11,6 %", "–", "–"], share.Select(v => v.GetProperty("display").GetString()));
+        Assert.Contains("Data foreligger endnu ikke", share[2].GetProperty("missing").GetString()); // never 0
+        Assert.Equal(["CLEAN", "Danish Life Science Cluster"], share.Select(v => v.GetProperty("reporter").GetString()).Distinct());
+        Assert.Empty(evaluation.GetProperty("discrepancies").EnumerateArray());
+        var page = Html.Text(await sek.GetStringAsync("/noegletal/klyngeevaluering-2021-2023"));
+        Assert.Contains("Food & Bio Cluster Denmark", page); // the offices that have not reported are listed as reporters
+
+        // An office sees and enters only its own figures.
+        var clean = await app.LoggedIn("clean");
+        var own = await clean.GetFromJsonAsync<JsonElement>("/api/indicators/klyngeevaluering-2021-2023");
+        Assert.All(Values(own, "deltagere_i_alt").EnumerateArray(), v => Assert.Equal("CLEAN", v.GetProperty("reporter").GetString()));
+        var dlsc = await app.LoggedIn("dlsc");
+        var theirs = await dlsc.GetFromJsonAsync<JsonElement>("/api/indicators/klyngeevaluering-2021-2023");
+        Assert.DoesNotContain(Values(theirs, "medlemmer_sjaelland").EnumerateArray(), v => v.GetProperty("reporter").GetString() == "CLEAN");
+
+        var ruc = await sek.GetFromJsonAsync<JsonElement>("/api/indicators/ruc-vidensamarbejde");
+        var d = Assert.Single(ruc.GetProperty("discrepancies").EnumerateArray());
+        Assert.Contains("19.900.000", d.GetProperty("printed").GetString());
+        Assert.Contains("19.800.000", d.GetProperty("computed").GetString());
+        Assert.Equal("stemmer", Values(ruc, "poster_i_alt")[0].GetProperty("display").GetString()); // post 1–20 add up to 19.238.200
+    }
 }
