@@ -99,6 +99,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(c => c.Slug).IsUnique();
             e.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.FormVersion).WithMany().HasForeignKey(c => c.FormVersionId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(c => c.PeriodKind).HasConversion<string>().HasMaxLength(10);
+            e.Property(c => c.FirstPeriod).HasMaxLength(10);
+            e.Property(c => c.LastPeriod).HasMaxLength(10);
         });
         b.Entity<CollectionRespondent>(e =>
         {

@@ -5,7 +5,7 @@ public sealed record CollectionListItem(string Slug, string Title, string Owner,
 
 /// <summary>A collection with its form definition (the pack's JSON) and respondents.</summary>
 public sealed record CollectionDefinition(string Slug, string Title, string? Description, string Owner, DateTime OpensAtUtc, DateTime DeadlineUtc,
-    string FormKey, int FormVersion, System.Text.Json.JsonElement Form, IReadOnlyList<RespondentDto> Respondents);
+    string FormKey, int FormVersion, System.Text.Json.JsonElement Form, IReadOnlyList<RespondentDto> Respondents, IReadOnlyList<string>? Periods = null);
 
 /// <summary>An organisation asked to answer.</summary>
 public sealed record RespondentDto(string Slug, string Name, int? MunicipalityCode);
@@ -15,7 +15,7 @@ public sealed record AnswerDto(string? Value, string? Missing, string Display);
 
 /// <summary>A respondent's response: status, revision (send it back to avoid overwriting a colleague) and answers.</summary>
 public sealed record ResponseDto(string Collection, string Respondent, string Status, int Revision, int? FormVersion,
-    string? LatestReceipt, DateTime? LatestReceiptAtUtc, bool CanEdit, string? ClosedReason, IReadOnlyDictionary<string, AnswerDto> Answers);
+    string? LatestReceipt, DateTime? LatestReceiptAtUtc, bool CanEdit, string? ClosedReason, IReadOnlyDictionary<string, AnswerDto> Answers, string? Period = null);
 
 /// <summary>A receipt issued on submission.</summary>
 public sealed record ReceiptDto(string Number, string Organisation, string SubmittedBy, DateTime SubmittedAtUtc, string SubmittedAtDanish, IReadOnlyDictionary<string, AnswerDto> Answers);

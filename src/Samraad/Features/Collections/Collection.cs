@@ -33,6 +33,15 @@ public class Collection
     /// <summary>Pack-defined overview tables (JSON), e.g. the seed's "Pixi" summary.</summary>
     public string? SummaryTablesJson { get; set; }
     public List<CollectionRespondent> Respondents { get; set; } = new();
+    /// <summary>Set when the collection repeats per period (every year 2021–2023, every half-year …): a response is then
+    /// keyed by (collection, respondent, period). Null for a one-off collection, whose responses have period "".</summary>
+    public PeriodKind? PeriodKind { get; set; }
+    public string? FirstPeriod { get; set; }
+    public string? LastPeriod { get; set; }
+
+    public bool IsPeriodic => PeriodKind is not null;
+    public List<string> Periods() => PeriodKind is { } kind ? Samraad.Periods.Range(kind, FirstPeriod!, LastPeriod!) : [""];
+    public string PeriodLabel(string period) => PeriodKind is { } kind && period != "" ? Samraad.Periods.Label(kind, period) : "";
 
     /// <summary>Respondents may change answers only inside the window: opens ≤ now ≤ deadline.</summary>
     public bool IsOpen(DateTime nowUtc) => nowUtc >= OpensAtUtc && nowUtc <= DeadlineUtc;

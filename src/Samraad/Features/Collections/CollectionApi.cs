@@ -40,11 +40,15 @@ public static class CollectionApi
             counts[c.Id].Respondents, counts[c.Id].Answered, counts[c.Id].Submitted)).ToList());
     }
 
+    /// <summary>The collection in the period asked for (?period=2023; the latest when none is given), or null.</summary>
+    static async Task<CollectionContext?> Load(HttpContext http, AppDbContext db, string slug) =>
+        (await CollectionContext.Load(db, slug))?.ForPeriod(http.Request.Query["period"]);
+
     static async Task<(CollectionContext? Ctx, IResult? Error)> Visible(HttpContext http, AppDbContext db, string slug)
     {
         var user = UserContext.From(http.User)!;
-        var ctx = await CollectionContext.Load(db, slug);
-        if (ctx is null) return (null, ApiProblems.NotFound("Indsamlingen findes ikke."));
+        var ctx = await Load(http, db, slug);
+        if (ctx is null) return (null, ApiProblems.NotFound("Indsamlingen eller perioden findes ikke."));
         return Access.CanSeeCollection(user, ctx.Collection.OwnerOrganisationId, ctx.Respondents.Select(r => r.Id))
             ? (ctx, null) : (null, ApiProblems.Forbidden());
     }
@@ -57,13 +61,13 @@ public static class CollectionApi
         using var form = JsonDocument.Parse(c.FormVersion!.Json);
         return Results.Ok(new CollectionDefinition(c.Slug, c.Title, c.Description, c.Owner!.Slug, c.OpensAtUtc, c.DeadlineUtc,
             c.FormVersion.FormKey, c.FormVersion.Version, form.RootElement.Clone(),
-            ctx.Respondents.Select(r => new RespondentDto(r.Slug, r.DisplayName, r.MunicipalityCode)).ToList()));
+            ctx.Respondents.Select(r => new RespondentDto(r.Slug, r.DisplayName, r.MunicipalityCode)).ToList(), c.IsPeriodic ? c.Periods() : null));
     }
 
     static async Task<(CollectionContext? Ctx, Reference.Organisation? Org, IResult? Error)> Respondent(HttpContext http, AppDbContext db, string slug, string org)
     {
-        var ctx = await CollectionContext.Load(db, slug);
-        if (ctx is null) return (null, null, ApiProblems.NotFound("Indsamlingen findes ikke."));
+        var ctx = await Load(http, db, slug);
+        if (ctx is null) return (null, null, ApiProblems.NotFound("Indsamlingen eller perioden findes ikke."));
         var who = ctx.RespondentFor(UserContext.From(http.User)!, org);
         if (!who.Ok) return (null, null, ApiProblems.From(who.Problem!.Value, who.Message!, null));
         return (ctx, who.Value, null);
@@ -79,13 +83,13 @@ public static class CollectionApi
     static async Task<ResponseDto> ResponseJson(AppDbContext db, CollectionContext ctx, Reference.Organisation org, UserContext user, DateTime now)
     {
         var r = await db.Responses.AsNoTracking().Include(x => x.Answers).Include(x => x.LatestReceipt)
-            .FirstOrDefaultAsync(x => x.CollectionId == ctx.Collection.Id && x.OrganisationId == org.Id && x.Period == "");
+            .FirstOrDefaultAsync(x => x.CollectionId == ctx.Collection.Id && x.OrganisationId == org.Id && x.Period == ctx.Period);
         var closed = ctx.Collection.ClosedReason(now);
         var versions = await db.FormVersions.Where(f => f.Id == (r == null ? ctx.Collection.FormVersionId : r.FormVersionId)).Select(f => f.Version).FirstAsync();
         return new ResponseDto(ctx.Collection.Slug, org.Slug, r is null ? "NotStarted" : r.IsReopened ? "Reopened" : r.Status.ToString(),
             r?.Revision ?? 0, versions, r?.LatestReceipt?.Number, r?.LatestReceipt?.SubmittedAtUtc,
             Access.CanAnswerFor(user, org.Id) && closed is null && r?.Status != ResponseStatus.Submitted, closed,
-            Answers(ctx.Form, r?.AnswerMap() ?? new Dictionary<string, AnswerValue>()));
+            Answers(ctx.Form, r?.AnswerMap() ?? new Dictionary<string, AnswerValue>()), ctx.Period == "" ? null : ctx.Period);
     }
 
     internal static Dictionary<string, AnswerDto> Answers(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers) =>
@@ -129,8 +133,8 @@ public static class CollectionApi
     static async Task<(CollectionContext? Ctx, IResult? Error)> Readable(HttpContext http, AppDbContext db, string slug, bool administer = false)
     {
         var user = UserContext.From(http.User)!;
-        var ctx = await CollectionContext.Load(db, slug);
-        if (ctx is null) return (null, ApiProblems.NotFound("Indsamlingen findes ikke."));
+        var ctx = await Load(http, db, slug);
+        if (ctx is null) return (null, ApiProblems.NotFound("Indsamlingen eller perioden findes ikke."));
         var allowed = administer ? ctx.CanAdminister(user) : Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId);
         return allowed ? (ctx, null) : (null, ApiProblems.Forbidden());
     }

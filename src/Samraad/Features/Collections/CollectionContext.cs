@@ -10,6 +10,25 @@ namespace Samraad.Features.Collections;
 /// <summary>A collection with its parsed current form and its respondents: what every page and endpoint starts from.</summary>
 public sealed record CollectionContext(Collection Collection, FormSpec Form, IReadOnlyList<Organisation> Respondents)
 {
+    /// <summary>The period responses are read and written for: "" for a one-off collection; one of its periods otherwise.</summary>
+    public string Period { get; init; } = "";
+
+    /// <summary>
+    /// This context for the period asked for (?periode=2023). No period given means the latest; a period outside the
+    /// collection's range, or any period on a one-off collection, gives null (the page answers 404).
+    /// </summary>
+    public CollectionContext? ForPeriod(string? requested)
+    {
+        var asked = string.IsNullOrWhiteSpace(requested) ? null : requested.Trim();
+        if (!Collection.IsPeriodic) return asked is null ? this : null;
+        asked ??= Collection.LastPeriod!;
+        return Collection.Periods().Contains(asked) ? this with { Period = asked } : null;
+    }
+
+    public string PeriodLabel => Collection.PeriodLabel(Period);
+    /// <summary>"?periode=2023" for links within a periodic collection, "" otherwise.</summary>
+    public string PeriodQuery => Period == "" ? "" : $"?periode={Period}";
+
     public bool IsRespondent(int organisationId) => Respondents.Any(r => r.Id == organisationId);
 
     public bool CanAdminister(UserContext user) => Access.CanAdminister(user, Collection.OwnerOrganisationId);

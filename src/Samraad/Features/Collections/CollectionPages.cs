@@ -30,8 +30,10 @@ public static class CollectionPages
         var respondents = (await db.CollectionRespondents.ToListAsync()).ToLookup(r => r.CollectionId, r => r.OrganisationId);
         var visible = collections.Where(c => Access.CanSeeCollection(user, c.OwnerOrganisationId, respondents[c.Id])).ToList();
         var counts = await ReadProgress.Counts(db, visible.Select(c => c.Id).ToList());
+        // A periodic collection has a response per period: the front page shows the latest one.
         var own = user.OrganisationId is int org
-            ? await db.Responses.Where(r => r.OrganisationId == org).ToDictionaryAsync(r => r.CollectionId)
+            ? (await db.Responses.Where(r => r.OrganisationId == org).ToListAsync()).GroupBy(r => r.CollectionId)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).First())
             : new Dictionary<int, Response>();
         var ownSlug = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Slug).FirstOrDefaultAsync();
         var isRespondent = user.Role == Roles.Respondent;
@@ -52,11 +54,15 @@ public static class CollectionPages
         return Html.Render<FrontPage>(new { Items = items });
     }
 
+    /// <summary>The collection in the period the page asks for (?periode=2023; the latest when none is given), or null.</summary>
+    static async Task<CollectionContext?> Load(HttpContext http, AppDbContext db, string slug) =>
+        (await CollectionContext.Load(db, slug))?.ForPeriod(http.Request.Query["periode"]);
+
     /// <summary>Loads the collection and checks the user administers it; otherwise the page to show instead.</summary>
     static async Task<(CollectionContext? Ctx, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug)
     {
         var user = UserContext.From(http.User)!;
-        var ctx = await CollectionContext.Load(db, slug);
+        var ctx = await Load(http, db, slug);
         if (ctx is null) return (null, Html.NotFound("Indsamlingen"));
         return ctx.CanAdminister(user) ? (ctx, null) : (null, Html.Forbidden());
     }
@@ -64,14 +70,14 @@ public static class CollectionPages
     static async Task<IResult> Overview(string slug, HttpContext http, AppDbContext db, TimeProvider clock)
     {
         var user = UserContext.From(http.User)!;
-        var ctx = await CollectionContext.Load(db, slug);
-        if (ctx is null) return Html.NotFound("Indsamlingen");
+        var ctx = await Load(http, db, slug);
+        if (ctx is null) return Html.NotFound("Indsamlingen eller perioden");
         if (!ctx.CanAdminister(user))
         {
             // A respondent's way into a collection is its own response; a reader's is the summary.
             if (user.Role == Roles.Respondent && user.OrganisationId is int org && ctx.IsRespondent(org))
-                return Results.Redirect($"/indsamlinger/{slug}/besvarelser/{ctx.Respondents.First(r => r.Id == org).Slug}");
-            return Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId) ? Results.Redirect($"/indsamlinger/{slug}/sammendrag") : Html.Forbidden();
+                return Results.Redirect($"/indsamlinger/{slug}/besvarelser/{ctx.Respondents.First(r => r.Id == org).Slug}{ctx.PeriodQuery}");
+            return Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId) ? Results.Redirect($"/indsamlinger/{slug}/sammendrag{ctx.PeriodQuery}") : Html.Forbidden();
         }
         return Html.Render<CollectionPage>(new
         {
@@ -97,19 +103,19 @@ public static class CollectionPages
     static async Task<IResult> Summary(string slug, string? gruppe, HttpContext http, AppDbContext db, ComputeSummary compute, TimeProvider clock)
     {
         var user = UserContext.From(http.User)!;
-        var ctx = await CollectionContext.Load(db, slug);
-        if (ctx is null) return Html.NotFound("Indsamlingen");
+        var ctx = await Load(http, db, slug);
+        if (ctx is null) return Html.NotFound("Indsamlingen eller perioden");
         if (!Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId)) return Html.Forbidden();
         var report = await compute.Handle(ctx, gruppe);
         var unknown = !string.IsNullOrEmpty(gruppe) && report.Breakdown is null ? gruppe : null;
-        return Html.Render<SummaryPage>(new { R = report, NowUtc = clock.GetUtcNow().UtcDateTime, UnknownGroupSet = unknown });
+        return Html.Render<SummaryPage>(new { R = report, NowUtc = clock.GetUtcNow().UtcDateTime, UnknownGroupSet = unknown, Series = await ComputePeriodSeries.Handle(db, ctx) });
     }
 
     static async Task<IResult> MatrixPage(string slug, string? tekst, HttpContext http, AppDbContext db)
     {
         var user = UserContext.From(http.User)!;
-        var ctx = await CollectionContext.Load(db, slug);
-        if (ctx is null) return Html.NotFound("Indsamlingen");
+        var ctx = await Load(http, db, slug);
+        if (ctx is null) return Html.NotFound("Indsamlingen eller perioden");
         if (!Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId)) return Html.Forbidden();
         var input = await LoadSummaryInput.Handle(db, ctx);
         var checks = Reconciliation.Check(input, await LoadSummaryInput.PrintedFigures(db, ctx.Collection.Id));

@@ -14,6 +14,7 @@ public static class ReadAuditLog
     {
         var query = db.AuditEntries.Where(a => a.CollectionId == ctx.Collection.Id);
         if (organisationId is int org) query = query.Where(a => a.OrganisationId == org);
+        if (ctx.Collection.IsPeriodic) query = query.Where(a => a.Response == null || a.Response.Period == ctx.Period);
         var entries = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(max).ToListAsync(ct);
         var names = ctx.Respondents.ToDictionary(r => r.Id, r => r.DisplayName);
         return entries.Select(e =>

@@ -32,7 +32,7 @@ public static class ReadProgress
 {
     public static async Task<Progress> Handle(AppDbContext db, CollectionContext ctx, CancellationToken ct = default)
     {
-        var responses = await db.Responses.Where(r => r.CollectionId == ctx.Collection.Id && r.Period == "")
+        var responses = await db.Responses.Where(r => r.CollectionId == ctx.Collection.Id && r.Period == ctx.Period)
             .Select(r => new { r.OrganisationId, r.Status, r.LatestReceiptId, r.UpdatedAtUtc, Number = r.LatestReceipt!.Number, At = (DateTime?)r.LatestReceipt.SubmittedAtUtc })
             .ToListAsync(ct);
         var rows = ctx.Respondents.Select(o =>
@@ -46,15 +46,18 @@ public static class ReadProgress
         return new Progress(rows);
     }
 
-    /// <summary>Progress of many collections at once, for the front page.</summary>
+    /// <summary>Progress of many collections at once, for the front page; a periodic collection counts its latest period.</summary>
     public static async Task<Dictionary<int, (int Respondents, int Answered, int Submitted)>> Counts(AppDbContext db, IReadOnlyList<int> collectionIds, CancellationToken ct = default)
     {
         var respondents = await db.CollectionRespondents.Where(r => collectionIds.Contains(r.CollectionId))
             .GroupBy(r => r.CollectionId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var responses = await db.Responses.Where(r => collectionIds.Contains(r.CollectionId) && r.Period == "")
-            .GroupBy(r => r.CollectionId)
-            .Select(g => new { g.Key, Answered = g.Count(r => r.LatestReceiptId != null), Submitted = g.Count(r => r.Status == ResponseStatus.Submitted) })
-            .ToListAsync(ct);
+        var latest = await db.Collections.Where(c => collectionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.LastPeriod ?? "", ct);
+        var responses = (await db.Responses.Where(r => collectionIds.Contains(r.CollectionId))
+            .GroupBy(r => new { r.CollectionId, r.Period })
+            .Select(g => new { g.Key.CollectionId, g.Key.Period, Answered = g.Count(r => r.LatestReceiptId != null), Submitted = g.Count(r => r.Status == ResponseStatus.Submitted) })
+            .ToListAsync(ct))
+            .Where(r => latest.GetValueOrDefault(r.CollectionId) == r.Period)
+            .Select(r => new { Key = r.CollectionId, r.Answered, r.Submitted }).ToList();
         return collectionIds.ToDictionary(id => id, id => (
             respondents.FirstOrDefault(r => r.Key == id)?.N ?? 0,
             responses.FirstOrDefault(r => r.Key == id)?.Answered ?? 0,

@@ -19,7 +19,7 @@ public sealed class ReopenResponse(AppDbContext db, TimeProvider clock)
             return Outcome<Response>.Fail(Problem.Invalid, "Besvarelsen er ikke genåbnet.", [new FieldError("reason", "Skriv hvorfor besvarelsen genåbnes")]);
         if (reason.Length > MaxReasonLength)
             return Outcome<Response>.Fail(Problem.Invalid, "Besvarelsen er ikke genåbnet.", [new FieldError("reason", $"Begrundelsen må højst være {MaxReasonLength} tegn")]);
-        var response = await db.Responses.FirstOrDefaultAsync(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == organisationId && r.Period == "", ct);
+        var response = await db.Responses.FirstOrDefaultAsync(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == organisationId && r.Period == ctx.Period, ct);
         if (response is null || response.Status != ResponseStatus.Submitted)
             return Outcome<Response>.Fail(Problem.Conflict, "Besvarelsen er ikke indsendt, så den kan ikke genåbnes.");
         db.AuditEntries.Add(response.Reopen(reason, new Actor(user.UserName, user.Name), clock.GetUtcNow().UtcDateTime));

@@ -27,15 +27,15 @@ public static class ResponsePages
     sealed record Target(CollectionContext Ctx, Features.Reference.Organisation Org, UserContext User, Response? Response);
 
     /// <summary>Loads collection, respondent and response, and checks the user may see them.</summary>
-    static async Task<(Target? Target, IResult? Denied)> Load(HttpContext http, AppDbContext db, string slug, string org)
+    static async Task<(Target? Target, IResult? Denied)> Load(HttpContext http, AppDbContext db, string slug, string org, string? period = null)
     {
         var user = UserContext.From(http.User)!;
-        var ctx = await CollectionContext.Load(db, slug);
-        if (ctx is null) return (null, Html.NotFound("Indsamlingen"));
+        var ctx = (await CollectionContext.Load(db, slug))?.ForPeriod(period ?? http.Request.Query["periode"]);
+        if (ctx is null) return (null, Html.NotFound("Indsamlingen eller perioden"));
         var who = ctx.RespondentFor(user, org);
         if (!who.Ok) return (null, who.Problem == Problem.NotFound ? Html.NotFound("Besvarelsen") : Html.Forbidden());
         var response = await db.Responses.Include(r => r.Answers).Include(r => r.LatestReceipt)
-            .FirstOrDefaultAsync(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == who.Value!.Id && r.Period == "");
+            .FirstOrDefaultAsync(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == who.Value!.Id && r.Period == ctx.Period);
         return (new Target(ctx, who.Value!, user, response), null);
     }
 
@@ -68,6 +68,7 @@ public static class ResponsePages
         var inputs = ReadAnswers(form);
         int? revision = int.TryParse(form["revision"], out var rev) ? rev : null;
         var url = $"/indsamlinger/{slug}/besvarelser/{org}";
+        var query = t.Ctx.PeriodQuery;
         string action = form["action"].ToString();
 
         if (action == "submit")
@@ -77,7 +78,7 @@ public static class ResponsePages
             return await Failed(http, db, slug, org, clock, submitted.Problem!.Value, submitted.Message!, submitted.Errors, inputs);
         }
         var saved = await save.Handle(t.Ctx, t.Org.Id, t.User, inputs, revision);
-        if (saved.Ok) return Results.Redirect(action == "preview" ? url + "/vis" : url + "?gemt=1");
+        if (saved.Ok) return Results.Redirect(action == "preview" ? url + "/vis" + query : url + (query == "" ? "?gemt=1" : query + "&gemt=1"));
         return await Failed(http, db, slug, org, clock, saved.Problem!.Value, saved.Message!, saved.Errors, inputs);
     }
 
@@ -133,13 +134,14 @@ public static class ResponsePages
         if (receipt is null) return Html.NotFound("Kvitteringen");
         var collection = await db.Collections.FirstAsync(c => c.Id == receipt.Response!.CollectionId);
         var org = await db.Organisations.FirstAsync(o => o.Id == receipt.Response!.OrganisationId);
-        var (t, _) = await Load(http, db, collection.Slug, org.Slug);
+        var (t, _) = await Load(http, db, collection.Slug, org.Slug, receipt.Response!.Period);
         // Another organisation's receipt looks exactly like a missing one: receipt numbers cannot be probed.
         if (t is null) return Html.NotFound("Kvitteringen");
         var newer = t.Response?.LatestReceipt is { } latest && latest.Id != receipt.Id ? latest.Number : null;
         return Html.Render<ReceiptPage>(new
         {
-            Receipt = receipt, CollectionTitle = collection.Title, Url = $"/indsamlinger/{collection.Slug}/besvarelser/{org.Slug}",
+            Receipt = receipt, CollectionTitle = collection.Title + (t.Ctx.Period == "" ? "" : $" – {t.Ctx.PeriodLabel}"),
+            Url = $"/indsamlinger/{collection.Slug}/besvarelser/{org.Slug}{t.Ctx.PeriodQuery}",
             Form = FormSpecs.Get(receipt.FormVersion!), Answers = receipt.Answers.ToDictionary(a => a.FieldKey, a => new AnswerValue(a.Value, a.MissingCode)),
             JustSubmitted = http.Request.Query.ContainsKey("indsendt"), Newer = newer,
         });
@@ -151,7 +153,7 @@ public static class ResponsePages
         if (t is null) return denied!;
         var form = await http.Request.ReadFormAsync();
         var outcome = await reopen.Handle(t.Ctx, t.Org.Id, t.User, form["reason"]);
-        if (outcome.Ok) return Results.Redirect($"/indsamlinger/{slug}/besvarelser/{org}?genaabnet=1");
+        if (outcome.Ok) return Results.Redirect($"/indsamlinger/{slug}/besvarelser/{org}" + (t.Ctx.PeriodQuery == "" ? "?genaabnet=1" : t.Ctx.PeriodQuery + "&genaabnet=1"));
         if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
         return Html.Render<ResponsePage>(new { Model = Model(t, clock.GetUtcNow().UtcDateTime, errors: outcome.Errors, problem: outcome.Message) },
             StatusCodes.Status400BadRequest);

@@ -51,11 +51,11 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
     internal async Task<Response> FindOrStart(CollectionContext ctx, int organisationId, DateTime now, CancellationToken ct)
     {
         var response = await db.Responses.Include(r => r.Answers)
-            .FirstOrDefaultAsync(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == organisationId && r.Period == "", ct);
+            .FirstOrDefaultAsync(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == organisationId && r.Period == ctx.Period, ct);
         if (response is not null) return response;
         response = new Response
         {
-            CollectionId = ctx.Collection.Id, OrganisationId = organisationId, FormVersionId = ctx.Collection.FormVersionId,
+            CollectionId = ctx.Collection.Id, OrganisationId = organisationId, Period = ctx.Period, FormVersionId = ctx.Collection.FormVersionId,
             Status = ResponseStatus.Draft, CreatedAtUtc = now, UpdatedAtUtc = now,
         };
         db.Responses.Add(response);

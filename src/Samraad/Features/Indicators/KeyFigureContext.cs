@@ -26,13 +26,16 @@ public sealed class KeyFigureContext(KeyFigureSet set, IReadOnlyList<(int Id, st
     public IReadOnlyList<(int Id, string Name)> Visible(UserContext user) =>
         CanAdminister(user) || user.Role == Roles.Reader ? Reporters : Reporters.Where(r => r.Id == user.OrganisationId).ToList();
 
-    public bool CanEdit(UserContext user, int organisationId) =>
+    /// <summary>Figures are entered here, unless the set reads them from a collection (then they are reported there).</summary>
+    public bool CanEdit(UserContext user, int organisationId) => Set.Definition().Collection is null &&
         Reporters.Any(r => r.Id == organisationId) && (CanAdminister(user) || (user.Role == Roles.Respondent && user.OrganisationId == organisationId));
 
     public async Task<KeyFigureReport> Report(AppDbContext db, IReadOnlyList<(int Id, string Name)> reporters, CancellationToken ct = default)
     {
         var ids = reporters.Select(r => r.Id).ToList();
-        var values = await db.KeyFigureValues.AsNoTracking().Where(v => v.SetId == Set.Id && ids.Contains(v.OrganisationId)).ToListAsync(ct);
+        var values = Set.Definition().Collection is { } collection
+            ? await CollectionFigures.Load(db, Set, collection, ids, ct)
+            : await db.KeyFigureValues.AsNoTracking().Where(v => v.SetId == Set.Id && ids.Contains(v.OrganisationId)).ToListAsync(ct);
         return ComputeKeyFigures.Build(Set, reporters, values);
     }
 }

@@ -25,7 +25,7 @@ public class KeyFigureSet
     public List<KeyFigureReporter> Reporters { get; set; } = [];
 
     public KeyFigureDefinition Definition() => KeyFigureDefinition.Parse(DefinitionJson);
-    public List<string> Periods() => Indicators.Periods.Range(PeriodKind, FirstPeriod, LastPeriod);
+    public List<string> Periods() => Samraad.Periods.Range(PeriodKind, FirstPeriod, LastPeriod);
 }
 
 /// <summary>An organisation that reports figures to the set.</summary>
@@ -85,6 +85,8 @@ public sealed class KeyFigureDefinition
     public List<MissingCodeDef> MissingCodes { get; set; } = [];
     public List<PrintedDef> Printed { get; set; } = [];
     public PlacePriceSpec? PlacePrice { get; set; }
+    /// <summary>When set, the figures are the numeric answers of this periodic collection, not entered in the set.</summary>
+    public string? Collection { get; set; }
 
     static readonly JsonSerializerOptions Json = new()
     {

@@ -29,6 +29,12 @@ public sealed class LoadKeyFigurePacks(AppDbContext db, TimeProvider clock, ILog
             var problems = definition.Problems();
             if (Periods.Parse(pack.PeriodKind, pack.FirstPeriod) is null || Periods.Parse(pack.PeriodKind, pack.LastPeriod) is null)
                 problems.Add($"Perioderne {pack.FirstPeriod}–{pack.LastPeriod} passer ikke til periodetypen {pack.PeriodKind}.");
+            if (definition.Collection is { } source)
+            {
+                var collection = await db.Collections.FirstOrDefaultAsync(c => c.Slug == source, ct);
+                if (collection is null) problems.Add($"Indsamlingen »{source}«, som tallene skal komme fra, findes ikke.");
+                else if (collection.PeriodKind != pack.PeriodKind) problems.Add($"Indsamlingen »{source}« gentages ikke pr. {pack.PeriodKind}.");
+            }
             if (problems.Count > 0) throw new InvalidDataException($"{file}: {string.Join(" ", problems)}");
 
             var owner = await db.Organisations.FirstOrDefaultAsync(o => o.Slug == pack.Owner, ct) ?? throw new InvalidDataException($"{file}: ejeren »{pack.Owner}« findes ikke");
@@ -42,7 +48,7 @@ public sealed class LoadKeyFigurePacks(AppDbContext db, TimeProvider clock, ILog
                 Reporters = reporters.Select(r => new KeyFigureReporter { OrganisationId = r.Id }).ToList(),
             };
             var valuesFile = Path.Combine(Path.GetDirectoryName(file)!, "values.csv");
-            var values = File.Exists(valuesFile) ? ReadValues(set, definition, reporters.ToDictionary(r => r.Slug, r => r.Id), valuesFile, clock.GetUtcNow().UtcDateTime) : [];
+            var values = File.Exists(valuesFile) && definition.Collection is null ? ReadValues(set, definition, reporters.ToDictionary(r => r.Slug, r => r.Id), valuesFile, clock.GetUtcNow().UtcDateTime) : [];
             db.KeyFigureSets.Add(set);
             await db.SaveChangesAsync(ct);
             foreach (var v in values) v.SetId = set.Id;

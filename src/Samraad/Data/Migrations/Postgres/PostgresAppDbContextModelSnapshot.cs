@@ -331,14 +331,26 @@ namespace Samraad.Data.Migrations.Postgres
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<string>("FirstPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<int>("FormVersionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LastPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("OwnerOrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Slug")
                         .IsRequired()

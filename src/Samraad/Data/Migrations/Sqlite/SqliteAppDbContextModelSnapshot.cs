@@ -316,14 +316,26 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FirstPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FormVersionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OwnerOrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()

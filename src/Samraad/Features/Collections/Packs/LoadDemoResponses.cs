@@ -16,13 +16,16 @@ public sealed class LoadDemoResponses(AppDbContext db)
         var at = DanishTime.ParseLocal(demo.SubmittedAt) ?? throw new InvalidDataException($"demo.submittedAt »{demo.SubmittedAt}« er ikke en tid");
         var by = new Actor("demo-import", demo.SubmittedBy);
         var orgs = await db.Organisations.ToDictionaryAsync(o => o.Slug, ct);
-        foreach (var (respondent, answers) in PackCsv.Responses(form, await File.ReadAllTextAsync(Path.Combine(dir, demo.Responses), ct), demo.Responses))
+        var periods = collection.Periods();
+        foreach (var (respondent, period, answers) in PackCsv.Responses(form, await File.ReadAllTextAsync(Path.Combine(dir, demo.Responses), ct), demo.Responses))
         {
             if (!orgs.TryGetValue(respondent, out var org))
                 throw new InvalidDataException($"{demo.Responses}: ukendt respondent »{respondent}«");
+            if (!periods.Contains(period))
+                throw new InvalidDataException($"{demo.Responses}: perioden »{period}« for {respondent} ligger uden for indsamlingens perioder ({string.Join(", ", periods)})");
             var response = new Response
             {
-                CollectionId = collection.Id, OrganisationId = org.Id, FormVersionId = version.Id,
+                CollectionId = collection.Id, OrganisationId = org.Id, Period = period, FormVersionId = version.Id,
                 Status = ResponseStatus.Draft, CreatedAtUtc = at, UpdatedAtUtc = at,
             };
             db.Responses.Add(response);

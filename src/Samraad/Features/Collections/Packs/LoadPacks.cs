@@ -48,6 +48,13 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
         collection.Source = pack.Source;
         collection.FormVersionId = version.Id;
         collection.SummaryTablesJson = Summaries.SummaryTableSpec.ToJson(pack.SummaryTables);
+        if (pack.Periods is { } periods)
+        {
+            if (Samraad.Periods.Parse(periods.Kind, periods.First) is null || Samraad.Periods.Parse(periods.Kind, periods.Last) is null
+                || string.CompareOrdinal(periods.First, periods.Last) > 0)
+                throw new InvalidDataException($"{pack.Slug}: perioderne {periods.First}–{periods.Last} passer ikke til periodetypen {periods.Kind}");
+            (collection.PeriodKind, collection.FirstPeriod, collection.LastPeriod) = (periods.Kind, periods.First, periods.Last);
+        }
         await db.SaveChangesAsync(ct);
 
         await ReplacePrintedFigures(collection, dir, pack.PrintedFigures, ct);

@@ -18,26 +18,31 @@ public static class PackCsv
             NullIfEmpty(r.GetValueOrDefault("vaerdi")))).ToList();
 
     /// <summary>
-    /// Demo answers: a "respondent" column (organisation slug) and a column per answer key, values as a person
-    /// writes them ("Ja*", "–"). Every value is checked against the form; a bad one is an error in the pack.
+    /// Demo answers: a "respondent" column (organisation slug), for a periodic collection a "periode" column, and a
+    /// column per answer key, values as a person writes them ("Ja*", "–") or a missing code in brackets
+    /// ("[data-mangler]"). Every value is checked against the form;
+    /// a bad one is an error in the pack.
     /// </summary>
-    public static List<(string Respondent, Dictionary<string, AnswerValue?> Answers)> Responses(FormSpec form, string csvText, string fileName)
+    public static List<(string Respondent, string Period, Dictionary<string, AnswerValue?> Answers)> Responses(FormSpec form, string csvText, string fileName)
     {
         var rows = Csv.Read(csvText, out var header);
-        var result = new List<(string, Dictionary<string, AnswerValue?>)>();
+        var result = new List<(string, string, Dictionary<string, AnswerValue?>)>();
         var line = 1;
         foreach (var row in rows)
         {
             line++;
-            var inputs = header.Where(h => h != "respondent" && !string.IsNullOrWhiteSpace(row[h]))
-                .ToDictionary(h => h, h => new RawAnswer(row[h]));
+            var inputs = header.Where(h => h is not ("respondent" or "periode") && !string.IsNullOrWhiteSpace(row[h]))
+                .ToDictionary(h => h, h => Raw(row[h].Trim()));
             var (answers, errors) = FormAnswers.ParseDraft(form, inputs);
             if (errors.Count > 0)
                 throw new InvalidDataException($"{fileName} linje {line}: {string.Join("; ", errors.Select(e => e.Message))}");
-            result.Add((row["respondent"], answers));
+            result.Add((row["respondent"], row.GetValueOrDefault("periode", "").Trim(), answers));
         }
         return result;
     }
+
+    /// <summary>"[data-mangler]" is the missing code, as the audit log writes it; anything else is the typed value.</summary>
+    static RawAnswer Raw(string cell) => cell is ['[', .. var code, ']'] ? new RawAnswer(null, code) : new RawAnswer(cell);
 
     static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

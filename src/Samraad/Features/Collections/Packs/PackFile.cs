@@ -21,11 +21,13 @@ public sealed class PackFile
     /// <summary>File name of the form definition in the pack folder.</summary>
     public string Form { get; set; } = "form.json";
     public PackDemo? Demo { get; set; }
+    /// <summary>Set when the collection repeats per period: {"kind": "Year", "first": "2021", "last": "2023"}.</summary>
+    public PackPeriods? Periods { get; set; }
     /// <summary>File name of the figures a document printed (CSV), to compare with computed ones.</summary>
     public string? PrintedFigures { get; set; }
     public List<SummaryTableSpec> SummaryTables { get; set; } = new();
 
-    static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+    static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static PackFile Parse(string json) =>
         JsonSerializer.Deserialize<PackFile>(json, Json) ?? throw new InvalidDataException("collection.json er tom");
@@ -40,6 +42,13 @@ public sealed class PackRespondents
 }
 
 /// <summary>Demo answers loaded once, when the collection is first created, as submitted responses.</summary>
+public sealed class PackPeriods
+{
+    public PeriodKind Kind { get; set; }
+    public string First { get; set; } = "";
+    public string Last { get; set; } = "";
+}
+
 public sealed class PackDemo
 {
     /// <summary>CSV: a "respondent" column (organisation slug) and one column per answer key.</summary>

@@ -22,6 +22,8 @@ public sealed record ResponsePageModel(
     bool CanAdminister)
 {
     public string Url => $"/indsamlinger/{Ctx.Collection.Slug}/besvarelser/{Organisation.Slug}";
+    /// <summary>A link to this response's page (or a sub-page: "/vis"), in the same period.</summary>
+    public string Link(string suffix = "") => Url + suffix + Ctx.PeriodQuery;
 
     /// <summary>Stored answers as the text a user would type, for filling the inputs.</summary>
     public static Dictionary<string, RawAnswer> InputsFrom(FormSpec form, IReadOnlyDictionary<string, AnswerValue> stored) =>

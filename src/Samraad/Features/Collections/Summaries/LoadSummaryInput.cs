@@ -19,7 +19,7 @@ public static class LoadSummaryInput
         var respondents = ctx.Respondents.Select(o => new RespondentInfo(o.Id, o.Slug, o.DisplayName, o.MunicipalityCode,
             memberships.Where(m => m.OrganisationId == o.Id).ToDictionary(m => m.Set, m => m.Group))).ToList();
 
-        var receipts = await db.Responses.Where(r => r.CollectionId == ctx.Collection.Id && r.Period == "" && r.LatestReceiptId != null)
+        var receipts = await db.Responses.Where(r => r.CollectionId == ctx.Collection.Id && r.Period == ctx.Period && r.LatestReceiptId != null)
             .Select(r => new { r.OrganisationId, ReceiptId = r.LatestReceiptId!.Value }).ToListAsync(ct);
         var receiptIds = receipts.Select(r => r.ReceiptId).ToList();
         var answers = await db.ReceiptAnswers.Where(a => receiptIds.Contains(a.ReceiptId)).ToListAsync(ct);

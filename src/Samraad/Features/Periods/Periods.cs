@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 
-namespace Samraad.Features.Indicators;
+// In the root namespace, like DanishTime: collections and key figure sets both repeat per period.
+namespace Samraad;
 
 public enum PeriodKind { Year, HalfYear, Quarter, Month }
 
 /// <summary>
-/// Periods as their sortable keys: "2023", "2023-H1", "2023-K3", "2023-03". A key figure set repeats per period of one
+/// Periods as their sortable keys: "2023", "2023-H1", "2023-K3", "2023-03". A collection or a key figure set repeats per period of one
 /// kind between a first and a last period; "forrige" in a formula means the period before.
 /// </summary>
 public static partial class Periods
