@@ -270,7 +270,7 @@ public class BrowserTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_survey_pages_pass_axe()
+    public async Task The_survey_periodic_collection_and_cluster_pages_pass_axe()
     {
         await using var app = TestApp.Start(Db.Sqlite, kestrel: true);
         await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
@@ -282,7 +282,10 @@ public class BrowserTests(ITestOutputHelper output)
 
         var sek = await NewPage(browser, baseUrl);
         await LogIn(sek, "sek");
-        foreach (var url in new[] { "/undersoegelser", cluster, "/undersoegelser/mobilitetssurvey-2023", cluster + "/indlaes" })
+        const string evaluation = "/indsamlinger/klyngeevaluering-2021-2023";
+        foreach (var url in new[] { "/undersoegelser", cluster, "/undersoegelser/mobilitetssurvey-2023", cluster + "/indlaes",
+                     "/noegletal/klyngeevaluering-2021-2023", "/noegletal/ruc-vidensamarbejde", evaluation + "?periode=2022",
+                     evaluation + "/sammendrag?periode=2022", evaluation + "/matrix?periode=2023", evaluation + "/besvarelser/clean?periode=2021" })
         {
             await sek.GotoAsync(url);
             await Axe(sek, violations);

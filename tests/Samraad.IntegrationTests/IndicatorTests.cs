@@ -138,9 +138,13 @@ public class IndicatorTests
         var evaluation = await sek.GetFromJsonAsync<JsonElement>("/api/indicators/klyngeevaluering-2021-2023");
         JsonElement Values(JsonElement r, string key) => r.GetProperty("rows").EnumerateArray().Single(x => x.GetProperty("key").GetString() == key).GetProperty("values");
         var share = Values(evaluation, "andel_sjaellandske_virksomheder").EnumerateArray().ToList();
-        Assert.Equal(["8,2 %", "11,6 %", "–", "–"], share.Select(v => v.GetProperty("display").GetString()));
+        Assert.Equal(["8,2 %", "11,6 %", "–", "–", "8,2 %", "11,6 %", "–"], share.Select(v => v.GetProperty("display").GetString()));
         Assert.Contains("Data foreligger endnu ikke", share[2].GetProperty("missing").GetString()); // never 0
-        Assert.Equal(["CLEAN", "Danish Life Science Cluster"], share.Select(v => v.GetProperty("reporter").GetString()).Distinct());
+        Assert.Equal(["CLEAN", "Danish Life Science Cluster", "Alle indberettere (sum af indberettede tal)"],
+            share.Select(v => v.GetProperty("reporter").GetString()).Distinct());
+        // The group as a whole: 2023 sums CLEAN's 26 and DLSC's 17 members in Region Sjælland.
+        Assert.Contains(Values(evaluation, "medlemmer_sjaelland").EnumerateArray(), v =>
+            v.GetProperty("reporter").GetString()!.StartsWith("Alle") && v.GetProperty("period").GetString() == "2023" && v.GetProperty("value").GetDecimal() == 43);
         Assert.Empty(evaluation.GetProperty("discrepancies").EnumerateArray());
         var page = Html.Text(await sek.GetStringAsync("/noegletal/klyngeevaluering-2021-2023"));
         Assert.Contains("Food & Bio Cluster Denmark", page); // the offices that have not reported are listed as reporters

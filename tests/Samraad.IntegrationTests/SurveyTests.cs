@@ -137,6 +137,19 @@ public class SurveyTests
         Assert.Equal(1, Count(pivot, "(tom)", "Region Sjælland"));
         Assert.Equal(50m, Percent(pivot, "(tom)", "Region Sjælland"));
         Assert.Contains("svar.csv", Html.Text(await sek.GetStringAsync(Cluster + "/indlaes")));
+
+        // The same as a spreadsheet.
+        var xlsx = Samraad.Documents.Xlsx.Write([("Ark1", new List<IReadOnlyList<string?>>
+        {
+            header.TrimEnd('\n').Split(','), new[] { "x1", "Region Hovedstaden", "Clean", "Slet ikke", "", "", "", "", "", "", "", "" },
+        })]);
+        var token = Regex.Match(await sek.GetStringAsync(Cluster + "/indlaes"), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var sheet = await sek.PostAsync(Cluster + "/indlaes", new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(xlsx), "file", "svar.xlsx" },
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sheet.StatusCode);
+        Assert.Equal(1, Count(await Pivot(sek, "klyngedeltagersurvey", "kendskab", "region"), "Slet ikke", "Region Hovedstaden"));
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -101,4 +101,17 @@ public class SurveyPivotTests
         Assert.Equal(["26 %", "61 %", "13 %"], doc.Descendants(ns + "text").Where(t => (string?)t.Attribute("fill") == "#ffffff").Select(t => t.Value));
         Assert.Single(doc.Descendants(ns + "rect"), r => r.Attribute("stroke-dasharray") is not null); // the empty bar: an outline
     }
+
+    [Fact]
+    public void The_grouped_bar_chart_is_well_formed_svg_and_draws_no_bar_for_no_value()
+    {
+        var svg = SvgChart.GroupedBars("g1", "Budget til busdrift", "Andele", ["Øget", "Uændret eller reduceret", "Ved ikke"],
+            [new StackedBar("Hovedstads- og storbykommuner (n = 20)", [60, 30, 10]), new StackedBar("Landkommuner (n = 27)", [56, null, 7]),
+             new StackedBar("Provins- og oplandskommuner (n = 35)", [40, 51, 9]), new StackedBar("Alle (n = 82)", [50, 41, 9])]);
+        var doc = XDocument.Parse(svg);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal("Budget til busdrift", doc.Root!.Element(ns + "title")!.Value);
+        Assert.Equal(11, doc.Descendants(ns + "rect").Count(r => (string?)r.Attribute("width") != "12")); // 3 + 2 + 3 + 3 bars; legend squares are 12 wide
+        Assert.Equal(["Hovedstads- og", "storbykommuner (n = 20)"], doc.Descendants(ns + "tspan").Take(2).Select(t => t.Value)); // long labels wrap, not cut
+    }
 }

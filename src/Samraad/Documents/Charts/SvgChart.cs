@@ -181,8 +181,70 @@ public static class SvgChart
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Vertical grouped bars: one group per label along the axis, one bar per category within it (percent, 0–100),
+    /// the value written above each bar, a legend under the axis. No value is drawn as no bar, never as 0.
+    /// </summary>
+    public static string GroupedBars(string id, string title, string description, IReadOnlyList<string> categories,
+        IReadOnlyList<StackedBar> groups, int width = 720, int height = 320)
+    {
+        const int left = 44, right = 16, top = 20;
+        var bottom = 70 + 18 * ((categories.Count + 2) / 3);
+        var plotW = width - left - right;
+        var plotH = height - top - bottom;
+        double Y(decimal v) => top + plotH - (double)(v / 100m) * plotH;
+        var groupW = (double)plotW / Math.Max(1, groups.Count);
+        var barW = Math.Min(36, (groupW - 16) / Math.Max(1, categories.Count));
+        var sb = new StringBuilder();
+        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
+        sb.Append($"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
+        for (var i = 0; i <= 4; i++)
+        {
+            var y = Y(25m * i);
+            sb.Append($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{F(y)}\" y2=\"{F(y)}\" stroke=\"#b1b4b6\" stroke-width=\"0.5\"/>");
+            sb.Append($"<text x=\"{left - 6}\" y=\"{F(y + 4)}\" font-size=\"11\" text-anchor=\"end\" fill=\"#0b0c0c\">{25 * i} %</text>");
+        }
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var x0 = left + g * groupW + (groupW - barW * categories.Count) / 2;
+            for (var c = 0; c < categories.Count && c < groups[g].Shares.Count; c++)
+            {
+                if (groups[g].Shares[c] is not decimal v) continue;
+                var x = x0 + c * barW;
+                sb.Append($"<rect x=\"{F(x + 1)}\" y=\"{F(Y(v))}\" width=\"{F(barW - 2)}\" height=\"{F(Y(0) - Y(v))}\" fill=\"{Stack[c % Stack.Length]}\"/>");
+                sb.Append($"<text x=\"{F(x + barW / 2)}\" y=\"{F(Y(v) - 4)}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#0b0c0c\">{v:0} %</text>");
+            }
+            var cx = F(left + g * groupW + groupW / 2);
+            var lines = Wrap(groups[g].Label, Math.Max(8, (int)(groupW / 6)), 3);
+            sb.Append($"<text x=\"{cx}\" y=\"{top + plotH + 16}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#0b0c0c\">");
+            for (var l = 0; l < lines.Count; l++) sb.Append($"<tspan x=\"{cx}\" dy=\"{(l == 0 ? 0 : 13)}\">{E(lines[l])}</tspan>");
+            sb.Append("</text>");
+        }
+        sb.Append($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{F(Y(0))}\" y2=\"{F(Y(0))}\" stroke=\"#0b0c0c\"/>");
+        for (var c = 0; c < categories.Count; c++)
+        {
+            var lx = left + (c % 3) * (plotW / 3);
+            var ly = top + plotH + 66 + 18 * (c / 3);
+            sb.Append($"<rect x=\"{lx}\" y=\"{ly - 10}\" width=\"12\" height=\"12\" fill=\"{Stack[c % Stack.Length]}\"/>");
+            sb.Append($"<text x=\"{lx + 18}\" y=\"{ly}\" font-size=\"11\" fill=\"#0b0c0c\">{E(categories[c])}</text>");
+        }
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
     /// <summary>Segment fills dark enough for white labels (≥ 4.5:1) and apart from each other in lightness as well as hue.</summary>
     static readonly string[] Stack = ["#1d4e89", "#b35c00", "#505a5f", "#00703c", "#6f2dbd"];
+
+    /// <summary>Words into lines of at most max letters, at most maxLines lines (the last shortened with "…").</summary>
+    static List<string> Wrap(string text, int max, int maxLines)
+    {
+        var lines = new List<string>();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (lines.Count > 0 && lines[^1].Length + 1 + word.Length <= max) lines[^1] += " " + word;
+            else lines.Add(word);
+        if (lines.Count <= maxLines) return lines;
+        return [.. lines.Take(maxLines - 1), Shorten(string.Join(" ", lines.Skip(maxLines - 1)), max)];
+    }
 
     static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
 

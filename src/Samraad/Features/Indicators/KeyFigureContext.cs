@@ -20,6 +20,14 @@ public sealed class KeyFigureContext(KeyFigureSet set, IReadOnlyList<(int Id, st
         return set is null ? null : new KeyFigureContext(set, set.Reporters.Select(r => (r.OrganisationId, r.Organisation!.Name)).OrderBy(r => r.Name, StringComparer.Create(DanishTime.Culture, false)).ToList());
     }
 
+    /// <summary>The organisation id of the summed column: no organisation has it.</summary>
+    public const int AllReporters = 0;
+
+    /// <summary>Per period and field, the sum of the reporters' values; nothing where no reporter has a value.</summary>
+    public static IEnumerable<KeyFigureValue> Totals(IEnumerable<KeyFigureValue> values) =>
+        values.Where(v => v.Value is not null).GroupBy(v => (v.Period, v.Key))
+            .Select(g => new KeyFigureValue { OrganisationId = AllReporters, Period = g.Key.Period, Key = g.Key.Key, Value = g.Sum(v => v.Value), EnteredBy = "sum" });
+
     public bool CanAdminister(UserContext user) => Access.CanAdminister(user, Set.OwnerOrganisationId);
 
     /// <summary>The reporters whose figures the user may see; empty = no access.</summary>
@@ -36,6 +44,9 @@ public sealed class KeyFigureContext(KeyFigureSet set, IReadOnlyList<(int Id, st
         var values = Set.Definition().Collection is { } collection
             ? await CollectionFigures.Load(db, Set, collection, ids, ct)
             : await db.KeyFigureValues.AsNoTracking().Where(v => v.SetId == Set.Id && ids.Contains(v.OrganisationId)).ToListAsync(ct);
-        return ComputeKeyFigures.Build(Set, reporters, values);
+        if (reporters.Count < 2) return ComputeKeyFigures.Build(Set, reporters, values);
+        // Several reporters: one more column per period with their figures summed, so every indicator is also
+        // evaluated for the group as a whole (a ratio of sums, not an average of ratios).
+        return ComputeKeyFigures.Build(Set, [.. reporters, (AllReporters, "Alle indberettere (sum af indberettede tal)")], [.. values, .. Totals(values)]);
     }
 }

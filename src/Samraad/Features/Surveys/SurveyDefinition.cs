@@ -20,9 +20,11 @@ public sealed record SurveyCategory(string Label, IReadOnlyList<string> Answers)
 /// <summary>A pivot the pack presents: a question's answers (or its categories) by a dimension or group set.</summary>
 public sealed record SurveyPivotSpec(string Title, string Question, string? Columns, string? Categories = null, IReadOnlyList<string>? Only = null);
 
-/// <summary>A 100 % stacked bar chart: one bar per question (several questions) or per column value (one question),
-/// optionally only the respondents with one value of a dimension (e.g. Region Sjælland).</summary>
-public sealed record SurveyChartSpec(string Key, string Title, string Categories, IReadOnlyList<string> Questions, string? Dimension = null, string? Value = null);
+/// <summary>A chart: one bar (or group of bars) per question (several questions) or per column value (one question),
+/// optionally only the respondents with one value of a dimension (e.g. Region Sjælland). Kind "stacked" (100 %
+/// horizontal, the default) or "grouped" (vertical bars side by side).</summary>
+public sealed record SurveyChartSpec(string Key, string Title, string Categories, IReadOnlyList<string> Questions, string? Dimension = null, string? Value = null,
+    string Kind = "stacked");
 
 /// <summary>A figure the source document printed for a pivot cell: counts or whole percentages.</summary>
 public sealed record PrintedSurveyFigure(string Question, string Columns, string Measure, string Row, string Column, decimal Value);

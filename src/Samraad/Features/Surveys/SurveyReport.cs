@@ -8,7 +8,7 @@ namespace Samraad.Features.Surveys;
 /// <summary>One segment of a 100 % bar: a category, its share (whole percent) and count.</summary>
 public sealed record ChartSegment(string Category, int Count, decimal? Percent);
 public sealed record ChartBar(string Label, int Base, IReadOnlyList<ChartSegment> Segments);
-public sealed record SurveyChart(string Key, string Title, string Description, IReadOnlyList<string> Categories, IReadOnlyList<ChartBar> Bars);
+public sealed record SurveyChart(string Key, string Title, string Description, IReadOnlyList<string> Categories, IReadOnlyList<ChartBar> Bars, bool Grouped = false);
 
 /// <summary>Respondents against the population the pack names (e.g. all 98 municipalities), with the printed rate.</summary>
 public sealed record ResponseRate(int Respondents, int Population, decimal Percent, decimal? Printed)
@@ -57,9 +57,10 @@ public static class ComputeSurveyReport
                     bars.AddRange(table.Columns.Select(col => Bar(col == SurveyDefinition.Total ? "Alle" : col, table, col)));
             }
             var who = c.Value ?? (c.Dimension is null || c.Questions.Count > 1 ? "alle besvarelser" : "hver gruppe og alle");
+            var grouped = c.Kind == "grouped";
             charts.Add(new SurveyChart(c.Key, c.Title,
-                $"100 % stablede søjler for {who}: andelen i hver kategori ({string.Join(", ", categories)}) af dem, der har svaret. Tallene står i tabellen under figuren.",
-                categories, bars));
+                $"{(grouped ? "Grupperede søjler" : "100 % stablede søjler")} for {who}: andelen i hver kategori ({string.Join(", ", categories)}) af dem, der har svaret. Tallene står i tabellen under figuren.",
+                categories, bars, grouped));
         }
 
         // Every printed figure is checked against the same pivot the source must have made.
