@@ -21,34 +21,19 @@ public sealed class ContractBenchmark(IServiceProvider services)
     {
         using (var scope = services.CreateScope()) await Ensure(scope.ServiceProvider.GetRequiredService<AppDbContext>(), registrations, evaluations, log, ct);
 
-        var app = await Time(runs, async db => (await (await ContractContext.Load(db, Slug, ct))!.Report(db, ct)).Figures);
-        var sql = await Time(runs, async db =>
+        var app = await Timing.Measure(services, runs, async db => (await (await ContractContext.Load(db, Slug, ct))!.Report(db, ct)).Figures);
+        var sql = await Timing.Measure(services, runs, async db =>
         {
             var ctx = (await ContractContext.Load(db, Slug, ct))!;
             return await HandWritten(db, ctx.Contract.Id, ctx.Contract.Year, ct);
         });
-        if (!app.Figures.SameAs(sql.Figures)) throw new InvalidOperationException("Den håndskrevne SQL og Samraads beregning giver ikke de samme tal.");
+        if (!app.Result.SameAs(sql.Result)) throw new InvalidOperationException("Den håndskrevne SQL og Samraads beregning giver ikke de samme tal.");
         await log.WriteLineAsync($"Resultatkontrakt, alle måls status ({registrations.ToString("N0", DanishTime.Culture)} registreringer, {evaluations.ToString("N0", DanishTime.Culture)} evalueringer)  median {app.Median:0} ms (min {app.Min:0}, max {app.Max:0})");
         await log.WriteLineAsync($"Samme tal med håndskrevet SQL                                                        median {sql.Median:0} ms (min {sql.Min:0}, max {sql.Max:0})");
-        await log.WriteLineAsync($"Forhold Samraad / håndskrevet SQL (medianer): {(app.Median / sql.Median).ToString("0.00", DanishTime.Culture)}; tallene er ens: {app.Figures.Cases.ToString("N0", DanishTime.Culture)} forløb, {app.Figures.Evaluations.ToString("N0", DanishTime.Culture)} evalueringer.");
+        await log.WriteLineAsync($"Forhold Samraad / håndskrevet SQL (medianer): {(app.Median / sql.Median).ToString("0.00", DanishTime.Culture)}; tallene er ens: {app.Result.Cases.ToString("N0", DanishTime.Culture)} forløb, {app.Result.Evaluations.ToString("N0", DanishTime.Culture)} evalueringer.");
         return (app.Median, sql.Median);
     }
 
-    async Task<(double Median, double Min, double Max, ContractFigures Figures)> Time(int runs, Func<AppDbContext, Task<ContractFigures>> work)
-    {
-        ContractFigures last;
-        using (var warm = services.CreateScope()) last = await work(warm.ServiceProvider.GetRequiredService<AppDbContext>());
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            using var scope = services.CreateScope();
-            var sw = Stopwatch.StartNew();
-            last = await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return (runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2, times[0], times[^1], last);
-    }
 
     /// <summary>
     /// The figures by hand, as one would write them against these tables: the same three registration aggregates

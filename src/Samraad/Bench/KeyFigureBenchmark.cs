@@ -20,8 +20,8 @@ public sealed class KeyFigureBenchmark(IServiceProvider services)
     {
         int setId;
         using (var scope = services.CreateScope()) setId = await Ensure(scope.ServiceProvider.GetRequiredService<AppDbContext>(), log, ct);
-        var app = await Time(runs, async db => (await SummariseKeyFigures.Handle(db, setId, ct: ct)).ToDictionary(s => (s.Period, s.Key), s => (s.Reported, s.Sum)));
-        var sql = await Time(runs, async db => await HandWritten(db, setId, ct));
+        var app = await Timing.Measure(services, runs, async db => (await SummariseKeyFigures.Handle(db, setId, ct: ct)).ToDictionary(s => (s.Period, s.Key), s => (s.Reported, s.Sum)));
+        var sql = await Timing.Measure(services, runs, async db => await HandWritten(db, setId, ct));
         if (app.Result.Count != sql.Result.Count || app.Result.Any(kv => sql.Result[kv.Key].Reported != kv.Value.Reported || sql.Result[kv.Key].Sum != kv.Value.Sum))
             throw new InvalidOperationException("Den håndskrevne SQL og Samraads sammendrag giver ikke de samme tal.");
         await log.WriteLineAsync($"Nøgletal: sammendrag pr. periode og felt (98 indberettere × {Fields} felter × {Periods} perioder)  median {app.Median:0.0} ms (min {app.Min:0.0}, max {app.Max:0.0})");
@@ -51,21 +51,6 @@ public sealed class KeyFigureBenchmark(IServiceProvider services)
         return result;
     }
 
-    async Task<(double Median, double Min, double Max, T Result)> Time<T>(int runs, Func<AppDbContext, Task<T>> work)
-    {
-        T last;
-        using (var warm = services.CreateScope()) last = await work(warm.ServiceProvider.GetRequiredService<AppDbContext>());
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            using var scope = services.CreateScope();
-            var sw = Stopwatch.StartNew();
-            last = await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return (runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2, times[0], times[^1], last);
-    }
 
     static async Task<int> Ensure(AppDbContext db, TextWriter log, CancellationToken ct)
     {

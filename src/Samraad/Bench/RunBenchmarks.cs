@@ -75,17 +75,8 @@ public sealed class RunBenchmarks(IServiceProvider services)
 
     async Task<Measurement> Time<T>(string name, int runs, Func<AppDbContext, Task<T>> work)
     {
-        await Scoped(work); // warm-up: query compilation, connection pool
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await Scoped(work);
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        var median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
-        return new Measurement(name, runs, median, times[0], times[^1]);
+        var t = await Timing.Measure(services, runs, work);
+        return new Measurement(name, runs, t.Median, t.Min, t.Max);
     }
 
     static async Task<IReadOnlyList<LeafSummary>> Summary(AppDbContext db, CancellationToken ct)

@@ -19,14 +19,14 @@ public sealed class SurveyBenchmark(IServiceProvider services)
     public async Task<(double AppMs, double SqlMs)> Handle(int runs, int respondents, TextWriter log, CancellationToken ct = default)
     {
         using (var scope = services.CreateScope()) await Ensure(scope.ServiceProvider.GetRequiredService<AppDbContext>(), respondents, log, ct);
-        var app = await Time(runs, async db =>
+        var app = await Timing.Measure(services, runs, async db =>
         {
             var ctx = (await SurveyContext.Load(db, Slug, ct))!;
             var pivot = await ctx.Pivot(db, "q1", "region", ct: ct);
             return pivot.Rows.SelectMany(r => r.Cells.SkipLast(1).Select((c, j) => (r.Label, Column: pivot.Columns[j], c.Count)))
                 .Where(x => x.Label != SurveyDefinition.Total).ToDictionary(x => (x.Label, x.Column), x => x.Count);
         });
-        var sql = await Time(runs, async db => await HandWritten(db, ct));
+        var sql = await Timing.Measure(services, runs, async db => await HandWritten(db, ct));
         var labels = new[] { "I høj grad", "I nogen grad", "I mindre grad", "Slet ikke", "Ved ikke" };
         var translated = sql.Result.ToDictionary(kv => (kv.Key.Answer is short a ? labels[a] : SurveyDefinition.Blank, kv.Key.Region), kv => kv.Value);
         if (!app.Result.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key).SequenceEqual(translated.OrderBy(kv => kv.Key)))
@@ -58,21 +58,6 @@ public sealed class SurveyBenchmark(IServiceProvider services)
         return result;
     }
 
-    async Task<(double Median, double Min, double Max, T Result)> Time<T>(int runs, Func<AppDbContext, Task<T>> work)
-    {
-        T last;
-        using (var warm = services.CreateScope()) last = await work(warm.ServiceProvider.GetRequiredService<AppDbContext>());
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            using var scope = services.CreateScope();
-            var sw = Stopwatch.StartNew();
-            last = await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return (runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2, times[0], times[^1], last);
-    }
 
     /// <summary>Creates the benchmark survey and its rows once, in one transaction; answers skewed like real ones, 15 % blank.</summary>
     static async Task Ensure(AppDbContext db, int respondents, TextWriter log, CancellationToken ct)
