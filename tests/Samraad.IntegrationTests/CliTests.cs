@@ -72,6 +72,28 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Pivot_and_surveys_verbs_write_the_seeds_pivot_as_json_and_refuse_an_unknown_split()
+    {
+        var dir = Directory.CreateTempSubdirectory("samraad-cli-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "pivot.json");
+            Assert.Equal(0, await Program.Main(["pivot", "klyngedeltagersurvey", "--rows", "region", "--question", "kendskab", "--format", "json", "--data-dir", dir, "--out", file]));
+            var cells = JsonDocument.Parse(File.ReadAllText(file)).RootElement[0].GetProperty("cells").EnumerateArray().ToList();
+            var cell = cells.Single(c => c.GetProperty("row").GetString() == "I høj grad" && c.GetProperty("column").GetString() == "Region Sjælland");
+            Assert.Equal((8, 16m), (cell.GetProperty("count").GetInt32(), cell.GetProperty("percent").GetDecimal()));
+            var all = Path.Combine(dir, "all.json");
+            Assert.Equal(0, await Program.Main(["pivot", "mobilitetssurvey-2023", "--rows", "kl-survey-grupper", "--format", "json", "--data-dir", dir, "--out", all]));
+            Assert.Equal(2, JsonDocument.Parse(File.ReadAllText(all)).RootElement.GetArrayLength()); // every question
+            Assert.NotEqual(0, await Program.Main(["pivot", "klyngedeltagersurvey", "--rows", "planet", "--format", "json", "--data-dir", dir]));
+            var list = Path.Combine(dir, "surveys.json");
+            Assert.Equal(0, await Program.Main(["surveys", "--format", "json", "--data-dir", dir, "--out", list]));
+            Assert.Equal(2, JsonDocument.Parse(File.ReadAllText(list)).RootElement.GetArrayLength());
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public async Task Meeting_verbs_list_meetings_and_write_the_packet_and_the_minutes()
     {
         var dir = Directory.CreateTempSubdirectory("samraad-cli-").FullName;
