@@ -19,6 +19,8 @@ public class SurveyTests
     static JsonElement Cell(JsonElement pivot, string row, string column) =>
         pivot.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("row").GetString() == row && c.GetProperty("column").GetString() == column);
 
+    static async Task<JsonElement> Get(HttpClient c, string url) => await c.GetFromJsonAsync<JsonElement>(url);
+
     static int Count(JsonElement pivot, string row, string column) => Cell(pivot, row, column).GetProperty("count").GetInt32();
     static decimal? Percent(JsonElement pivot, string row, string column) =>
         Cell(pivot, row, column).GetProperty("percent") is { ValueKind: JsonValueKind.Number } p ? p.GetDecimal() : null;
@@ -73,6 +75,16 @@ public class SurveyTests
         var own = Html.Text(await sek.GetStringAsync(Cluster + "?spoergsmaal=kendskab&opdeling=klynge"));
         Assert.Contains("Øvrige klynger", own);
         Assert.Contains("(tom)", own);
+        // Two dimensions: by cluster, only Region Sjælland's participants; no printed figure is compared to it.
+        var zealand = await Get(sek, "/api/surveys/klyngedeltagersurvey/pivot?question=kendskab&split=klynge&filter=" + Uri.EscapeDataString("region:Region Sjælland"));
+        Assert.Equal(51, Count(zealand, "Hovedtotal", "Hovedtotal"));
+        Assert.Equal(12, Count(zealand, "(tom)", "Hovedtotal"));
+        Assert.DoesNotContain(zealand.GetProperty("cells").EnumerateArray(), c => c.GetProperty("printed").ValueKind == JsonValueKind.String);
+        var ownZealand = Html.Text(await sek.GetStringAsync(Cluster + "?spoergsmaal=kendskab&opdeling=klynge&kun=" + Uri.EscapeDataString("region:Region Sjælland")));
+        Assert.Contains("kun Region Sjælland", ownZealand);
+        var badFilter = await sek.GetAsync("/api/surveys/klyngedeltagersurvey/pivot?question=kendskab&filter=region:Atlantis");
+        Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
+        Assert.True((await badFilter.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("filter", out _));
         var csv = await sek.GetStringAsync(Cluster + "/tabeller.csv?spoergsmaal=kendskab&opdeling=region");
         Assert.Contains("Region Sjælland", csv);
         var bad = await sek.GetAsync(Cluster + "?spoergsmaal=findes-ikke&opdeling=region");

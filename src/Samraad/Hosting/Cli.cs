@@ -32,7 +32,8 @@ public static class Cli
           contract-status <kontrakt> --format json  hvert mål med måltal, faktisk tal, fremskrivning og status
           indicators [<nøgletal>] --format json   nøgletalssæt; et sæts tal, indikatorer (med formel) og kontroller
           surveys --format json                   undersøgelser med svardata
-          pivot <undersøgelse> [--rows region|klynge|kl-survey-grupper] [--question SPØRGSMÅL] [--categories KATEGORIER] --format json
+          pivot <undersøgelse> [--rows region|klynge|kl-survey-grupper] [--question SPØRGSMÅL] [--categories KATEGORIER]
+                [--filter "region:Region Sjælland"] --format json
                                                   pivottabeller: antal og procent pr. svar og opdeling, med trykte tal og afvigelser
           bench [--runs N] [--only contracts|surveys]     tidsmålinger på landsdækkende syntetiske data (98 kommuner) og en
                                                   resultatkontrakt med 1 mio. registreringer; brug en separat
@@ -134,10 +135,10 @@ public static class Cli
                 var tables = new List<Features.Surveys.PivotDto>();
                 foreach (var question in questions)
                 {
-                    var request = new Features.Surveys.PivotRequest(question, split, command.Option("--categories"));
-                    var errors = request.Check(ctx.Definition, await ctx.Splits(db));
+                    var request = new Features.Surveys.PivotRequest(question, split, command.Option("--categories"), command.Option("--filter"));
+                    var errors = request.Check(ctx.Definition, await ctx.Splits(db), await ctx.Filters(db));
                     if (errors.Count > 0) return Fail(string.Join(" ", errors.Select(e => e.Message)) + ".");
-                    tables.Add(Features.Surveys.SurveyApi.Dto(await ctx.Pivot(db, question, split, request.Categories)));
+                    tables.Add(Features.Surveys.SurveyApi.Dto(await ctx.Pivot(db, question, split, request.Categories, filter: request.Filter)));
                 }
                 return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(tables, JsonOut), command.Option("--out"), binary: false);
             }

@@ -25,16 +25,16 @@ public static class SurveyApi
             var (ctx, problem) = await Load(db, slug, http);
             return ctx is null ? problem! : Results.Ok(Dto(await ComputeSurveyReport.Handle(db, ctx)));
         });
-        api.MapGet("/{slug}/pivot", async (string slug, string? question, string? split, string? categories, HttpContext http, AppDbContext db) =>
+        api.MapGet("/{slug}/pivot", async (string slug, string? question, string? split, string? categories, string? filter, HttpContext http, AppDbContext db) =>
         {
             var (ctx, problem) = await Load(db, slug, http);
             if (ctx is null) return problem!;
             static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-            var request = new PivotRequest(Blank(question), Blank(split), Blank(categories));
-            var errors = request.Check(ctx.Definition, await ctx.Splits(db));
+            var request = new PivotRequest(Blank(question), Blank(split), Blank(categories), Blank(filter));
+            var errors = request.Check(ctx.Definition, await ctx.Splits(db), await ctx.Filters(db));
             if (errors.Count > 0)
-                return ApiProblems.Invalid("Tabellen kan ikke laves", errors.Select(e => e with { Key = e.Key switch { "spoergsmaal" => "question", "opdeling" => "split", _ => "categories" } }));
-            return Results.Ok(Dto(await ctx.Pivot(db, request.Question!, request.Split, request.Categories)));
+                return ApiProblems.Invalid("Tabellen kan ikke laves", errors.Select(e => e with { Key = e.Key switch { "spoergsmaal" => "question", "opdeling" => "split", "kun" => "filter", _ => "categories" } }));
+            return Results.Ok(Dto(await ctx.Pivot(db, request.Question!, request.Split, request.Categories, filter: request.Filter)));
         });
     }
 

@@ -24,7 +24,8 @@ public static class SurveyPages
             var (tables, request, errors) = await Chosen(ctx, http, db);
             return Html.Render<SurveyPage>(new
             {
-                R = await ComputeSurveyReport.Handle(db, ctx), Tables = tables, Splits = await ctx.Splits(db), request.Question, request.Split, request.Categories,
+                R = await ComputeSurveyReport.Handle(db, ctx), Tables = tables, Splits = await ctx.Splits(db), Filters = await ctx.Filters(db),
+                request.Question, request.Split, request.Categories, request.Filter,
                 CanImport = ctx.CanAdminister(User(http)), Notice = http.Request.Query["besked"].FirstOrDefault(), Errors = errors,
             }, errors.Count > 0 ? 400 : 200);
         });
@@ -66,11 +67,11 @@ public static class SurveyPages
     static async Task<(IReadOnlyList<PivotTable>? Tables, PivotRequest Request, List<FieldError> Errors)> Chosen(SurveyContext ctx, HttpContext http, AppDbContext db)
     {
         var q = http.Request.Query;
-        var request = new PivotRequest(Blank(q["spoergsmaal"]), Blank(q["opdeling"]), Blank(q["kategorier"]));
-        if (request.Question is null && request.Split is null && request.Categories is null) return (null, request, []);
-        var errors = request.Check(ctx.Definition, await ctx.Splits(db));
+        var request = new PivotRequest(Blank(q["spoergsmaal"]), Blank(q["opdeling"]), Blank(q["kategorier"]), Blank(q["kun"]));
+        if (request.Question is null && request.Split is null && request.Categories is null && request.Filter is null) return (null, request, []);
+        var errors = request.Check(ctx.Definition, await ctx.Splits(db), await ctx.Filters(db));
         if (errors.Count > 0) return (null, request, errors);
-        return ([await ctx.Pivot(db, request.Question!, request.Split, request.Categories)], request, []);
+        return ([await ctx.Pivot(db, request.Question!, request.Split, request.Categories, filter: request.Filter)], request, []);
     }
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -137,12 +138,15 @@ public static class SurveyPages
     }
 }
 
-/// <summary>A pivot asked for by a user, the API or the command line: a question, optionally a split and categories.</summary>
-public sealed record PivotRequest(string? Question, string? Split, string? Categories)
+/// <summary>A pivot asked for by a user, the API or the command line: a question, optionally a split, categories and
+/// a limit to one value of another dimension ("region:Region Sjælland") — the second dimension.</summary>
+public sealed record PivotRequest(string? Question, string? Split, string? Categories, string? Filter = null)
 {
-    public List<FieldError> Check(SurveyDefinition def, IReadOnlyList<(string Key, string Label)> splits)
+    public List<FieldError> Check(SurveyDefinition def, IReadOnlyList<(string Key, string Label)> splits, IReadOnlyList<(string Key, string Label)>? filters = null)
     {
         var errors = new List<FieldError>();
+        if (Filter is not null && filters?.Any(f => f.Key == Filter) != true)
+            errors.Add(new FieldError("kun", $"»{Filter}« er ikke en værdi, tabellen kan afgrænses til (skriv fx »{filters?.FirstOrDefault().Key}«)"));
         if (Question is null) errors.Add(new FieldError("spoergsmaal", "Vælg et spørgsmål"));
         else if (def.Question(Question) is null) errors.Add(new FieldError("spoergsmaal", $"Spørgsmålet »{Question}« findes ikke i undersøgelsen"));
         if (Split is not null && splits.All(s => s.Key != Split))

@@ -36,7 +36,7 @@ public static class ComputeSurveyReport
         {
             var key = (question, split, categories, string.Join("|", only ?? []));
             if (!cache.TryGetValue(key, out var table))
-                cache[key] = table = await ctx.Pivot(db, question, split, categories, only, title, ct);
+                cache[key] = table = await ctx.Pivot(db, question, split, categories, only, title, ct: ct);
             return table;
         }
 
