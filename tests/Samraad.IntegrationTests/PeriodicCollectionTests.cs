@@ -67,6 +67,14 @@ public class PeriodicCollectionTests
         Assert.Contains("Indsendt 1 af 4 2 af 4 2 af 4", s2022); // 2021: CLEAN; 2022: CLEAN + Food & Bio; 2023: CLEAN + DLSC
         Assert.Contains("2.536 (sum af 2)", s2022); // participants 2022: 2.126 + 410
 
+        var json = await sek.GetFromJsonAsync<JsonElement>(Api + "/summary?period=2022");
+        Assert.Equal("2022", json.GetProperty("period").GetString());
+        Assert.Equal(2, json.GetProperty("summary").GetProperty("submitted").GetInt32());
+        var series = json.GetProperty("series");
+        Assert.Equal([1, 2, 2], series.GetProperty("submitted").EnumerateArray().Select(n => n.GetInt32()));
+        var participants = series.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "deltagere_i_alt");
+        Assert.Equal(2536m, participants.GetProperty("cells")[1].GetProperty("sum").GetDecimal());
+
         // The cluster key figures read the collection: Food & Bio's 2022 indicators appear at once, codes are not 0.
         var figures = await sek.GetFromJsonAsync<JsonElement>("/api/indicators/" + Slug);
         var share = figures.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "andel_sjaellandske_virksomheder")

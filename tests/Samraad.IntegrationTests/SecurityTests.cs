@@ -26,6 +26,33 @@ public class SecurityTests
     }
 
     [Fact]
+    public async Task A_name_that_does_not_exist_is_locked_the_same_way_so_lockout_does_not_reveal_accounts()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        async Task<List<string>> Tries(string name)
+        {
+            var client = app.Client();
+            var messages = new List<string>();
+            for (var i = 0; i < 6; i++)
+            {
+                var r = await client.PostAsync("/log-ind", await TestApp.Form(client, "/log-ind", new() { ["username"] = name, ["password"] = "forkert-forkert" }));
+                Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+                messages.Add(await r.Content.ReadAsStringAsync() is var body && body.Contains("Kontoen er spærret") ? "spærret" : "forkert");
+            }
+            return messages;
+        }
+        var real = await Tries("faxe-bruger");
+        Assert.Equal(real, await Tries("findes-ikke"));
+        Assert.Equal("spærret", real[^1]);
+        var api = await app.Client().PostAsJsonAsync("/api/session", new { userName = "findes-ikke", password = "forkert-forkert" });
+        Assert.Equal((HttpStatusCode)429, api.StatusCode);
+        app.Clock.Now = app.Clock.Now.AddMinutes(16); // and it passes, as for a real account
+        var later = await app.Client().PostAsJsonAsync("/api/session", new { userName = "findes-ikke", password = "forkert-forkert" });
+        Assert.Equal(HttpStatusCode.BadRequest, later.StatusCode);
+    }
+
+    [Fact]
     public async Task Passwords_are_stored_hashed()
     {
         await using var app = TestApp.Start(Db.Sqlite);

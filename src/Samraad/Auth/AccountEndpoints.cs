@@ -56,9 +56,18 @@ public static class AccountEndpoints
         if (userName == "") errors.Add(new FieldError("username", "Skriv dit brugernavn"));
         if (password == "") errors.Add(new FieldError("password", "Skriv din adgangskode"));
         if (errors.Count > 0) return errors;
-        var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return errors;
-        errors.Add(result.IsLockedOut
+        var unknown = signIn.Context.RequestServices.GetRequiredService<UnknownNameLockout>();
+        bool locked;
+        if (await signIn.UserManager.FindByNameAsync(userName) is null)
+            locked = unknown.IsLockedOut(userName) || unknown.Fail(userName); // as Identity: the fifth failure locks
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded) return errors;
+            locked = result.IsLockedOut;
+        }
+        // The same words whether the name exists or not, so a failed log-in does not tell which accounts exist.
+        errors.Add(locked
             ? new FieldError("username", "Kontoen er spærret i 15 minutter efter for mange forkerte forsøg. Prøv igen senere, eller kontakt din administrator.")
             : new FieldError("username", "Brugernavn eller adgangskode er forkert"));
         return errors;

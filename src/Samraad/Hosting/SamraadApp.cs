@@ -70,6 +70,7 @@ public static class SamraadApp
         services.AddScoped<ImportReferenceFigures>();
         services.AddScoped<ContractImports>();
         services.AddScoped<LoadContractPacks>();
+        services.AddSingleton<Auth.UnknownNameLockout>();
         services.AddScoped<LoadKeyFigurePacks>();
         services.AddScoped<Features.Surveys.LoadSurveyPacks>();
         services.AddScoped<Features.Surveys.ImportSurveyData>();

@@ -61,3 +61,6 @@ public sealed record MatrixRowDto(string Respondent, string Name, bool Submitted
 
 /// <summary>A line of the audit log.</summary>
 public sealed record AuditDto(DateTime AtUtc, string User, string? Respondent, string Action, string? Field, string? FieldLabel, string? OldValue, string? NewValue, string? Note);
+
+/// <summary>The summary of one period of a periodic collection, with the time series over all its periods.</summary>
+public sealed record PeriodicSummaryDto(string Period, SummaryDto Summary, Summaries.PeriodSeries? Series);

@@ -146,7 +146,11 @@ public static class CollectionApi
         var report = await compute.Handle(ctx, groupSet);
         if (!string.IsNullOrEmpty(groupSet) && report.Breakdown is null)
             return ApiProblems.Invalid("Ukendt opdeling", [new FieldError("groupSet", $"Opdelingen »{groupSet}« findes ikke. Brug en af: {string.Join(", ", report.GroupSets.Select(s => s.Key))}")]);
-        return Results.Ok(SummaryJson.From(report, clock.GetUtcNow().UtcDateTime));
+        var summary = SummaryJson.From(report, clock.GetUtcNow().UtcDateTime);
+        // A periodic collection: the period shown, and every question over all periods.
+        return ctx.Collection.IsPeriodic
+            ? Results.Ok(new PeriodicSummaryDto(ctx.Period, summary, await ComputePeriodSeries.Handle(db, ctx)))
+            : Results.Ok(summary);
     }
 
     static async Task<IResult> MatrixJson(string slug, bool? includeText, HttpContext http, AppDbContext db)
