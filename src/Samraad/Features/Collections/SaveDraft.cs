@@ -26,7 +26,7 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
             return Outcome<Result>.Fail(Problem.Locked, "Besvarelsen er indsendt og låst. Kontakt sekretariatet, hvis den skal genåbnes.");
         if (expectedRevision is int rev && rev != response.Revision)
             return Outcome<Result>.Fail(Problem.Conflict,
-                "Besvarelsen er ændret, siden du åbnede den (måske af en kollega). Dine ændringer er ikke gemt. Genindlæs siden og ret igen.");
+                "Besvarelsen er ændret, siden du hentede den (måske af en kollega). Dine ændringer er ikke gemt. Hent den nyeste udgave og ret igen.");
 
         var today = DateOnly.FromDateTime(DanishTime.ToLocal(now));
         var (answers, errors) = FormAnswers.ParseDraft(ctx.Form, inputs, today);
