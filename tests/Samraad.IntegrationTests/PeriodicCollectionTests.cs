@@ -38,6 +38,12 @@ public class PeriodicCollectionTests
         // Food & Bio reports 2022 only; 2021 and 2023 stay untouched.
         var foodbio = await app.LoggedIn("foodbio");
         var own = Api + "/responses/food-bio-cluster-denmark";
+        var implausible = FullAnswers(410);
+        implausible["deltagere_danske"] = "500"; // "heraf danske" above the total
+        var refused = await foodbio.PutAsJsonAsync(own + "?period=2022", new { answers = implausible, revision = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Heraf danske deltagere (500) kan ikke være større end antal unikke deltagere i klyngekontorets aktiviteter i alt (410)",
+            (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("deltagere_danske")[0].GetString());
         var saved = await foodbio.PutAsJsonAsync(own + "?period=2022", new { answers = FullAnswers(410), revision = 0 });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var submitted = await foodbio.PostAsJsonAsync(own + "/submit?period=2022", new { });
@@ -58,6 +64,14 @@ public class PeriodicCollectionTests
         var clean = await app.LoggedIn("clean");
         Assert.Equal(HttpStatusCode.Forbidden, (await clean.GetAsync(own + "?period=2022")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await clean.GetAsync(Page + "/besvarelser/food-bio-cluster-denmark?periode=2022")).StatusCode);
+
+        // The secretariat's pages keep the period in their links and forms.
+        var overview = await sek.GetStringAsync(Page + "?periode=2022");
+        Assert.Contains($"href=\"{Page}/sammendrag?periode=2022\"", overview);
+        Assert.Contains($"action=\"{Page}/frist?periode=2022\"", overview);
+        Assert.Contains("Åbning og frist gælder alle perioder (2021, 2022, 2023)", Html.Text(overview));
+        var log = await sek.GetStringAsync(Page + "/log?periode=2022");
+        Assert.Contains("name=\"periode\" value=\"2022\"", log);
 
         // The summary per period and over the periods.
         var s2022 = Html.Text(await sek.GetStringAsync(Page + "/sammendrag?periode=2022"));

@@ -132,12 +132,19 @@ public class SurveyTests
             + "1,Sjælland,Ukendt klynge,Ved ikke,,,,,,,,\n");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var text = Html.Text(await bad.Content.ReadAsStringAsync());
-        Assert.StartsWith("Fejl:", Regex.Match(await bad.Content.ReadAsStringAsync(), "<title>([^<]*)</title>").Groups[1].Value);
+        Assert.Matches("<title>Fejl: Indlæs", await bad.Content.ReadAsStringAsync()); // once, not "Fejl: Fejl:"
         Assert.Contains("Linje 3: regionen »Region Atlantis« findes ikke i referencedata", text);
         Assert.Contains("Linje 3, kolonnen »Kendskab«: svaret »Meget« findes ikke på skalaen", text);
         Assert.Contains("Linje 4: id »1« står også på linje 2.", text);
         Assert.Contains("Linje 4: »Ukendt klynge« er ikke en kendt værdi i »Klynge«", text);
         Assert.DoesNotContain("Linje 2:", text); // "Sjælland" alone is recognised as the region
+        // A file whose shape is broken is refused whole: a quote never closed swallows the rest, a short row loses cells.
+        var quote = Html.Text(await (await Upload(sek, Cluster, header + "1,Region Sjælland,Clean,I høj grad,,,,,,,,\n\"2,Region Sjælland,Clean,Ved ikke,,,,,,,,\n3,Region Sjælland,Clean,Ved ikke,,,,,,,,\n")).Content.ReadAsStringAsync());
+        Assert.Contains("Linje 3:", quote);
+        var shortRow = Html.Text(await (await Upload(sek, Cluster, header + "1,Region Sjælland,Clean,I høj grad,,,,,,,,\n2,Region Sjælland\n")).Content.ReadAsStringAsync());
+        Assert.Contains("Linje 3: 2 celler, forventet 12 som i overskriften", shortRow);
+        var pdf = Html.Text(await (await Upload(sek, Cluster, "%PDF-1.4\n\u0001\u0002binær\n", "svar.csv")).Content.ReadAsStringAsync());
+        Assert.Contains("Filen er hverken en CSV-fil (tekst) eller et XLSX-regneark.", pdf);
         var missing = Html.Text(await (await Upload(sek, Cluster, "ID-nummer,Region\n1,Region Sjælland\n")).Content.ReadAsStringAsync());
         Assert.Contains("Kolonnen »Klynge« mangler i filen", missing);
         Assert.Equal(928, (await sek.GetFromJsonAsync<JsonElement>("/api/surveys/klyngedeltagersurvey")).GetProperty("respondents").GetInt32());

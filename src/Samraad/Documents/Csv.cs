@@ -13,26 +13,48 @@ public static class Csv
         ReadWithLines(text, out header).Select(r => r.Cells).ToList();
 
     /// <summary>As <see cref="Read"/>, with the file line each record starts on (blank lines are kept as empty records).</summary>
-    public static List<(int Line, Dictionary<string, string> Cells)> ReadWithLines(string text, out List<string> header)
+    public static List<(int Line, Dictionary<string, string> Cells)> ReadWithLines(string text, out List<string> header) =>
+        ReadWithLines(text, out header, out _);
+
+    /// <summary>
+    /// As above, and what is wrong with the file's shape, by line: a row with more or fewer cells than the header, a
+    /// quote that is never closed or stands inside a cell. An import refuses such a file rather than guess.
+    /// </summary>
+    public static List<(int Line, Dictionary<string, string> Cells)> ReadWithLines(string text, out List<string> header, out List<string> problems)
     {
+        var found = new List<string>();
+        var badQuote = false;
         var firstLine = text.Split('\n', 2)[0];
         var delimiter = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ";" : ",";
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter,
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
+            BadDataFound = _ => badQuote = true,
             MissingFieldFound = null,
             IgnoreBlankLines = false,
         };
         using var reader = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), config);
         var rows = new List<(int, Dictionary<string, string>)>();
+        problems = found;
         if (!reader.Read() || !reader.ReadHeader()) { header = []; return rows; }
         header = reader.HeaderRecord!.ToList();
+        var endOfLast = reader.Parser.RawRow;
         while (reader.Read())
         {
+            // A record may span lines (a quoted line break); the parser knows where it ended, so it started after the last.
+            var start = endOfLast + 1;
+            endOfLast = reader.Parser.RawRow;
+            var blank = reader.Parser.Count == 1 && string.IsNullOrWhiteSpace(reader.GetField(0));
+            if (!blank && reader.Parser.Count != header.Count)
+                found.Add($"Linje {start}: {reader.Parser.Count} {(reader.Parser.Count == 1 ? "celle" : "celler")}, forventet {header.Count} som i overskriften");
             var row = new Dictionary<string, string>();
             for (var i = 0; i < header.Count; i++) row[header[i]] = i < reader.Parser.Count ? reader.GetField(i) ?? "" : "";
+            if (badQuote) // reported by the parser while the fields were read
+            {
+                found.Add($"Linje {start}: et anførselstegn (\") er ikke lukket eller står midt i en celle" + (endOfLast > start ? $" (posten løber til linje {endOfLast})" : ""));
+                badQuote = false;
+            }
             rows.Add((reader.Parser.RawRow, row));
         }
         // A final newline is not a row.

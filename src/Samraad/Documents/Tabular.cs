@@ -11,8 +11,11 @@ public sealed record TabularRow(int Line, IReadOnlyDictionary<string, string> Ce
     public bool IsEmpty => Cells.Values.All(string.IsNullOrWhiteSpace);
 }
 
-/// <summary>A read table: header, rows, and how the text was decoded.</summary>
-public sealed record TabularFile(IReadOnlyList<string> Header, IReadOnlyList<TabularRow> Rows, string? EncodingNote);
+/// <summary>A read table: header, rows, how the text was decoded, and what is wrong with its shape (by line).</summary>
+public sealed record TabularFile(IReadOnlyList<string> Header, IReadOnlyList<TabularRow> Rows, string? EncodingNote, IReadOnlyList<string>? Problems = null)
+{
+    public IReadOnlyList<string> ShapeProblems => Problems ?? [];
+}
 
 /// <summary>
 /// Reads CSV (UTF-8, or Windows-1252 when the bytes are not valid UTF-8 — said so in the note) and XLSX (first
@@ -27,12 +30,15 @@ public static class Tabular
         if (fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || (content.Length > 4 && content[0] == 'P' && content[1] == 'K'))
             return ReadXlsx(content);
         var (text, note) = Decode(content);
-        var records = Csv.ReadWithLines(text, out var header);
+        // A PDF, an image or a UTF-16 file decodes to text full of control characters: not a CSV, say so at once.
+        if (text.Any(c => c < ' ' && c is not ('\r' or '\n' or '\t')))
+            throw new InvalidDataException("Filen er hverken en CSV-fil (tekst) eller et XLSX-regneark.");
+        var records = Csv.ReadWithLines(text, out var header, out var problems);
         var rows = records.Select(r => new TabularRow(r.Line, r.Cells)).ToList();
         return new TabularFile(header.Select(h => h.Trim().ToLowerInvariant()).ToList(), rows.Select(r => r with
         {
             Cells = r.Cells.ToDictionary(c => c.Key.Trim().ToLowerInvariant(), c => c.Value.Trim()),
-        }).ToList(), note);
+        }).ToList(), note, problems);
     }
 
     /// <summary>Strict UTF-8 first (what Samraad writes); otherwise Windows-1252, as Danish Excel saves "CSV".</summary>

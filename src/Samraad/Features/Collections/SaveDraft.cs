@@ -30,7 +30,11 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
 
         var today = DateOnly.FromDateTime(DanishTime.ToLocal(now));
         var (answers, errors) = FormAnswers.ParseDraft(ctx.Form, inputs, today);
-        if (errors.Count == 0) errors = FormAnswers.CheckTextLimits(ctx.Form, Merge(response.AnswerMap(), answers));
+        if (errors.Count == 0)
+        {
+            var merged = Merge(response.AnswerMap(), answers);
+            errors = [.. FormAnswers.CheckTextLimits(ctx.Form, merged), .. FormAnswers.CheckParts(ctx.Form, merged)];
+        }
         if (errors.Count > 0) return Outcome<Result>.Fail(Problem.Invalid, "Der er fejl i besvarelsen. Intet er gemt.", errors);
 
         var audit = response.ApplyDraft(answers, ctx.Collection.FormVersionId, new Actor(user.UserName, user.Name), now);

@@ -28,9 +28,9 @@ public sealed class ContractImports(AppDbContext db, TimeProvider clock)
         try { file = Tabular.Read(content, fileName); }
         catch (Exception e) when (e is InvalidDataException or FormatException or CsvHelper.CsvHelperException or System.IO.FileFormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
         {
-            return Invalid($"Filen kan ikke læses som CSV eller XLSX ({e.Message}).");
+            return Invalid(e is InvalidDataException ? e.Message : "Filen kan ikke læses som CSV eller XLSX.");
         }
-        var (count, skipped, errors) = await Check(ctx, kind, file, ct);
+        var (count, skipped, errors) = file.ShapeProblems.Count > 0 ? (0, 0, file.ShapeProblems.ToList()) : await Check(ctx, kind, file, ct);
         if (errors.Count > 0) return Outcome<Preview>.Fail(Problem.Invalid, $"Filen er ikke indlæst: {errors.Count} {(errors.Count == 1 ? "fejl" : "fejl")}. Ret filen, og prøv igen.",
             errors.Select(e => new FieldError("file", e)).ToList());
         var now = clock.GetUtcNow().UtcDateTime;

@@ -23,10 +23,27 @@ public sealed class KeyFigureContext(KeyFigureSet set, IReadOnlyList<(int Id, st
     /// <summary>The organisation id of the summed column: no organisation has it.</summary>
     public const int AllReporters = 0;
 
-    /// <summary>Per period and field, the sum of the reporters' values; nothing where no reporter has a value.</summary>
-    public static IEnumerable<KeyFigureValue> Totals(IEnumerable<KeyFigureValue> values) =>
-        values.Where(v => v.Value is not null).GroupBy(v => (v.Period, v.Key))
-            .Select(g => new KeyFigureValue { OrganisationId = AllReporters, Period = g.Key.Period, Key = g.Key.Key, Value = g.Sum(v => v.Value), EnteredBy = "sum" });
+    /// <summary>Why the summed column has no figure: a sum that leaves someone out would compare unlike groups.</summary>
+    public const string NotAllReported = "ikke-alle";
+
+    /// <summary>
+    /// Per period and field, the sum over the reporters that report at all (any figure in any period) — only where
+    /// every one of them has the figure; otherwise the missing reason <see cref="NotAllReported"/>. So a ratio or a
+    /// change from the year before is always between the same reporters' figures, never a mix.
+    /// </summary>
+    public static IEnumerable<KeyFigureValue> Totals(IReadOnlyCollection<KeyFigureValue> values)
+    {
+        var reporting = values.Select(v => v.OrganisationId).ToHashSet();
+        foreach (var g in values.GroupBy(v => (v.Period, v.Key)))
+        {
+            var complete = reporting.All(r => g.Any(v => v.OrganisationId == r && v.Value is not null));
+            yield return new KeyFigureValue
+            {
+                OrganisationId = AllReporters, Period = g.Key.Period, Key = g.Key.Key, EnteredBy = "sum",
+                Value = complete ? g.Sum(v => v.Value) : null, MissingCode = complete ? null : NotAllReported,
+            };
+        }
+    }
 
     public bool CanAdminister(UserContext user) => Access.CanAdminister(user, Set.OwnerOrganisationId);
 
@@ -47,6 +64,6 @@ public sealed class KeyFigureContext(KeyFigureSet set, IReadOnlyList<(int Id, st
         if (reporters.Count < 2) return ComputeKeyFigures.Build(Set, reporters, values);
         // Several reporters: one more column per period with their figures summed, so every indicator is also
         // evaluated for the group as a whole (a ratio of sums, not an average of ratios).
-        return ComputeKeyFigures.Build(Set, [.. reporters, (AllReporters, "Alle indberettere (sum af indberettede tal)")], [.. values, .. Totals(values)]);
+        return ComputeKeyFigures.Build(Set, [.. reporters, (AllReporters, "Alle indberettere i alt")], [.. values, .. Totals(values)]);
     }
 }

@@ -30,8 +30,10 @@ public sealed class ImportSurveyData(AppDbContext db, TimeProvider clock)
         try { file = Tabular.Read(content, fileName); }
         catch (Exception e) when (e is InvalidDataException or FormatException or CsvHelper.CsvHelperException or System.IO.FileFormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
         {
-            return ([], [$"Filen kan ikke læses som CSV eller XLSX ({fileName})."], null);
+            // Our own messages are Danish; a library's are not and say nothing a user can act on.
+            return ([], [e is InvalidDataException ? e.Message : "Filen kan ikke læses som CSV eller XLSX."], null);
         }
+        if (file.ShapeProblems.Count > 0) return ([], Limit(file.ShapeProblems.ToList()), file.EncodingNote);
         var errors = new List<string>();
         var columns = new[] { def.Id }.Concat(def.Dimensions.Select(d => d.Column)).Concat(def.Questions.Select(q => q.Column)).Distinct().ToList();
         foreach (var missing in columns.Where(c => !file.Header.Contains(c.ToLowerInvariant())))
@@ -87,8 +89,7 @@ public sealed class ImportSurveyData(AppDbContext db, TimeProvider clock)
             rows.Add(new SurveyRow(row.Line, key, dims, answers));
         }
         if (rows.Count == 0 && errors.Count == 0) errors.Add("Filen har ingen besvarelser.");
-        if (errors.Count > MaxErrors) errors = [.. errors.Take(MaxErrors), $"… og {errors.Count - MaxErrors} fejl mere."];
-        return (rows, errors, file.EncodingNote);
+        return (rows, Limit(errors), file.EncodingNote);
     }
 
     public async Task<SurveyImportResult> Handle(SurveyContext ctx, byte[] content, string fileName, string user, CancellationToken ct = default)
@@ -118,6 +119,9 @@ public sealed class ImportSurveyData(AppDbContext db, TimeProvider clock)
         db.ChangeTracker.Clear();
         return new SurveyImportResult(rows.Count, [], note);
     }
+
+    static List<string> Limit(List<string> errors) =>
+        errors.Count > MaxErrors ? [.. errors.Take(MaxErrors), $"… og {errors.Count - MaxErrors} fejl mere (ret de første, og indlæs igen)."] : errors;
 
     static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

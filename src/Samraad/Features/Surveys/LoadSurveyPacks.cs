@@ -30,7 +30,7 @@ public sealed class LoadSurveyPacks(AppDbContext db, ImportSurveyData import, IL
             await db.SaveChangesAsync(ct);
             var dataFile = Path.Combine(dir, "data.csv");
             if (!File.Exists(dataFile)) continue;
-            var result = await import.Handle(new SurveyContext(survey, def), await File.ReadAllBytesAsync(dataFile, ct), dataFile, "Indlæst fra bilagsmappen", ct);
+            var result = await import.Handle(new SurveyContext(survey, def), await File.ReadAllBytesAsync(dataFile, ct), dataFile, "Samraad ved første start (pakkens data.csv)", ct);
             if (!result.Ok)
             {
                 db.Surveys.Remove(survey);

@@ -112,6 +112,21 @@ public static class FormAnswers
                 $"{x.limit.Label} må højst fylde {x.limit.Max.ToString("N0", DanishTime.Culture)} tegn i alt (der er skrevet {x.length.ToString("N0", DanishTime.Culture)})"))
             .ToList();
 
+    /// <summary>The form's "heraf" rules over a complete set of answers: a part given as a number cannot exceed its whole.</summary>
+    public static List<FieldError> CheckParts(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        var errors = new List<FieldError>();
+        foreach (var rule in form.PartOf)
+        {
+            if (form.FindLeaf(rule.Field) is not { } part || form.FindLeaf(rule.AtMost) is not { } whole) continue;
+            var p = FieldValues.Number(part.Spec, answers.GetValueOrDefault(rule.Field)?.Value);
+            var w = FieldValues.Number(whole.Spec, answers.GetValueOrDefault(rule.AtMost)?.Value);
+            if (p is decimal pv && w is decimal wv && pv > wv)
+                errors.Add(new FieldError(rule.Field, $"{part.Field.Label} ({FieldValues.Display(part.Spec, answers[rule.Field].Value)}) kan ikke være større end {whole.Field.Label.ToLowerInvariant()[..1] + whole.Field.Label[1..]} ({FieldValues.Display(whole.Spec, answers[rule.AtMost].Value)})"));
+        }
+        return errors;
+    }
+
     static string? TableRowError(FormSpec form, string key)
     {
         var parts = key.Split('/');
@@ -124,6 +139,7 @@ public static class FormAnswers
     public static List<FieldError> ValidateForSubmit(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers, DateOnly? today = null)
     {
         var errors = CheckTextLimits(form, answers);
+        errors.AddRange(CheckParts(form, answers));
         foreach (var (key, answer) in answers)
         {
             var leaf = form.FindLeaf(key);

@@ -17,6 +17,8 @@ public sealed class FormSpec
     public List<SectionSpec> Sections { get; set; } = new();
     /// <summary>Limits on the total length of several text fields together ("højst ca. 4.000 tegn i alt").</summary>
     public List<TextLimitSpec> TextLimits { get; set; } = new();
+    /// <summary>"Heraf" rules: a number that is part of another cannot exceed it (sjællandske ≤ deltagere i alt).</summary>
+    public List<PartOfSpec> PartOf { get; set; } = new();
 
     public IEnumerable<FieldSpec> Fields => Sections.SelectMany(s => s.Fields);
 
@@ -27,6 +29,12 @@ public sealed class FormSpec
 }
 
 /// <summary>A limit on the combined length of several text fields.</summary>
+public sealed class PartOfSpec
+{
+    public string Field { get; set; } = "";
+    public string AtMost { get; set; } = "";
+}
+
 public sealed class TextLimitSpec
 {
     public List<string> Fields { get; set; } = new();
@@ -120,6 +128,10 @@ public static class FormSpecReader
                    ?? throw new InvalidDataException("Skemadefinitionen er tom.");
         Resolve(form);
         CheckTextLimits(form);
+        foreach (var rule in form.PartOf)
+            foreach (var key in new[] { rule.Field, rule.AtMost })
+                if (form.Field(key) is not { } f || !FieldValues.IsNumeric(f.Type))
+                    throw new InvalidDataException($"Reglen »{rule.Field} ≤ {rule.AtMost}« nævner »{key}«, som ikke er et talfelt i skemaet.");
         return form;
     }
 

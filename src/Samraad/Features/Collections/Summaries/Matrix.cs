@@ -33,7 +33,7 @@ public static class Matrix
         return new MatrixView(columns, rows, totals);
     }
 
-    /// <summary>"15/17" for yes-like answers; the sum for numbers; the number answered for text.</summary>
+    /// <summary>"15/17" for yes-like answers; the sum for numbers, saying how many of the submitted it covers; the number answered for text.</summary>
     static string Total(SummaryInput input, Leaf leaf)
     {
         var values = input.Respondents.Select(r => input.Submitted.GetValueOrDefault(r.OrganisationId)?.GetValueOrDefault(leaf.Key)?.Value).ToList();
@@ -41,9 +41,12 @@ public static class Matrix
             return $"{values.Count(v => Summary.CountsAsYes(leaf.Spec, v))}/{input.Respondents.Count}";
         if (FieldValues.IsNumeric(leaf.Spec.Type))
         {
-            var sum = values.Select(v => FieldValues.Number(leaf.Spec, v)).OfType<decimal>().Sum();
-            return leaf.Spec.Type == FieldType.Amount ? FieldValues.Display(leaf.Spec, ((long)(sum * 100)).ToString())
-                : sum.ToString("#,##0.##", DanishTime.Culture);
+            var numbers = values.Select(v => FieldValues.Number(leaf.Spec, v)).OfType<decimal>().ToList();
+            if (numbers.Count == 0) return "–"; // nobody gave a number (blank or a missing code): no sum, never 0
+            var sum = numbers.Sum();
+            var partial = numbers.Count < input.Submitted.Count ? $" ({numbers.Count} af {input.Submitted.Count})" : "";
+            return (leaf.Spec.Type == FieldType.Amount ? FieldValues.Display(leaf.Spec, ((long)(sum * 100)).ToString())
+                : sum.ToString("#,##0.##", DanishTime.Culture)) + partial;
         }
         return $"{values.Count(v => v is not null)} svar";
     }
