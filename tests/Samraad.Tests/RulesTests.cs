@@ -82,6 +82,17 @@ public class CsvTests
         Assert.Equal(["a", "b"], header);
         Assert.Equal("linje 1\nlinje 2", rows[0]["b"]);
     }
+
+    [Fact]
+    public void A_broken_shape_is_reported_by_the_line_the_record_starts_on()
+    {
+        var rows = Csv.ReadWithLines("a,b,c\n1,2,3\n\"4,5,6\n7,8,9\n10,11\n", out _, out var problems);
+        Assert.Contains(problems, p => p.StartsWith("Linje 3: et anførselstegn (\") er ikke lukket eller står midt i en celle (posten løber til linje"));
+        Assert.Contains(problems, p => p.StartsWith("Linje 3: 1 celle, forventet 3"));
+        Csv.ReadWithLines("a;b\n1;2\n\n3;\"x\ny\"\n", out _, out var fine);
+        Assert.Empty(fine); // blank lines and quoted line breaks are not problems
+        Assert.Equal(2, rows.Count);
+    }
 }
 
 public class ReferenceTests
