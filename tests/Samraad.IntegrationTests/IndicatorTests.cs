@@ -144,12 +144,12 @@ public class IndicatorTests
             share.Select(v => v.GetProperty("reporter").GetString()).Distinct());
         // The group as a whole only where every reporting office has the figure: 2023 sums CLEAN's 26 and DLSC's 17
         // members in Region Sjælland; DLSC has no 2022 figures, so no 2022 total and no change from 2022 either.
-        Assert.Contains("ikke alle indberettere har tallet", share[4].GetProperty("missing").GetString());
+        Assert.Contains("ikke alle har tallet", share[4].GetProperty("missing").GetString());
         Assert.Contains(Values(evaluation, "medlemmer_sjaelland").EnumerateArray(), v =>
             v.GetProperty("reporter").GetString()!.StartsWith("Alle") && v.GetProperty("period").GetString() == "2023" && v.GetProperty("value").GetDecimal() == 43);
         Assert.Empty(evaluation.GetProperty("discrepancies").EnumerateArray());
         var page = Html.Text(await sek.GetStringAsync("/noegletal/klyngeevaluering-2021-2023"));
-        Assert.Contains("Food & Bio Cluster Denmark", page); // the offices that have not reported are listed as reporters
+        Assert.Contains("Ingen tal endnu fra: Food & Bio Cluster Denmark, We Build Denmark.", page); // named once, not as empty columns
 
         // An office sees and enters only its own figures.
         var clean = await app.LoggedIn("clean");

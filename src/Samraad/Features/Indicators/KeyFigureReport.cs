@@ -42,7 +42,7 @@ public static partial class ComputeKeyFigures
         var columns = (from r in reporters from p in periods ?? set.Periods() select new ReportColumn(r.Id, r.Name, p, Periods.Label(set.PeriodKind, p))).ToList();
         var byCell = values.GroupBy(v => (v.OrganisationId, v.Period, v.Key)).ToDictionary(g => g.Key, g => g.First());
         var missingLabels = def.MissingCodes.ToDictionary(m => m.Key, m => m.Label);
-        missingLabels.TryAdd(KeyFigureContext.NotAllReported, "ikke alle indberettere har tallet");
+        missingLabels.TryAdd(KeyFigureContext.NotAllReported, "ikke alle har tallet");
 
         decimal? Value(ReportColumn c, string key, bool previous)
         {
