@@ -150,6 +150,7 @@ public class IndicatorTests
         Assert.Empty(evaluation.GetProperty("discrepancies").EnumerateArray());
         var page = Html.Text(await sek.GetStringAsync("/noegletal/klyngeevaluering-2021-2023"));
         Assert.Contains("Ingen tal endnu fra: Food & Bio Cluster Denmark, We Build Denmark.", page); // named once, not as empty columns
+        Assert.Contains("1 ansøgning", page); // DLSC's one application, in the singular
 
         // An office sees and enters only its own figures.
         var clean = await app.LoggedIn("clean");

@@ -53,6 +53,8 @@ public class PeriodicCollectionTests
         Assert.Equal("NotStarted", (await foodbio.GetFromJsonAsync<JsonElement>(own + "?period=2023")).GetProperty("status").GetString());
         Assert.Equal("NotStarted", (await foodbio.GetFromJsonAsync<JsonElement>(own)).GetProperty("status").GetString()); // no period = the latest
 
+        Assert.Contains("Din organisations besvarelse: Indsendt (2022)", Html.Text(await foodbio.GetStringAsync("/")));
+
         // The page for a year: heading, the periods as links, the receipt names the year.
         var page = Html.Text(await foodbio.GetStringAsync(Page + "/besvarelser/food-bio-cluster-denmark?periode=2022"));
         Assert.Contains("Evaluering af regionale klyngekontorer 2021–2023 – 2022", page);

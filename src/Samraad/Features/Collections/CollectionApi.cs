@@ -42,7 +42,7 @@ public static class CollectionApi
 
     /// <summary>The collection in the period asked for (?period=2023; the latest when none is given), or null.</summary>
     static async Task<CollectionContext?> Load(HttpContext http, AppDbContext db, string slug) =>
-        (await CollectionContext.Load(db, slug))?.ForPeriod(http.Request.Query["period"]);
+        (await CollectionContext.Load(db, slug))?.ForPeriod(http.Request.Query.TryGetValue("period", out var p) ? p : http.Request.Query["periode"]);
 
     static async Task<(CollectionContext? Ctx, IResult? Error)> Visible(HttpContext http, AppDbContext db, string slug)
     {

@@ -41,13 +41,14 @@ public static class CollectionPages
         {
             var href = isRespondent ? $"/indsamlinger/{c.Slug}/besvarelser/{ownSlug}"
                 : Access.CanAdminister(user, c.OwnerOrganisationId) ? $"/indsamlinger/{c.Slug}" : $"/indsamlinger/{c.Slug}/sammendrag";
-            var ownStatus = isRespondent ? own.GetValueOrDefault(c.Id) switch
+            var mine = own.GetValueOrDefault(c.Id);
+            var ownStatus = isRespondent ? mine switch
             {
                 null => "Ikke påbegyndt",
                 { Status: ResponseStatus.Submitted } => "Indsendt",
                 { LatestReceiptId: not null } => "Genåbnet",
                 _ => "Kladde",
-            } : null;
+            } + (c.IsPeriodic ? $" ({c.PeriodLabel(mine?.Period ?? c.LastPeriod!)})" : "") : null;
             var (n, answered, submitted) = counts[c.Id];
             return new FrontPage.Item(c, href, n, answered, submitted, c.IsOpen(now), ownStatus);
         }).ToList();

@@ -82,7 +82,7 @@ public static partial class ComputeKeyFigures
                 {
                     if (!byCell.TryGetValue((c.OrganisationId, c.Period, f.Key), out var v)) return new ReportCell(null, "", NotReported, null, false);
                     return v.Value is decimal d
-                        ? new ReportCell(d, FormatValue(d, f.Decimals ? null : 0, f.Unit), null, null, false)
+                        ? new ReportCell(d, FormatValue(d, f.Decimals ? null : 0, d == 1 && f.UnitOne is not null ? f.UnitOne : f.Unit), null, null, false)
                         : new ReportCell(null, missingLabels.GetValueOrDefault(v.MissingCode ?? "", "–"), missingLabels.GetValueOrDefault(v.MissingCode ?? ""), null, false);
                 }).ToList()));
             foreach (var i in def.Indicators.Where(i => i.Table == t.Key))

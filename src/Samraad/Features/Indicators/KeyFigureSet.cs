@@ -51,7 +51,8 @@ public class KeyFigureValue
     public DateTime EnteredAtUtc { get; set; }
 }
 
-public sealed record FieldDef(string Key, string Label, string? Unit, string Table, bool Missing = false, bool Decimals = false, string? Hint = null);
+/// <summary>A reported figure; <c>UnitOne</c> is the unit's singular ("ansøgning" for 1, "ansøgninger" otherwise).</summary>
+public sealed record FieldDef(string Key, string Label, string? Unit, string Table, bool Missing = false, bool Decimals = false, string? Hint = null, string? UnitOne = null);
 public sealed record TargetDef(decimal Value, string Direction, string Label);
 public sealed record IndicatorDef(string Key, string Label, string Formula, string? Unit, int Decimals, string Table, TargetDef? Target = null, bool Chart = false);
 public sealed record CheckDef(string Key, string Label, string Total, List<string> Parts, string Table);
