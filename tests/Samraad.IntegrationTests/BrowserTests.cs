@@ -156,17 +156,11 @@ public class BrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task The_pool_pages_of_municipality_and_caseworker_pass_axe()
     {
-        await using var app = TestApp.Start(Db.Sqlite, kestrel: true);
-        await app.CreateUser("ism", Roles.Secretariat, "indenrigs-og-sundhedsministeriet");
-        await app.CreateUser("kommune", Roles.Respondent, "faxe");
-        app.Clock.Now = new DateTimeOffset(2024, 5, 10, 10, 0, 0, TimeSpan.Zero);
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright, baseUrl);
+        await using var session = await Start(("ism", Roles.Secretariat, "indenrigs-og-sundhedsministeriet"), ("kommune", Roles.Respondent, "faxe"));
+        session.App.Clock.Now = new DateTimeOffset(2024, 5, 10, 10, 0, 0, TimeSpan.Zero);
         var violations = new List<string>();
 
-        var kommune = await NewPage(browser, baseUrl);
-        await LogIn(kommune, "kommune");
+        var kommune = await session.As("kommune");
         await kommune.GotoAsync("/puljer/laanepulje-botilbud-2025-26");
         await Axe(kommune, violations);
         await kommune.GotoAsync("/indsamlinger/laanepulje-botilbud-2025-26/besvarelser/faxe");
@@ -177,8 +171,7 @@ public class BrowserTests(ITestOutputHelper output)
         await Expect(kommune, "kan ikke være over 100 %");
         await Axe(kommune, violations);
 
-        var ism = await NewPage(browser, baseUrl);
-        await LogIn(ism, "ism");
+        var ism = await session.As("ism");
         foreach (var url in new[] { "/puljer", "/puljer/laanepulje-botilbud-2025-26/ansoegninger", "/puljer/laanepulje-botilbud-2025-26/fordeling",
                      "/puljer/laanepulje-botilbud-2025-26/fordeling?budget2025=300000&budget2026=700000" })
         {
@@ -195,17 +188,11 @@ public class BrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task The_contract_pages_of_secretariat_and_hub_pass_axe()
     {
-        await using var app = TestApp.Start(Db.Sqlite, kestrel: true);
-        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
-        await app.CreateUser("hub", Roles.Respondent, "erhvervshus-sjaelland");
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright, baseUrl);
+        await using var session = await Start(("sek", Roles.Secretariat, "kkr-sjaelland"), ("hub", Roles.Respondent, "erhvervshus-sjaelland"));
         var violations = new List<string>();
         const string contract = "/kontrakter/resultatkontrakt-2024-erhvervshus-sjaelland";
 
-        var sek = await NewPage(browser, baseUrl);
-        await LogIn(sek, "sek");
+        var sek = await session.As("sek");
         foreach (var url in new[] { "/kontrakter", contract, contract + "/maal/1", contract + "/maal/2", contract + "/maal/8", contract + "/maal/9" })
         {
             await sek.GotoAsync(url);
@@ -214,8 +201,7 @@ public class BrowserTests(ITestOutputHelper output)
         await sek.GotoAsync(contract + "/maal/8");
         await Expect(sek, "Registreringerne bag tallet");
 
-        var hub = await NewPage(browser, baseUrl);
-        await LogIn(hub, "hub");
+        var hub = await session.As("hub");
         await hub.GotoAsync(contract + "/import");
         await Axe(hub, violations);
         var bad = "sag_id,cvr,kommunekode,hovedsaede_region,type,startdato,slutdato,temaer,henvist_ekstern,vejledt_aaret_foer\n"
@@ -238,16 +224,11 @@ public class BrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task The_key_figure_pages_pass_axe()
     {
-        await using var app = TestApp.Start(Db.Sqlite, kestrel: true);
-        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright, baseUrl);
+        await using var session = await Start(("sek", Roles.Secretariat, "kkr-sjaelland"));
         var violations = new List<string>();
         const string set = "/noegletal/kofoedsminde-noegletal";
 
-        var sek = await NewPage(browser, baseUrl);
-        await LogIn(sek, "sek");
+        var sek = await session.As("sek");
         foreach (var url in new[] { "/noegletal", set, set + "/beregning", set + "/beregning?places=20", set + "/indtast?periode=2022" })
         {
             await sek.GotoAsync(url);
@@ -272,16 +253,11 @@ public class BrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task The_survey_periodic_collection_and_cluster_pages_pass_axe()
     {
-        await using var app = TestApp.Start(Db.Sqlite, kestrel: true);
-        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright, baseUrl);
+        await using var session = await Start(("sek", Roles.Secretariat, "kkr-sjaelland"));
         var violations = new List<string>();
         const string cluster = "/undersoegelser/klyngedeltagersurvey";
 
-        var sek = await NewPage(browser, baseUrl);
-        await LogIn(sek, "sek");
+        var sek = await session.As("sek");
         const string evaluation = "/indsamlinger/klyngeevaluering-2021-2023";
         foreach (var url in new[] { "/undersoegelser", cluster, "/undersoegelser/mobilitetssurvey-2023", cluster + "/indlaes",
                      "/noegletal/klyngeevaluering-2021-2023", "/noegletal/ruc-vidensamarbejde", evaluation + "?periode=2022",
@@ -307,6 +283,35 @@ public class BrowserTests(ITestOutputHelper output)
         File.Delete(file);
 
         Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>The app on a real port with the given users, Debian's Chromium pointed at it, and logged-in pages.</summary>
+    sealed class Session(TestApp app, IPlaywright playwright, IBrowser browser, string baseUrl) : IAsyncDisposable
+    {
+        public TestApp App => app;
+
+        public async Task<IPage> As(string user)
+        {
+            var page = await NewPage(browser, baseUrl);
+            await LogIn(page, user);
+            return page;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            await app.DisposeAsync();
+        }
+    }
+
+    async Task<Session> Start(params (string User, string Role, string? Organisation)[] users)
+    {
+        var app = TestApp.Start(Db.Sqlite, kestrel: true);
+        foreach (var (user, role, organisation) in users) await app.CreateUser(user, role, organisation);
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var playwright = await Playwright.CreateAsync();
+        return new Session(app, playwright, await Launch(playwright, baseUrl), baseUrl);
     }
 
     async Task<IBrowser> Launch(IPlaywright playwright, string baseUrl)
