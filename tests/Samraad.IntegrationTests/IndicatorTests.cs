@@ -166,4 +166,28 @@ public class IndicatorTests
         Assert.Contains("19.800.000", d.GetProperty("computed").GetString());
         Assert.Equal("stemmer", Values(ruc, "poster_i_alt")[0].GetProperty("display").GetString()); // post 1–20 add up to 19.238.200
     }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Indicators_are_evaluated_per_group_of_a_group_set_from_the_groups_sums(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        var sek = await app.LoggedIn("sek");
+        const string url = "/api/indicators/kommunale-noegletal?groupSet=dst-kommunegrupper-v1-2018";
+        var report = await sek.GetFromJsonAsync<JsonElement>(url);
+        var share = report.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "andel_ventende").GetProperty("values").EnumerateArray()
+            .ToDictionary(v => (v.GetProperty("reporter").GetString()!, v.GetProperty("period").GetString()!), v => v.GetProperty("display").GetString());
+        // Oplandskommuner = Stevns + Ringsted: 2022 (10 + 15) / (100 + 50) = 16,7 %; 2023 Ringsted said "Ved ikke", so no sum.
+        Assert.Equal("16,7 %", share[("Oplandskommuner (2)", "2022")]);
+        Assert.Equal("–", share[("Oplandskommuner (2)", "2023")]);
+        Assert.Equal("10,0 %", share[("Provinsbykommuner (1)", "2022")]);
+        Assert.Equal("10,0 %", share[("Landkommuner (1)", "2023")]);
+        Assert.Equal("12,3 %", share[("Alle indberettere i alt", "2022")]); // 53 / 430
+        var page = Html.Text(await sek.GetStringAsync("/noegletal/kommunale-noegletal?gruppe=dst-kommunegrupper-v1-2018"));
+        Assert.Contains("Opdelt efter Danmarks Statistiks kommunegrupper", page);
+        Assert.Contains("Oplandskommuner (2)", page);
+        var bad = await sek.GetAsync("/api/indicators/kommunale-noegletal?groupSet=planet");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await sek.GetAsync("/noegletal/kommunale-noegletal?gruppe=planet")).StatusCode);
+    }
 }

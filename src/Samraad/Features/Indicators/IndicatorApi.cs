@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Web;
+using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Indicators;
 
@@ -17,13 +18,15 @@ public static class IndicatorApi
     {
         var api = app.MapGroup("/api/indicators").RequireAuthorization().WithTags("Nøgletal og indikatorer");
         api.MapGet("", async (HttpContext http, AppDbContext db) => Results.Ok(await List(db, UserContext.From(http.User)!)));
-        api.MapGet("/{slug}", async (string slug, HttpContext http, AppDbContext db) =>
+        api.MapGet("/{slug}", async (string slug, string? groupSet, HttpContext http, AppDbContext db) =>
         {
             var ctx = await KeyFigureContext.Load(db, slug);
             if (ctx is null) return ApiProblems.NotFound("Nøgletallene findes ikke.");
             var visible = ctx.Visible(UserContext.From(http.User)!);
             if (visible.Count == 0) return ApiProblems.Forbidden("Du har ikke adgang til disse nøgletal.");
-            return Results.Ok(Dto(await ctx.Report(db, visible)));
+            if (!string.IsNullOrEmpty(groupSet) && (await ctx.GroupSets(db, visible)).All(s => s.Key != groupSet))
+                return ApiProblems.Invalid("Ukendt opdeling", [new FieldError("groupSet", $"»{groupSet}« er ikke en opdeling af disse indberettere")]);
+            return Results.Ok(Dto((await ctx.Report(db, visible, string.IsNullOrEmpty(groupSet) ? null : groupSet)).Report));
         });
         api.MapGet("/{slug}/summary", async (string slug, HttpContext http, AppDbContext db) =>
         {

@@ -23,10 +23,16 @@ public static class IndicatorPages
         {
             var (ctx, visible, denied) = await Load(http, db, slug);
             if (ctx is null) return denied!;
+            var sets = await ctx.GroupSets(db, visible);
+            var groupSet = http.Request.Query["gruppe"].FirstOrDefault() is { Length: > 0 } g ? g : null;
+            if (groupSet is not null && sets.All(x => x.Key != groupSet))
+                return Html.Error(400, "Ukendt opdeling", $"»{groupSet}« er ikke en opdeling af disse indberettere. Vælg en i listen.");
+            var (report, groupSetName) = await ctx.Report(db, visible, groupSet);
             return Html.Render<KeyFigurePage>(new
             {
-                R = await ctx.Report(db, visible), Reporters = visible.Select(r => r.Name).ToList(), EditFor = EditFor(ctx, User(http)),
+                R = report, Reporters = visible.Select(r => r.Name).ToList(), EditFor = EditFor(ctx, User(http)),
                 HasPlacePrice = ctx.Set.Definition().PlacePrice is not null, Notice = http.Request.Query["besked"].FirstOrDefault(),
+                GroupSets = sets, GroupSet = groupSet, GroupSetName = groupSetName,
             });
         });
         pages.MapGet("/{slug}/indtast", async (string slug, HttpContext http, AppDbContext db) =>
