@@ -12,8 +12,8 @@ using Samraad.Data;
 namespace Samraad.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261130105330_KeyFigureSummaryIndex")]
-    partial class KeyFigureSummaryIndex
+    [Migration("20261130124903_PoolsContractsIndicatorsSurveys")]
+    partial class PoolsContractsIndicatorsSurveys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -334,14 +334,26 @@ namespace Samraad.Data.Migrations.Postgres
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<string>("FirstPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<int>("FormVersionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LastPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("OwnerOrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
