@@ -135,7 +135,7 @@ public static class Cli
                 var tables = new List<Features.Surveys.PivotDto>();
                 foreach (var question in questions)
                 {
-                    var request = new Features.Surveys.PivotRequest(question, split, command.Option("--categories"), command.Option("--filter"));
+                    var request = Features.Surveys.PivotRequest.From(question, split, command.Option("--categories"), command.Option("--filter"));
                     var errors = request.Check(ctx.Definition, await ctx.Splits(db), await ctx.Filters(db));
                     if (errors.Count > 0) return Fail(string.Join(" ", errors.Select(e => e.Message)) + ".");
                     tables.Add(Features.Surveys.SurveyApi.Dto(await ctx.Pivot(db, question, split, request.Categories, filter: request.Filter)));

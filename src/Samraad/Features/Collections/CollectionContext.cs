@@ -29,6 +29,9 @@ public sealed record CollectionContext(Collection Collection, FormSpec Form, IRe
     /// <summary>"?periode=2023" for links within a periodic collection, "" otherwise.</summary>
     public string PeriodQuery => Period == "" ? "" : $"?periode={Period}";
 
+    /// <summary>The query for a link in this period with one more parameter: "?periode=2023&amp;gemt=1" or "?gemt=1".</summary>
+    public string QueryWith(string parameter) => Period == "" ? $"?{parameter}" : $"{PeriodQuery}&{parameter}";
+
     public bool IsRespondent(int organisationId) => Respondents.Any(r => r.Id == organisationId);
 
     public bool CanAdminister(UserContext user) => Access.CanAdminister(user, Collection.OwnerOrganisationId);

@@ -93,7 +93,7 @@ public static class CollectionPages
         if (ctx is null) return denied!;
         var form = await http.Request.ReadFormAsync();
         var outcome = await change.Handle(ctx, UserContext.From(http.User)!, form["opens"], form["deadline"]);
-        if (outcome.Ok) return Results.Redirect($"/indsamlinger/{slug}{(ctx.PeriodQuery == "" ? "?gemt=1" : ctx.PeriodQuery + "&gemt=1")}#frist");
+        if (outcome.Ok) return Results.Redirect($"/indsamlinger/{slug}{ctx.QueryWith("gemt=1")}#frist");
         return Html.Render<CollectionPage>(new
         {
             Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime,

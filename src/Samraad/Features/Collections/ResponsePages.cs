@@ -68,7 +68,6 @@ public static class ResponsePages
         var inputs = ReadAnswers(form);
         int? revision = int.TryParse(form["revision"], out var rev) ? rev : null;
         var url = $"/indsamlinger/{slug}/besvarelser/{org}";
-        var query = t.Ctx.PeriodQuery;
         string action = form["action"].ToString();
 
         if (action == "submit")
@@ -78,7 +77,7 @@ public static class ResponsePages
             return await Failed(http, db, slug, org, clock, submitted.Problem!.Value, submitted.Message!, submitted.Errors, inputs);
         }
         var saved = await save.Handle(t.Ctx, t.Org.Id, t.User, inputs, revision);
-        if (saved.Ok) return Results.Redirect(action == "preview" ? url + "/vis" + query : url + (query == "" ? "?gemt=1" : query + "&gemt=1"));
+        if (saved.Ok) return Results.Redirect(action == "preview" ? url + "/vis" + t.Ctx.PeriodQuery : url + t.Ctx.QueryWith("gemt=1"));
         return await Failed(http, db, slug, org, clock, saved.Problem!.Value, saved.Message!, saved.Errors, inputs);
     }
 
@@ -153,7 +152,7 @@ public static class ResponsePages
         if (t is null) return denied!;
         var form = await http.Request.ReadFormAsync();
         var outcome = await reopen.Handle(t.Ctx, t.Org.Id, t.User, form["reason"]);
-        if (outcome.Ok) return Results.Redirect($"/indsamlinger/{slug}/besvarelser/{org}" + (t.Ctx.PeriodQuery == "" ? "?genaabnet=1" : t.Ctx.PeriodQuery + "&genaabnet=1"));
+        if (outcome.Ok) return Results.Redirect($"/indsamlinger/{slug}/besvarelser/{org}{t.Ctx.QueryWith("genaabnet=1")}");
         if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
         return Html.Render<ResponsePage>(new { Model = Model(t, clock.GetUtcNow().UtcDateTime, errors: outcome.Errors, problem: outcome.Message) },
             StatusCodes.Status400BadRequest);

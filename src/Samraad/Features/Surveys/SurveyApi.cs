@@ -29,8 +29,7 @@ public static class SurveyApi
         {
             var (ctx, problem) = await Load(db, slug, http);
             if (ctx is null) return problem!;
-            static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-            var request = new PivotRequest(Blank(question), Blank(split), Blank(categories), Blank(filter));
+            var request = PivotRequest.From(question, split, categories, filter);
             var errors = request.Check(ctx.Definition, await ctx.Splits(db), await ctx.Filters(db));
             if (errors.Count > 0)
                 return ApiProblems.Invalid("Tabellen kan ikke laves", errors.Select(e => e with { Key = e.Key switch { "spoergsmaal" => "question", "opdeling" => "split", "kun" => "filter", _ => "categories" } }));
@@ -50,6 +49,6 @@ public static class SurveyApi
             string.Join(" / ", new[] { c.PrintedCount, c.PrintedPercent }.Where(p => p is not null)) is { Length: > 0 } p ? p : null, c.Differs))).ToList());
 
     public static SurveyReportDto Dto(SurveyReport r) => new(r.Survey.Slug, r.Survey.Title, r.Definition.Source, r.Definition.Note, r.Respondents, r.Rate,
-        r.Pivots.Concat(r.Checks.Except(r.Pivots)).Select(Dto).ToList(), r.Charts.Select(c => new ChartDto(c.Key, c.Title, c.Categories, c.Bars)).ToList(),
+        r.AllTables.Select(Dto).ToList(), r.Charts.Select(c => new ChartDto(c.Key, c.Title, c.Categories, c.Bars)).ToList(),
         r.Discrepancies, r.PrintedChecked);
 }

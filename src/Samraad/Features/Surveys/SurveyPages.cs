@@ -67,14 +67,13 @@ public static class SurveyPages
     static async Task<(IReadOnlyList<PivotTable>? Tables, PivotRequest Request, List<FieldError> Errors)> Chosen(SurveyContext ctx, HttpContext http, AppDbContext db)
     {
         var q = http.Request.Query;
-        var request = new PivotRequest(Blank(q["spoergsmaal"]), Blank(q["opdeling"]), Blank(q["kategorier"]), Blank(q["kun"]));
+        var request = PivotRequest.From(q["spoergsmaal"], q["opdeling"], q["kategorier"], q["kun"]);
         if (request.Question is null && request.Split is null && request.Categories is null && request.Filter is null) return (null, request, []);
         var errors = request.Check(ctx.Definition, await ctx.Splits(db), await ctx.Filters(db));
         if (errors.Count > 0) return (null, request, errors);
         return ([await ctx.Pivot(db, request.Question!, request.Split, request.Categories, filter: request.Filter)], request, []);
     }
 
-    static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     static async Task<IResult> ImportView(AppDbContext db, SurveyContext ctx, IReadOnlyList<FieldError> errors) =>
         Html.Render<SurveyImportPage>(new
@@ -120,7 +119,7 @@ public static class SurveyPages
         var (tables, _, errors) = await Chosen(ctx, http, db);
         if (errors.Count > 0) return Html.Error(400, "Tabellen kan ikke laves", string.Join(" ", errors.Select(e => e.Message)));
         var report = await ComputeSurveyReport.Handle(db, ctx);
-        var rows = Rows(tables ?? report.Pivots.Concat(report.Checks.Except(report.Pivots)));
+        var rows = Rows(tables ?? report.AllTables);
         return format == "csv"
             ? Results.File(Csv.Write(rows), "text/csv; charset=utf-8", $"{slug}.csv")
             : Results.File(Xlsx.Write([("Tabeller", rows)]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}.xlsx");
@@ -142,6 +141,13 @@ public static class SurveyPages
 /// a limit to one value of another dimension ("region:Region Sjælland") — the second dimension.</summary>
 public sealed record PivotRequest(string? Question, string? Split, string? Categories, string? Filter = null)
 {
+    /// <summary>From a form, a query string or the command line: blank means not given.</summary>
+    public static PivotRequest From(string? question, string? split, string? categories, string? filter)
+    {
+        static string? Given(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        return new PivotRequest(Given(question), Given(split), Given(categories), Given(filter));
+    }
+
     public List<FieldError> Check(SurveyDefinition def, IReadOnlyList<(string Key, string Label)> splits, IReadOnlyList<(string Key, string Label)>? filters = null)
     {
         var errors = new List<FieldError>();

@@ -23,6 +23,9 @@ public sealed record SurveyReport(Survey Survey, SurveyDefinition Definition, in
     public IReadOnlyList<SurveyDiscrepancy> Discrepancies =>
         Checks.SelectMany(c => c.Discrepancies).Concat(Rate is { Differs: true } r
             ? [new SurveyDiscrepancy("Svarprocent", "Svarprocent", SurveyDefinition.Total, "procent", $"{r.Printed:0} %", $"{r.Percent:0} %")] : []).ToList();
+    /// <summary>The pack's tables, then the other tables the printed figures were checked in: what exports and the API list.</summary>
+    public IEnumerable<PivotTable> AllTables => Pivots.Concat(Checks.Except(Pivots));
+
     public int PrintedChecked => Checks.Sum(c => c.PrintedChecked) + (Rate?.Printed is null ? 0 : 1);
 }
 
