@@ -55,7 +55,7 @@ public class CliTests
         finally { Directory.Delete(dir, true); }
     }
 
-    [Fact]
+    [Fact, Trait("Speed", "Slow")]
     public async Task Bench_generates_national_data_and_its_sql_baseline_agrees_with_the_summary()
     {
         var dir = Directory.CreateTempSubdirectory("samraad-bench-").FullName;

@@ -32,7 +32,7 @@ public class ContractTests
         });
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_secretariat_sees_15_goals_with_status_and_the_figures_behind_them(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -61,7 +61,7 @@ public class ContractTests
     /// The database aggregates (the app's EF queries and the benchmark's hand-written SQL) against the plainest possible
     /// count: every demo row loaded and counted in C#. Guards the index-friendly query shapes on both databases.
     /// </summary>
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Goal_figures_from_the_database_equal_a_count_over_the_rows(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -89,7 +89,7 @@ public class ContractTests
         Assert.True(naive.NewCompanies > 0 && naive.NewCompanies < naive.Companies);
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Only_the_parties_and_the_secretariat_see_the_contract(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -108,7 +108,7 @@ public class ContractTests
         }
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_hub_imports_a_crm_file_previews_confirms_and_undoes_it(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -134,7 +134,7 @@ public class ContractTests
         Assert.Contains("Fortrudt", Html.Text(await hub.GetStringAsync(Page + "/import")));
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_bad_file_gets_a_report_by_line_and_nothing_is_imported(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -152,7 +152,7 @@ public class ContractTests
         Assert.Equal(count, await app.WithDb(d => d.Registrations.CountAsync()));
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Entered_figures_and_qualitative_statuses_update_the_goals(Db db)
     {
         await using var app = TestApp.Start(db);

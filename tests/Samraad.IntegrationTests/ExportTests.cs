@@ -11,7 +11,7 @@ namespace Samraad.IntegrationTests;
 
 public class ExportTests
 {
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Csv_has_a_row_per_respondent_a_column_per_field_and_Danish_labels(Db db)
     {
         await using var app = TestApp.Start(db);

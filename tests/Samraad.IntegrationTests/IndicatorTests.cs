@@ -30,7 +30,7 @@ public class IndicatorTests
         return await client.PostAsync($"{Page}/indtast", await TestApp.Form(client, $"{Page}/indtast?periode={period}", fields));
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_secretariat_sees_the_indicators_computed_and_where_the_seed_contradicts_itself(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -64,7 +64,7 @@ public class IndicatorTests
         Assert.Contains("Pladser skal være et helt tal", await bad.Content.ReadAsStringAsync());
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Entering_a_period_is_validated_by_field_all_or_nothing_and_updates_the_indicators(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -91,7 +91,7 @@ public class IndicatorTests
         Assert.Equal("4,4 %", Value(after, "overbelaegning", "2023")); // and the period's other figures kept
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Only_the_owner_readers_and_the_reporter_see_the_figures_and_only_they_enter_them(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -127,7 +127,7 @@ public class IndicatorTests
         Assert.Contains("Nøgletal og indikatorer: Kofoedsminde", await sek.GetStringAsync(meeting + "/punkter/2.10"));
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Cluster_offices_report_their_own_figures_and_the_secretariat_compares_them_and_sees_RUCs_two_grants(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -167,7 +167,7 @@ public class IndicatorTests
         Assert.Equal("stemmer", Values(ruc, "poster_i_alt")[0].GetProperty("display").GetString()); // post 1–20 add up to 19.238.200
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Indicators_are_evaluated_per_group_of_a_group_set_from_the_groups_sums(Db db)
     {
         await using var app = TestApp.Start(db);

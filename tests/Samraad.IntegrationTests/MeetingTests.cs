@@ -35,7 +35,7 @@ public class MeetingTests
         ["isClosed"] = closed ? "true" : "false", ["closedReason"] = reason ?? "", ["publicSummary"] = summary ?? "",
     };
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Publishing_stores_a_packet_whose_bytes_and_hash_never_change(Db db)
     {
         var (app, sek) = await Start(db);
@@ -71,7 +71,7 @@ public class MeetingTests
         Assert.Contains("SHA-256", pig.GetPage(2).Text + pig.GetPage(3).Text);
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Newer_data_is_flagged_but_never_alters_the_published_packet_and_a_republication_lists_it(Db db)
     {
         var (app, sek) = await Start(db);
@@ -102,7 +102,7 @@ public class MeetingTests
         Assert.DoesNotContain("Nyere data findes", await sek.GetStringAsync(Meeting + "/punkter/2.7"));
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Closed_items_are_seen_by_members_and_only_summarised_to_the_public(Db db)
     {
         var (app, sek) = await Start(db);
@@ -138,7 +138,7 @@ public class MeetingTests
         Assert.Contains("0 resultater", await app.Client().GetStringAsync("/soeg?q=forhandlingsoplysninger"));
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Search_finds_text_inside_an_uploaded_pdf_and_the_page_with_Danish_stemming(Db db)
     {
         var (app, sek) = await Start(db);

@@ -14,7 +14,7 @@ public class MeetingWorkflowTests
 {
     const string Meeting = "/moeder/" + MeetingTests.Slug;
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Bad_uploads_are_refused_with_a_reason_and_nothing_is_stored(Db db)
     {
         var (app, sek) = await MeetingTests.Start(db);
@@ -51,7 +51,7 @@ public class MeetingWorkflowTests
         return buffer.ToArray();
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_duplicate_item_number_and_a_closed_item_without_summary_are_refused(Db db)
     {
         var (app, sek) = await MeetingTests.Start(db);
@@ -77,7 +77,7 @@ public class MeetingWorkflowTests
         Assert.Equal("Draft", (await sek.GetFromJsonAsync<JsonElement>($"/api/meetings/{MeetingTests.Slug}")).GetProperty("status").GetString());
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Minutes_are_recorded_approved_and_then_only_appended_to(Db db)
     {
         var (app, sek) = await MeetingTests.Start(db);
@@ -146,7 +146,7 @@ public class MeetingWorkflowTests
         return new FormUrlEncodedContent(fields);
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Open_tasks_are_listed_across_meetings_overdue_marked_and_closing_records_who(Db db)
     {
         var (app, sek) = await MeetingTests.Start(db);
@@ -175,7 +175,7 @@ public class MeetingWorkflowTests
         Assert.Equal(["Orientere kommunerne om ansøgningsfristen"], api.EnumerateArray().Select(t => t.GetProperty("text").GetString()));
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_secretariat_creates_a_meeting_and_adds_an_item(Db db)
     {
         var (app, sek) = await MeetingTests.Start(db);

@@ -21,7 +21,7 @@ public class PeriodicCollectionTests
         ["tilsagn_beloeb"] = new Dictionary<string, string> { ["missing"] = "under-5" }, ["medlemmer_sjaelland"] = "12", ["medlemmer_i_alt"] = "240", ["afvigelser"] = "nej",
     };
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task An_office_answers_each_year_for_itself_and_the_secretariat_sees_each_period_and_the_series(Db db)
     {
         await using var app = TestApp.Start(db);

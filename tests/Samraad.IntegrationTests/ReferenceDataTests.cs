@@ -11,7 +11,7 @@ namespace Samraad.IntegrationTests;
 
 public class ReferenceDataTests
 {
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_list_filters_by_kind_region_kkr_and_group(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -32,7 +32,7 @@ public class ReferenceDataTests
         Assert.Contains("320 Faxe Kommune Region Sjælland KKR Sjælland Oplandskommuner Provins- og oplandskommuner", page);
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_municipality_export_reimports_and_a_bad_file_changes_nothing(Db db)
     {
         await using var app = TestApp.Start(db);

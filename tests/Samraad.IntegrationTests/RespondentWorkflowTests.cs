@@ -24,7 +24,7 @@ public class RespondentWorkflowTests
         return app;
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Faxe_changes_an_answer_saves_previews_submits_and_the_secretariat_sees_it(Db db)
     {
         await using var app = await AppWithOpenWindow(db);
@@ -103,7 +103,7 @@ public class RespondentWorkflowTests
         return fields;
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Outside_the_window_a_respondent_reads_but_cannot_change_and_is_told_why(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -118,7 +118,7 @@ public class RespondentWorkflowTests
         Assert.Contains("Fristen udløb", (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Reopening_needs_the_secretariat_and_a_reason(Db db)
     {
         await using var app = TestApp.Start(db);

@@ -85,7 +85,7 @@ public class SecurityTests
         Assert.Equal("/", response.Headers.Location!.ToString());
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Answers_are_encoded_in_pages_and_defused_in_csv(Db db)
     {
         await using var app = TestApp.Start(db);

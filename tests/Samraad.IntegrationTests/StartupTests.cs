@@ -10,10 +10,10 @@ namespace Samraad.IntegrationTests;
 
 public class StartupTests
 {
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_fresh_database_is_migrated_and_seeded_with_reference_data_and_the_seed_pack(Db db)
     {
-        await using var app = TestApp.Start(db);
+        await using var app = TestApp.StartFresh(db);
         var (municipalities, regions, kkrs, sets, respondents, receipts) = await app.WithDb(async d => (
             await d.Organisations.CountAsync(o => o.Kind == OrganisationKind.Kommune),
             await d.Organisations.CountAsync(o => o.Kind == OrganisationKind.Region),
@@ -30,7 +30,7 @@ public class StartupTests
         Assert.True(await app.WithDb(d => d.Organisations.AnyAsync(o => o.Slug == "erhvervshus-sjaelland")));
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_secretariat_sees_17_of_17_and_the_chemotherapy_difference(Db db)
     {
         await using var app = TestApp.Start(db);

@@ -34,7 +34,7 @@ public class SurveyTests
         });
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_cluster_survey_reproduces_the_seeds_pivots_and_charts_exactly(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -92,7 +92,7 @@ public class SurveyTests
         Assert.Contains("Spørgsmålet »findes-ikke« findes ikke i undersøgelsen", await bad.Content.ReadAsStringAsync());
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_mobility_survey_gives_the_response_rate_and_shows_where_whole_municipalities_cannot_meet_the_print(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -119,7 +119,7 @@ public class SurveyTests
         Assert.Contains("51 % ≠ trykt 50 %", page.Replace("18 · ", ""));
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_bad_microdata_file_is_reported_by_line_and_nothing_is_imported(Db db)
     {
         await using var app = TestApp.Start(db);
@@ -171,7 +171,7 @@ public class SurveyTests
         Assert.Equal(1, Count(await Pivot(sek, "klyngedeltagersurvey", "kendskab", "region"), "Slet ikke", "Region Hovedstaden"));
     }
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task Only_the_owner_and_readers_see_a_survey_and_only_the_owner_imports(Db db)
     {
         await using var app = TestApp.Start(db);

@@ -12,21 +12,6 @@ using Samraad.Data;
 
 namespace Samraad.IntegrationTests;
 
-public enum Db { Sqlite, Postgres }
-
-/// <summary>Which databases the integration tests run on: SQLite always, PostgreSQL when SAMRAAD_TEST_POSTGRES is set.</summary>
-public static class Databases
-{
-    /// <summary>e.g. "Host=127.0.0.1;Username=app;Password=app" — each test gets its own database on that server.</summary>
-    public static string? Postgres => Environment.GetEnvironmentVariable("SAMRAAD_TEST_POSTGRES");
-
-    public static IEnumerable<object[]> All()
-    {
-        yield return [Db.Sqlite];
-        if (!string.IsNullOrWhiteSpace(Postgres)) yield return [Db.Postgres];
-    }
-}
-
 /// <summary>A settable clock: tests move time instead of waiting for it.</summary>
 public sealed class TestClock : TimeProvider
 {
@@ -48,27 +33,48 @@ public sealed class TestApp : WebApplicationFactory<Program>
     readonly string? pgDatabase;
     readonly string? pgConnection;
 
-    TestApp(Db kind, bool kestrel)
+    TestApp(Db kind, bool kestrel, TemplateDatabase? template)
     {
         Kind = kind;
         DataDir = Directory.CreateTempSubdirectory("samraad-test-").FullName;
         PacksDir = Path.Combine(DataDir, "packs");
-        CopyDir(Path.Combine(RepoRoot, "packs"), PacksDir);
-        CopyDir(Path.Combine(AppContext.BaseDirectory, "TestPacks"), PacksDir);
+        if (template is null)
+        {
+            CopyDir(Path.Combine(RepoRoot, "packs"), PacksDir);
+            CopyDir(Path.Combine(AppContext.BaseDirectory, "TestPacks"), PacksDir);
+        }
+        else CopyDir(template.DataDir, DataDir); // the seeded SQLite file, packs, keys and stored files
         if (kind == Db.Postgres)
         {
             pgDatabase = "samraad_t_" + Guid.NewGuid().ToString("N")[..12];
             pgConnection = $"{Databases.Postgres};Database={pgDatabase}";
+            if (template is not null) template.CopyPostgresTo(pgDatabase);
         }
         if (kestrel) UseKestrel(0);
     }
 
+    /// <summary>
+    /// The app on its own fresh database, copied from a template that was migrated and seeded once per test run
+    /// and provider (seeding is what made every test slow); start-up then runs as on any restart of `samraad serve`.
+    /// </summary>
     public static TestApp Start(Db kind, bool kestrel = false)
     {
-        var app = new TestApp(kind, kestrel);
+        var app = new TestApp(kind, kestrel, TemplateDatabase.For(kind));
         if (kestrel) app.StartServer(); else _ = app.Server;
         return app;
     }
+
+    /// <summary>The app on a database it creates, migrates and seeds itself, as on a machine's very first start.</summary>
+    public static TestApp StartFresh(Db kind, bool kestrel = false)
+    {
+        var app = new TestApp(kind, kestrel, null);
+        if (kestrel) app.StartServer(); else _ = app.Server;
+        return app;
+    }
+
+    /// <summary>Stops the app but keeps its data directory and database, to serve as a template.</summary>
+    internal bool KeepData { get; set; }
+    internal string? PostgresDatabase => pgDatabase;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -145,27 +151,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (pgDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection($"{Databases.Postgres};Database=postgres");
-            await conn.OpenAsync();
-            // An autovacuum worker (a superuser process) may briefly sit on a fresh database; FORCE cannot end it for
-            // a non-superuser, so try again shortly rather than fail the test over its clean-up.
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", conn);
-                    await cmd.ExecuteNonQueryAsync();
-                    break;
-                }
-                catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 20)
-                {
-                    await Task.Delay(250);
-                }
-            }
-        }
+        if (pgDatabase is not null) NpgsqlConnection.ClearAllPools();
+        if (KeepData) return;
+        if (pgDatabase is not null) await Postgres.DropDatabase(pgDatabase);
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }
 }

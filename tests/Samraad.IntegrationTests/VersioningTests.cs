@@ -11,7 +11,7 @@ namespace Samraad.IntegrationTests;
 /// <summary>A changed form definition becomes a new version; stored answers and receipts keep the version they were made on.</summary>
 public class VersioningTests
 {
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_changed_definition_does_not_corrupt_stored_answers(Db db)
     {
         await using var app = TestApp.Start(db);
