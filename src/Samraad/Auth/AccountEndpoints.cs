@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Samraad.Features.Collections.Forms;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Auth;
 

@@ -123,9 +123,9 @@ public static class Cli
                 return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(Features.Indicators.IndicatorApi.Dto(await ctx.Report(db, ctx.Reporters)), JsonOut), command.Option("--out"), binary: false);
             }
             case ("indicators", _):
-                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await Features.Indicators.IndicatorApi.List(db, Features.Indicators.IndicatorApi.Everyone), JsonOut), command.Option("--out"), binary: false);
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await Features.Indicators.IndicatorApi.List(db, UserContext.CommandLine), JsonOut), command.Option("--out"), binary: false);
             case ("surveys", _):
-                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await Features.Surveys.SurveyPages.Items(db, Features.Indicators.IndicatorApi.Everyone), JsonOut), command.Option("--out"), binary: false);
+                return await Write(stdout, JsonSerializer.SerializeToUtf8Bytes(await Features.Surveys.SurveyPages.Items(db, UserContext.CommandLine), JsonOut), command.Option("--out"), binary: false);
             case ("pivot", string surveySlug):
             {
                 var ctx = await Features.Surveys.SurveyContext.Load(db, surveySlug);

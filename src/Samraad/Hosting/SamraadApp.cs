@@ -18,7 +18,7 @@ using Samraad.Features.Meetings;
 using Samraad.Features.Pools;
 using Samraad.Features.Reference;
 using Samraad.Features.Search;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Hosting;
 

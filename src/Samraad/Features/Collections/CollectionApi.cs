@@ -4,7 +4,7 @@ using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Collections.Summaries;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Collections;
 

@@ -2,7 +2,7 @@ using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections.Pages;
 using Samraad.Features.Collections.Summaries;
-using Samraad.Web;
+using Samraad.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Samraad.Features.Collections;
@@ -60,13 +60,8 @@ public static class CollectionPages
         (await CollectionContext.Load(db, slug))?.ForPeriod(http.Request.Query["periode"]);
 
     /// <summary>Loads the collection and checks the user administers it; otherwise the page to show instead.</summary>
-    static async Task<(CollectionContext? Ctx, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug)
-    {
-        var user = UserContext.From(http.User)!;
-        var ctx = await Load(http, db, slug);
-        if (ctx is null) return (null, Html.NotFound("Indsamlingen"));
-        return ctx.CanAdminister(user) ? (ctx, null) : (null, Html.Forbidden());
-    }
+    static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
+        Guard.Page(Load(http, db, slug), "Indsamlingen", c => c.CanAdminister(UserContext.From(http.User)!));
 
     static async Task<IResult> Overview(string slug, HttpContext http, AppDbContext db, TimeProvider clock)
     {
@@ -93,12 +88,11 @@ public static class CollectionPages
         if (ctx is null) return denied!;
         var form = await http.Request.ReadFormAsync();
         var outcome = await change.Handle(ctx, UserContext.From(http.User)!, form["opens"], form["deadline"]);
-        if (outcome.Ok) return Results.Redirect($"/indsamlinger/{slug}{ctx.QueryWith("gemt=1")}#frist");
-        return Html.Render<CollectionPage>(new
+        return await Html.From(outcome, _ => Results.Redirect($"/indsamlinger/{slug}{ctx.QueryWith("gemt=1")}#frist"), async failed => Html.Render<CollectionPage>(new
         {
             Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime,
-            Errors = outcome.Errors ?? [], OpensText = (string?)form["opens"], DeadlineText = (string?)form["deadline"],
-        }, StatusCodes.Status400BadRequest);
+            failed.Errors, OpensText = (string?)form["opens"], DeadlineText = (string?)form["deadline"],
+        }, failed.Status), errorKey: "deadline");
     }
 
     static async Task<IResult> Summary(string slug, string? gruppe, HttpContext http, AppDbContext db, ComputeSummary compute, TimeProvider clock)

@@ -3,7 +3,7 @@ using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Collections.Pages;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Collections;
 
@@ -152,10 +152,9 @@ public static class ResponsePages
         if (t is null) return denied!;
         var form = await http.Request.ReadFormAsync();
         var outcome = await reopen.Handle(t.Ctx, t.Org.Id, t.User, form["reason"]);
-        if (outcome.Ok) return Results.Redirect($"/indsamlinger/{slug}/besvarelser/{org}{t.Ctx.QueryWith("genaabnet=1")}");
-        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
-        return Html.Render<ResponsePage>(new { Model = Model(t, clock.GetUtcNow().UtcDateTime, errors: outcome.Errors, problem: outcome.Message) },
-            StatusCodes.Status400BadRequest);
+        return await Html.From(outcome, _ => Results.Redirect($"/indsamlinger/{slug}/besvarelser/{org}{t.Ctx.QueryWith("genaabnet=1")}"),
+            failed => Task.FromResult(Html.Render<ResponsePage>(new { Model = Model(t, clock.GetUtcNow().UtcDateTime, errors: failed.Errors, problem: failed.Message) },
+                failed.Status)), "Besvarelsen", "reason");
     }
 
     static async Task<IResult> Audit(string slug, string org, HttpContext http, AppDbContext db)

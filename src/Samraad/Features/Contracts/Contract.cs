@@ -61,7 +61,7 @@ public class ContractImport
     public int Rows { get; set; }
     public int SkippedEmptyRows { get; set; }
     public int FileId { get; set; }
-    public Meetings.StoredFile? File { get; set; }
+    public StoredFile? File { get; set; }
     public DateTime UploadedAtUtc { get; set; }
     public string UploadedBy { get; set; } = "";
     public DateTime? ConfirmedAtUtc { get; set; }

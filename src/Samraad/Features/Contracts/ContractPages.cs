@@ -6,7 +6,7 @@ using Samraad.Documents.Pdf;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Contracts.Pages;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Contracts;
 
@@ -38,12 +38,8 @@ public static class ContractPages
 
     static UserContext User(HttpContext http) => UserContext.From(http.User)!;
 
-    static async Task<(ContractContext? Ctx, IResult? Denied)> Load(HttpContext http, AppDbContext db, string slug)
-    {
-        var ctx = await ContractContext.Load(db, slug);
-        if (ctx is null) return (null, Html.NotFound("Kontrakten"));
-        return ctx.CanSee(User(http)) ? (ctx, null) : (null, Html.Forbidden());
-    }
+    static Task<(ContractContext? Value, IResult? Denied)> Load(HttpContext http, AppDbContext db, string slug) =>
+        Guard.Page(ContractContext.Load(db, slug), "Kontrakten", c => c.CanSee(User(http)));
 
     static async Task<IResult> Goal(string slug, int number, HttpContext http, AppDbContext db, IReadOnlyList<FieldError>? errors = null, string? problem = null, int status = 200)
     {
@@ -88,11 +84,8 @@ public static class ContractPages
         if (ctx is null) return denied!;
         var form = await http.Request.ReadFormAsync();
         var outcome = await set.Handle(ctx, User(http), number, form["status"], form["text"], form["evidence"]);
-        if (outcome.Ok) return Results.Redirect($"/kontrakter/{slug}/maal/{number}?besked={Uri.EscapeDataString("Status er gemt.")}");
-        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
-        if (outcome.Problem == Problem.NotFound) return Html.NotFound("Målet");
-        db.ChangeTracker.Clear();
-        return await Goal(slug, number, http, db, outcome.Errors, outcome.Message, 400);
+        return await Html.From(outcome, _ => Results.Redirect($"/kontrakter/{slug}/maal/{number}?besked={Uri.EscapeDataString("Status er gemt.")}"),
+            failed => { db.ChangeTracker.Clear(); return Goal(slug, number, http, db, failed.Errors, failed.Message, failed.Status); }, "Målet");
     }
 
     static async Task<IResult> Enter(string slug, int? maal, HttpContext http, AppDbContext db, EnterFigure enter)
@@ -102,10 +95,8 @@ public static class ContractPages
         var form = await http.Request.ReadFormAsync();
         var outcome = await enter.Handle(ctx, User(http), form["key"], form["value"], form["year"], form["date"], form["source"]);
         var number = maal ?? 1;
-        if (outcome.Ok) return Results.Redirect($"/kontrakter/{slug}/maal/{number}?besked={Uri.EscapeDataString("Tallet er gemt.")}");
-        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
-        db.ChangeTracker.Clear();
-        return await Goal(slug, number, http, db, outcome.Errors, outcome.Message, 400);
+        return await Html.From(outcome, _ => Results.Redirect($"/kontrakter/{slug}/maal/{number}?besked={Uri.EscapeDataString("Tallet er gemt.")}"),
+            failed => { db.ChangeTracker.Clear(); return Goal(slug, number, http, db, failed.Errors, failed.Message, failed.Status); }, "Målet");
     }
 
     static async Task<IResult> ImportView(string slug, HttpContext http, AppDbContext db, ContractImports.Preview? preview = null,
@@ -136,8 +127,8 @@ public static class ContractPages
         await file.CopyToAsync(buffer);
         var outcome = await imports.Upload(ctx, User(http), k, file.FileName, buffer.ToArray());
         if (outcome.Ok) return await ImportView(slug, http, db, preview: outcome.Value, kind: kind);
-        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
-        return await ImportView(slug, http, db, errors: outcome.Errors, problem: outcome.Message, kind: kind, status: 400);
+        return await Html.From(outcome, _ => Results.Empty,
+            failed => ImportView(slug, http, db, errors: failed.Errors, problem: failed.Message, kind: kind, status: failed.Status), errorKey: "file");
     }
 
     static async Task<IResult> Act(string slug, HttpContext http, AppDbContext db, Func<ContractContext, Task<Outcome<ContractImport>>> action, string notice)
@@ -145,13 +136,8 @@ public static class ContractPages
         var (ctx, denied) = await Load(http, db, slug);
         if (ctx is null) return denied!;
         var outcome = await action(ctx);
-        if (outcome.Ok) return Results.Redirect($"/kontrakter/{slug}/import?besked={Uri.EscapeDataString(notice)}");
-        return outcome.Problem switch
-        {
-            Problem.Forbidden => Html.Forbidden(),
-            Problem.NotFound => Html.NotFound("Indlæsningen"),
-            _ => await ImportView(slug, http, db, errors: outcome.Errors ?? [new FieldError("file", outcome.Message!)], problem: outcome.Message, status: 409),
-        };
+        return await Html.From(outcome, _ => Results.Redirect($"/kontrakter/{slug}/import?besked={Uri.EscapeDataString(notice)}"),
+            failed => ImportView(slug, http, db, errors: failed.Errors, problem: failed.Message, status: failed.Status), "Indlæsningen", "file");
     }
 
     static async Task<IResult> Pdf(string slug, HttpContext http, AppDbContext db, HtmlDocuments html, ChromiumPdf chromium)

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Samraad.Auth;
 using Samraad.Data;
-using Samraad.Web;
+using Samraad.Common;
 using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Indicators;
@@ -40,7 +40,6 @@ public static class IndicatorApi
     }
 
     /// <summary>The command line acts as an administrator: it runs on the server, with the database's own rights.</summary>
-    public static readonly UserContext Everyone = new("cli", "cli", "Kommandolinjen", Roles.Admin, null);
 
     public static async Task<List<KeyFigureSetItem>> List(AppDbContext db, UserContext user)
     {

@@ -6,7 +6,7 @@ using Samraad.Documents.Pdf;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Indicators.Pages;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Indicators;
 
@@ -81,14 +81,13 @@ public static class IndicatorPages
         var values = def.Fields.ToDictionary(f => f.Key, f => (string?)form[f.Key].FirstOrDefault());
         var missing = def.Fields.ToDictionary(f => f.Key, f => (string?)form[$"mangler.{f.Key}"].FirstOrDefault());
         var outcome = await enter.Handle(ctx, User(http), org, period, values, missing);
-        if (outcome.Ok)
-            return Results.Redirect($"/noegletal/{slug}?besked={Uri.EscapeDataString($"{outcome.Value} tal for {Periods.Label(ctx.Set.PeriodKind, period!)} er gemt.")}", false);
-        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
-        return Html.Render<EnterPage>(new
-        {
-            ctx.Set, EditFor = EditFor(ctx, User(http)), OrganisationId = org, Period = period, Values = values, Missing = missing,
-            Errors = outcome.Errors ?? [], Problem = outcome.Message,
-        }, 400);
+        return await Html.From(outcome,
+            saved => Results.Redirect($"/noegletal/{slug}?besked={Uri.EscapeDataString($"{saved} tal for {Periods.Label(ctx.Set.PeriodKind, period!)} er gemt.")}", false),
+            failed => Task.FromResult(Html.Render<EnterPage>(new
+            {
+                ctx.Set, EditFor = EditFor(ctx, User(http)), OrganisationId = org, Period = period, Values = values, Missing = missing,
+                failed.Errors, Problem = failed.Message,
+            }, failed.Status)));
     }
 
     static async Task<IResult> PlacePrice(string slug, HttpContext http, AppDbContext db)

@@ -23,19 +23,3 @@ public class Attachment
     public string? FrozenDataHash { get; set; }
     public DateTime? FrozenAtUtc { get; set; }
 }
-
-/// <summary>Stored bytes (PDFs), addressed by id and identified by SHA-256; page texts are kept for search.</summary>
-public class StoredFile
-{
-    public int Id { get; set; }
-    public string FileName { get; set; } = "";
-    public string ContentType { get; set; } = "application/pdf";
-    public byte[] Content { get; set; } = [];
-    public string Sha256 { get; set; } = "";
-    public int Pages { get; set; }
-    /// <summary>Page texts as JSON array (for search results that point to a page).</summary>
-    public string? PageTextsJson { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-
-    public static string Hash(byte[] content) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content)).ToLowerInvariant();
-}

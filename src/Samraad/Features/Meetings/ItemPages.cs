@@ -3,7 +3,7 @@ using Samraad.Documents.Pdf;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Meetings.Pages;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Meetings;
 
@@ -65,12 +65,13 @@ public static class ItemPages
         var input = new SaveAgendaItem.Input(form["number"], form["title"], form["kind"], form["caseText"], form["recommendation"],
             form["isClosed"] == "true", form["closedReason"], form["publicSummary"]);
         var outcome = await save.Handle(ctx, MeetingPages.User(http)!, item, input);
-        if (outcome.Ok) return Results.Redirect($"/moeder/{slug}/punkter/{outcome.Value!.Number}?gemt=punkt");
-        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
-        db.ChangeTracker.Clear();
-        ctx = (await MeetingContext.Load(db, slug))!;
-        return await Render(ctx, number is null ? null : ctx.Meeting.Items.First(i => i.Number == number), http, live, freshness, input,
-            outcome.Errors ?? [new FieldError("", outcome.Message!)], outcome.Message, status: outcome.Problem == Problem.Invalid ? 400 : 409);
+        return await Html.From(outcome, saved => Results.Redirect($"/moeder/{slug}/punkter/{saved.Number}?gemt=punkt"), async failed =>
+        {
+            db.ChangeTracker.Clear();
+            var reloaded = (await MeetingContext.Load(db, slug))!;
+            return await Render(reloaded, number is null ? null : reloaded.Meeting.Items.First(i => i.Number == number), http, live, freshness, input,
+                failed.Errors, failed.Message, status: failed.Status);
+        }, "Punktet");
     }
 
     static async Task<(MeetingContext? Ctx, AgendaItem? Item, IResult? Other)> Load(HttpContext http, AppDbContext db, string slug, string number)
@@ -81,15 +82,16 @@ public static class ItemPages
         return item is null ? (null, null, Html.NotFound("Punktet")) : (ctx, item, null);
     }
 
-    static async Task<IResult> Failed(string slug, string number, HttpContext http, AppDbContext db, LiveAttachments live, CheckFreshness freshness,
-        Outcome<Attachment> outcome)
-    {
-        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
-        db.ChangeTracker.Clear();
-        var ctx = (await MeetingContext.Load(db, slug))!;
-        return await Render(ctx, ctx.Meeting.Items.First(i => i.Number == number), http, live, freshness,
-            errors: outcome.Errors ?? [new FieldError("", outcome.Message!)], problem: outcome.Message, status: outcome.Problem == Problem.Invalid ? 400 : 409);
-    }
+    /// <summary>After an attachment change: back to the item's attachments, or the item again with the errors.</summary>
+    static Task<IResult> Done(string slug, string number, HttpContext http, AppDbContext db, LiveAttachments live, CheckFreshness freshness,
+        Outcome<Attachment> outcome, string saved) =>
+        Html.From(outcome, _ => Results.Redirect($"/moeder/{slug}/punkter/{number}?gemt={saved}#bilag"), async failed =>
+        {
+            db.ChangeTracker.Clear();
+            var ctx = (await MeetingContext.Load(db, slug))!;
+            return await Render(ctx, ctx.Meeting.Items.First(i => i.Number == number), http, live, freshness,
+                errors: failed.Errors, problem: failed.Message, status: failed.Status);
+        }, "Bilaget");
 
     static async Task<IResult> Upload(string slug, string number, HttpContext http, AppDbContext db, UploadAttachment upload, LiveAttachments live, CheckFreshness freshness)
     {
@@ -108,8 +110,7 @@ public static class ItemPages
             await file.CopyToAsync(buffer);
             outcome = await upload.Handle(ctx, item!, MeetingPages.User(http)!, form["attachmentTitle"], file.FileName, buffer.ToArray());
         }
-        return outcome.Ok ? Results.Redirect($"/moeder/{slug}/punkter/{number}?gemt=bilag#bilag")
-            : await Failed(slug, number, http, db, live, freshness, outcome);
+        return await Done(slug, number, http, db, live, freshness, outcome, "bilag");
     }
 
     static async Task<IResult> AddLive(string slug, string number, HttpContext http, AppDbContext db, AddLiveAttachment add, LiveAttachments live, CheckFreshness freshness)
@@ -118,8 +119,7 @@ public static class ItemPages
         if (ctx is null) return other!;
         var form = await http.Request.ReadFormAsync();
         var outcome = await add.Handle(ctx, item!, MeetingPages.User(http)!, form["source"]);
-        return outcome.Ok ? Results.Redirect($"/moeder/{slug}/punkter/{number}?gemt=bilag#bilag")
-            : await Failed(slug, number, http, db, live, freshness, outcome);
+        return await Done(slug, number, http, db, live, freshness, outcome, "bilag");
     }
 
     static async Task<IResult> Remove(string slug, string number, int id, HttpContext http, AppDbContext db, RemoveAttachment remove, LiveAttachments live, CheckFreshness freshness)
@@ -129,7 +129,6 @@ public static class ItemPages
         var attachment = item!.Attachments.FirstOrDefault(a => a.Id == id);
         if (attachment is null) return Html.NotFound("Bilaget");
         var outcome = await remove.Handle(ctx, attachment, MeetingPages.User(http)!);
-        return outcome.Ok ? Results.Redirect($"/moeder/{slug}/punkter/{number}?gemt=fjernet#bilag")
-            : await Failed(slug, number, http, db, live, freshness, outcome.As<Attachment>());
+        return await Done(slug, number, http, db, live, freshness, outcome.As<Attachment>(), "fjernet");
     }
 }

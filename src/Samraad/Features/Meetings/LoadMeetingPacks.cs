@@ -57,7 +57,7 @@ public sealed class LoadMeetingPacks(AppDbContext db, TimeProvider clock, ILogge
     static StoredFile TextFile(string title, string text, DateTime now)
     {
         var pdf = TextPdf.Create(title, text, "Dannet af Samraad fra bilagsmappens tekst (demodata)");
-        return UploadAttachment.NewFile($"{Slug.From(title)}.pdf", pdf, PdfFiles.PageCount(pdf), PdfFiles.PageTexts(pdf), now);
+        return StoredFile.Pdf($"{Slug.From(title)}.pdf", pdf, PdfFiles.PageCount(pdf), PdfFiles.PageTexts(pdf), now);
     }
 
     async Task<Body> EnsureBody(BodySpec spec, CancellationToken ct)

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Search;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Meetings;
 

@@ -3,7 +3,7 @@ using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Meetings.Pages;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Meetings;
 
@@ -43,21 +43,16 @@ public static class MeetingPages
         var form = await http.Request.ReadFormAsync();
         var input = new CreateMeeting.Input(form["body"], form["title"], form["startsAt"], form["place"]);
         var outcome = await create.Handle(User(http)!, input);
-        if (outcome.Ok) return Results.Redirect($"/moeder/{outcome.Value!.Slug}");
-        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
-        return Html.Render<NewMeetingPage>(new { Input = input, Bodies = await Bodies(http, db), Errors = outcome.Errors ?? [] }, 400);
+        return await Html.From(outcome, meeting => Results.Redirect($"/moeder/{meeting.Slug}"),
+            async failed => Html.Render<NewMeetingPage>(new { Input = input, Bodies = await Bodies(http, db), failed.Errors }, failed.Status));
     }
 
     /// <summary>Loads a meeting for the secretariat; others are sent to the agenda they may read.</summary>
-    internal static async Task<(MeetingContext? Ctx, IResult? Other)> Administered(HttpContext http, AppDbContext db, string slug)
-    {
-        var ctx = await MeetingContext.Load(db, slug);
-        if (ctx is null) return (null, Html.NotFound("Mødet"));
-        return ctx.CanAdminister(User(http)) ? (ctx, null) : (null, Html.Forbidden());
-    }
+    internal static Task<(MeetingContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
+        Guard.Page(MeetingContext.Load(db, slug), "Mødet", m => m.CanAdminister(User(http)));
 
     internal static async Task<IResult> ShowMeeting(MeetingContext ctx, CheckFreshness freshness, TimeProvider clock,
-        IReadOnlyList<Collections.Forms.FieldError>? errors = null, string? problem = null, string? notice = null, int status = 200)
+        IReadOnlyList<FieldError>? errors = null, string? problem = null, string? notice = null, int status = 200)
     {
         var first = ctx.Publications.FirstOrDefault()?.PublishedAtUtc;
         var last = ctx.Latest?.PublishedAtUtc;
@@ -82,11 +77,11 @@ public static class MeetingPages
         var (ctx, other) = await Administered(http, db, slug);
         if (ctx is null) return other!;
         var outcome = await publish.Handle(ctx, User(http)!);
-        if (outcome.Ok) return Results.Redirect($"/moeder/{slug}?offentliggjort=1");
-        db.ChangeTracker.Clear();
-        ctx = (await MeetingContext.Load(db, slug))!;
-        var errors = outcome.Errors is { Count: > 0 } e ? e : [new Collections.Forms.FieldError("", outcome.Message!)];
-        return await ShowMeeting(ctx, freshness, clock, errors, outcome.Message, status: outcome.Problem == Problem.Invalid ? 400 : 409);
+        return await Html.From(outcome, _ => Results.Redirect($"/moeder/{slug}?offentliggjort=1"), async failed =>
+        {
+            db.ChangeTracker.Clear();
+            return await ShowMeeting((await MeetingContext.Load(db, slug))!, freshness, clock, failed.Errors, failed.Message, status: failed.Status);
+        });
     }
 
     static async Task<IResult> Packet(string slug, HttpContext http, AppDbContext db, CheckFreshness freshness)

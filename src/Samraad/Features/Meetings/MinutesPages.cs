@@ -4,7 +4,7 @@ using Samraad.Features.Collections;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Meetings.Pages;
 using Samraad.Features.Reference;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Meetings;
 
@@ -53,11 +53,11 @@ public static class MinutesPages
         var (ctx, other) = await MeetingPages.Administered(http, db, slug);
         if (ctx is null) return other!;
         var outcome = await action(ctx);
-        if (outcome.Ok) return Results.Redirect($"/moeder/{slug}/referat?besked={Uri.EscapeDataString(notice)}{anchor}");
-        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
-        db.ChangeTracker.Clear();
-        return await Show(slug, http, db, outcome.Errors ?? [new FieldError("", outcome.Message!)], outcome.Message, taskFor, task,
-            outcome.Problem == Problem.Invalid ? 400 : 409);
+        return await Html.From(outcome, _ => Results.Redirect($"/moeder/{slug}/referat?besked={Uri.EscapeDataString(notice)}{anchor}"), failed =>
+        {
+            db.ChangeTracker.Clear();
+            return Show(slug, http, db, failed.Errors, failed.Message, taskFor, task, failed.Status);
+        }, "Punktet");
     }
 
     static async Task<IResult> Attendance(string slug, HttpContext http, AppDbContext db, RecordAttendance record)

@@ -4,7 +4,7 @@ using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Meetings.Pages;
 using Samraad.Features.Search;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Meetings;
 
@@ -32,13 +32,8 @@ public static class PublicPages
         tasks.MapPost("/{id:int}/luk", async (int id, HttpContext http, AppDbContext db, CloseTask close, TimeProvider clock) =>
         {
             var outcome = await close.Handle(id, UserContext.From(http.User)!);
-            if (outcome.Ok) return Results.Redirect("/opgaver?lukket=1");
-            return outcome.Problem switch
-            {
-                Problem.NotFound => Html.NotFound("Opgaven"),
-                Problem.Forbidden => Html.Forbidden(),
-                _ => await TaskList(http, db, clock, false, outcome.Message, 409),
-            };
+            return await Html.From(outcome, _ => Results.Redirect("/opgaver?lukket=1"),
+                failed => TaskList(http, db, clock, false, failed.Message, failed.Status), "Opgaven");
         }).AddEndpointFilter(AntiforgeryTokens.Validate);
     }
 

@@ -31,7 +31,7 @@ public sealed class PublishAgenda(AppDbContext db, LiveAttachments live, Chromiu
                 return Outcome<Publication>.Fail(Problem.Invalid, "Dagsordenen er ikke offentliggjort.",
                     [new FieldError("", $"Det levende bilag »{a.Title}« kan ikke dannes: dets data findes ikke længere. Fjern bilaget.")]);
             var pdf = await chromium.Print(rendering.Html, ct);
-            a.File = UploadAttachment.NewFile($"{a.Title}.pdf", pdf, PdfFiles.PageCount(pdf), PdfFiles.PageTexts(pdf), now);
+            a.File = StoredFile.Pdf($"{a.Title}.pdf", pdf, PdfFiles.PageCount(pdf), PdfFiles.PageTexts(pdf), now);
             a.FrozenDataHash = rendering.DataHash;
             a.FrozenAtUtc = now;
         }
@@ -45,7 +45,7 @@ public sealed class PublishAgenda(AppDbContext db, LiveAttachments live, Chromiu
         var publication = new Publication
         {
             MeetingId = meeting.Id, Version = version, PublishedAtUtc = now, PublishedBy = $"{user.Name} ({user.UserName})",
-            PacketFile = UploadAttachment.NewFile($"{meeting.Slug}-dagsorden-v{version}.pdf", packet.Pdf, packet.Pages, PdfFiles.PageTexts(packet.Pdf), now),
+            PacketFile = StoredFile.Pdf($"{meeting.Slug}-dagsorden-v{version}.pdf", packet.Pdf, packet.Pages, PdfFiles.PageTexts(packet.Pdf), now),
             SnapshotJson = snapshot.ToJson(), Changes = string.Join("\n", AgendaSnapshot.Changes(previous, snapshot)),
         };
         db.Publications.Add(publication);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Documents.Pdf;
@@ -23,7 +22,7 @@ public sealed class UploadAttachment(AppDbContext db, TimeProvider clock, Search
         title = string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title.Trim();
         if (title.Length > 300) return Outcome<Attachment>.Fail(Problem.Invalid, "Bilaget er ikke gemt.", [new FieldError("title", "Titlen må højst være 300 tegn")]);
 
-        var file = NewFile(Path.GetFileName(fileName), content, check.Pages, check.PageTexts, clock.GetUtcNow().UtcDateTime);
+        var file = StoredFile.Pdf(Path.GetFileName(fileName), content, check.Pages, check.PageTexts, clock.GetUtcNow().UtcDateTime);
         var attachment = new Attachment
         {
             AgendaItemId = item.Id, Title = title, Kind = AttachmentKind.Upload, File = file,
@@ -34,10 +33,4 @@ public sealed class UploadAttachment(AppDbContext db, TimeProvider clock, Search
         await search.IndexMeeting(db, ctx.Meeting.Slug, ct);
         return Outcome<Attachment>.Success(attachment);
     }
-
-    internal static StoredFile NewFile(string name, byte[] content, int pages, IReadOnlyList<string> texts, DateTime now) => new()
-    {
-        FileName = name, ContentType = "application/pdf", Content = content, Sha256 = StoredFile.Hash(content),
-        Pages = pages, PageTextsJson = JsonSerializer.Serialize(texts), CreatedAtUtc = now,
-    };
 }

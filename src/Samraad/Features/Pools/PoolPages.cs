@@ -4,7 +4,7 @@ using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Pools.Pages;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Pools;
 
@@ -61,9 +61,8 @@ public static class PoolPages
             await file.CopyToAsync(buffer);
             outcome = await upload.Handle(ctx, user, user.OrganisationId ?? 0, form["title"], file.FileName, buffer.ToArray());
         }
-        if (outcome.Ok) return Results.Redirect($"/puljer/{slug}?uploadet=1");
-        if (outcome.Problem == Problem.Forbidden) return Html.Forbidden();
-        return await Overview(slug, http, db, clock, outcome.Errors ?? [new FieldError("file", outcome.Message!)], outcome.Problem == Problem.Invalid ? 400 : 409);
+        return await Html.From(outcome, _ => Results.Redirect($"/puljer/{slug}?uploadet=1"),
+            failed => Overview(slug, http, db, clock, failed.Errors, failed.Status), errorKey: "file");
     }
 
     static async Task<IResult> Document(string slug, int id, HttpContext http, AppDbContext db)
@@ -76,12 +75,8 @@ public static class PoolPages
         return Results.File(doc.File!.Content, "application/pdf", doc.File.FileName);
     }
 
-    static async Task<(PoolContext? Ctx, IResult? Denied)> Caseworker(HttpContext http, AppDbContext db, string slug)
-    {
-        var ctx = await PoolContext.Load(db, slug);
-        if (ctx is null) return (null, Html.NotFound("Puljen"));
-        return ctx.CanAdminister(User(http)) ? (ctx, null) : (null, Html.Forbidden());
-    }
+    static Task<(PoolContext? Value, IResult? Denied)> Caseworker(HttpContext http, AppDbContext db, string slug) =>
+        Guard.Page(PoolContext.Load(db, slug), "Puljen", p => p.CanAdminister(User(http)));
 
     static async Task<IResult> Applications(string slug, HttpContext http, AppDbContext db)
     {
@@ -114,9 +109,11 @@ public static class PoolPages
         var form = await http.Request.ReadFormAsync();
         var p = $"p{index}-";
         var outcome = await assess.Handle(ctx, User(http), organisation.Id, index, form[p + "score"], form[p + "exception"], form[p + "note"]);
-        if (outcome.Ok) return Results.Redirect($"/puljer/{slug}/ansoegninger/{org}?gemt=1");
-        db.ChangeTracker.Clear();
-        return await Review(slug, org, http, db, outcome.Errors ?? [new FieldError("", outcome.Message!)], outcome.Problem == Problem.Invalid ? 400 : 409);
+        return await Html.From(outcome, _ => Results.Redirect($"/puljer/{slug}/ansoegninger/{org}?gemt=1"), failed =>
+        {
+            db.ChangeTracker.Clear();
+            return Review(slug, org, http, db, failed.Errors, failed.Status);
+        }, "Projektet");
     }
 
     /// <summary>What-if parameters from the query string; errors by field when they are not numbers.</summary>
@@ -171,9 +168,11 @@ public static class PoolPages
         var (ctx, denied) = await Caseworker(http, db, slug);
         if (ctx is null) return denied!;
         var outcome = await issue.Handle(ctx, User(http));
-        if (outcome.Ok) return Results.Redirect($"/puljer/{slug}/fordeling?udsendt=1");
-        db.ChangeTracker.Clear();
-        return await AllocationView(slug, http, db, outcome.Errors ?? [new FieldError("", outcome.Message!)], outcome.Message, outcome.Problem == Problem.Invalid ? 400 : 409);
+        return await Html.From(outcome, _ => Results.Redirect($"/puljer/{slug}/fordeling?udsendt=1"), failed =>
+        {
+            db.ChangeTracker.Clear();
+            return AllocationView(slug, http, db, failed.Errors, failed.Message, failed.Status);
+        });
     }
 
     static async Task<IResult> Letter(string slug, string org, HttpContext http, AppDbContext db)

@@ -22,7 +22,7 @@ public sealed class UploadPoolDocument(AppDbContext db, TimeProvider clock)
         {
             PoolId = ctx.Pool.Id, OrganisationId = organisationId,
             Title = string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title.Trim()[..Math.Min(200, title.Trim().Length)],
-            File = UploadAttachment.NewFile(Path.GetFileName(fileName), content, check.Pages, check.PageTexts, now),
+            File = StoredFile.Pdf(Path.GetFileName(fileName), content, check.Pages, check.PageTexts, now),
             UploadedAtUtc = now, UploadedBy = $"{user.Name} ({user.UserName})",
         };
         db.PoolDocuments.Add(doc);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Samraad.Auth;
 using Samraad.Data;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Reference;
 

@@ -111,7 +111,7 @@ public sealed class ImportSurveyData(AppDbContext db, TimeProvider clock)
         }
         db.SurveyImports.Add(new SurveyImport
         {
-            SurveyId = id, FileName = Path.GetFileName(fileName), Sha256 = Meetings.StoredFile.Hash(content), Respondents = rows.Count,
+            SurveyId = id, FileName = Path.GetFileName(fileName), Sha256 = StoredFile.Hash(content), Respondents = rows.Count,
             ImportedBy = user, ImportedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);

@@ -1,7 +1,7 @@
 using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections.Forms;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Surveys;
 

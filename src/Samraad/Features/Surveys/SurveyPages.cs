@@ -5,7 +5,7 @@ using Samraad.Documents;
 using Samraad.Documents.Pdf;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Surveys.Pages;
-using Samraad.Web;
+using Samraad.Common;
 
 namespace Samraad.Features.Surveys;
 
@@ -55,13 +55,8 @@ public static class SurveyPages
         return items;
     }
 
-    static async Task<(SurveyContext? Ctx, IResult? Denied)> Load(HttpContext http, AppDbContext db, string slug, bool admin = false)
-    {
-        var ctx = await SurveyContext.Load(db, slug);
-        if (ctx is null) return (null, Html.NotFound("Undersøgelsen"));
-        var user = User(http);
-        return (admin ? ctx.CanAdminister(user) : ctx.CanRead(user)) ? (ctx, null) : (null, Html.Forbidden());
-    }
+    static Task<(SurveyContext? Value, IResult? Denied)> Load(HttpContext http, AppDbContext db, string slug, bool admin = false) =>
+        Guard.Page(SurveyContext.Load(db, slug), "Undersøgelsen", s => admin ? s.CanAdminister(User(http)) : s.CanRead(User(http)));
 
     /// <summary>The table the user asked for (?spoergsmaal=&amp;opdeling=&amp;kategorier=), checked field by field; none asked = the pack's own.</summary>
     static async Task<(IReadOnlyList<PivotTable>? Tables, PivotRequest Request, List<FieldError> Errors)> Chosen(SurveyContext ctx, HttpContext http, AppDbContext db)

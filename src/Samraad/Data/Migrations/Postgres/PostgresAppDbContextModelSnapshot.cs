@@ -1474,7 +1474,7 @@ namespace Samraad.Data.Migrations.Postgres
                     b.ToTable("Publications");
                 });
 
-            modelBuilder.Entity("Samraad.Features.Meetings.StoredFile", b =>
+            modelBuilder.Entity("Samraad.StoredFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2248,7 +2248,7 @@ namespace Samraad.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.Features.Meetings.StoredFile", "File")
+                    b.HasOne("Samraad.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2376,7 +2376,7 @@ namespace Samraad.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.Features.Meetings.StoredFile", "File")
+                    b.HasOne("Samraad.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2481,7 +2481,7 @@ namespace Samraad.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.Features.Meetings.StoredFile", "PacketFile")
+                    b.HasOne("Samraad.StoredFile", "PacketFile")
                         .WithMany()
                         .HasForeignKey("PacketFileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2520,7 +2520,7 @@ namespace Samraad.Data.Migrations.Postgres
 
             modelBuilder.Entity("Samraad.Features.Pools.PoolDecision", b =>
                 {
-                    b.HasOne("Samraad.Features.Meetings.StoredFile", "LetterFile")
+                    b.HasOne("Samraad.StoredFile", "LetterFile")
                         .WithMany()
                         .HasForeignKey("LetterFileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2545,7 +2545,7 @@ namespace Samraad.Data.Migrations.Postgres
 
             modelBuilder.Entity("Samraad.Features.Pools.PoolDocument", b =>
                 {
-                    b.HasOne("Samraad.Features.Meetings.StoredFile", "File")
+                    b.HasOne("Samraad.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)

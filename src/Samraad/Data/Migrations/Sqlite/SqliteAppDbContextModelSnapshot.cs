@@ -1411,7 +1411,7 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.ToTable("Publications");
                 });
 
-            modelBuilder.Entity("Samraad.Features.Meetings.StoredFile", b =>
+            modelBuilder.Entity("Samraad.StoredFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2157,7 +2157,7 @@ namespace Samraad.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.Features.Meetings.StoredFile", "File")
+                    b.HasOne("Samraad.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2285,7 +2285,7 @@ namespace Samraad.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.Features.Meetings.StoredFile", "File")
+                    b.HasOne("Samraad.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2390,7 +2390,7 @@ namespace Samraad.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.Features.Meetings.StoredFile", "PacketFile")
+                    b.HasOne("Samraad.StoredFile", "PacketFile")
                         .WithMany()
                         .HasForeignKey("PacketFileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2429,7 +2429,7 @@ namespace Samraad.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Samraad.Features.Pools.PoolDecision", b =>
                 {
-                    b.HasOne("Samraad.Features.Meetings.StoredFile", "LetterFile")
+                    b.HasOne("Samraad.StoredFile", "LetterFile")
                         .WithMany()
                         .HasForeignKey("LetterFileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2454,7 +2454,7 @@ namespace Samraad.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Samraad.Features.Pools.PoolDocument", b =>
                 {
-                    b.HasOne("Samraad.Features.Meetings.StoredFile", "File")
+                    b.HasOne("Samraad.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -5,9 +5,6 @@ namespace Samraad.Features.Collections.Forms;
 /// <summary>One answerable cell of a form: a plain field, a matrix cell or a cell of a table row.</summary>
 public sealed record Leaf(string Key, FieldSpec Field, ValueSpec Spec, string Label, string? RowKey = null, string? ColumnKey = null, int? RowIndex = null);
 
-/// <summary>An error that belongs to one field (its leaf key), in Danish.</summary>
-public sealed record FieldError(string Key, string Message);
-
 /// <summary>What a user sent for one leaf: the typed text and/or a chosen missing code.</summary>
 public sealed record RawAnswer(string? Value, string? Missing = null);
 

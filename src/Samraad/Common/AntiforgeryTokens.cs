@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 
-namespace Samraad.Web;
+namespace Samraad.Common;
 
 /// <summary>
 /// Issues the antiforgery cookie before a page renders (a cookie cannot be set once the body streams)

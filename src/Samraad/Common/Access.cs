@@ -1,28 +1,4 @@
-using System.Security.Claims;
-
-namespace Samraad.Auth;
-
-/// <summary>The signed-in user as the pages and endpoints see it: role and the organisation acted for.</summary>
-public sealed record UserContext(string UserId, string UserName, string Name, string Role, int? OrganisationId)
-{
-    public const string OrganisationClaim = "samraad:org";
-    public const string NameClaim = "samraad:name";
-
-    public bool IsAdmin => Role == Roles.Admin;
-
-    public static UserContext? From(ClaimsPrincipal principal)
-    {
-        if (principal.Identity?.IsAuthenticated != true) return null;
-        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (id is null) return null;
-        return new UserContext(
-            id,
-            principal.FindFirstValue(ClaimTypes.Name) ?? "",
-            principal.FindFirstValue(NameClaim) ?? "",
-            principal.FindFirstValue(ClaimTypes.Role) ?? Roles.Reader,
-            int.TryParse(principal.FindFirstValue(OrganisationClaim), out var org) ? org : null);
-    }
-}
+namespace Samraad.Common;
 
 /// <summary>
 /// Who may do what. Plain functions of the user and the collection, so every page and endpoint asks the same

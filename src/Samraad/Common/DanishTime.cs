@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Samraad;
+namespace Samraad.Common;
 
 /// <summary>
 /// Danish local time for people, UTC for storage. Windows and deadlines are entered and shown in

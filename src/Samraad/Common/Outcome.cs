@@ -1,6 +1,4 @@
-using Samraad.Features.Collections.Forms;
-
-namespace Samraad.Features.Collections;
+namespace Samraad.Common;
 
 /// <summary>The expected ways a use case can fail. Pages show them in Danish; the API maps them to status codes.</summary>
 public enum Problem { NotFound, Forbidden, Closed, Locked, Conflict, Invalid }

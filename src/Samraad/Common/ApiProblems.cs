@@ -2,7 +2,7 @@ using System.Text.Json;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Forms;
 
-namespace Samraad.Web;
+namespace Samraad.Common;
 
 /// <summary>application/problem+json results with Danish titles and, for validation, errors by field key.</summary>
 public static class ApiProblems
