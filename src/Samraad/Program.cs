@@ -13,7 +13,7 @@ public sealed class Program
     public static async Task<int> Main(string[] args)
     {
         var command = CommandLine.Parse(args);
-        if (!CommandLine.Verbs.Contains(command.Verb) || command.Verb == "help")
+        if (!Cli.IsVerb(command.Verb))
         {
             Console.Error.WriteLine(Cli.Usage);
             return command.Verb == "help" ? 0 : 2;

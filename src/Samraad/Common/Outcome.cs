@@ -10,4 +10,5 @@ public sealed record Outcome<T>(T? Value, Problem? Problem = null, string? Messa
     public static Outcome<T> Success(T value) => new(value);
     public static Outcome<T> Fail(Problem problem, string message, IReadOnlyList<FieldError>? errors = null) => new(default, problem, message, errors);
     public Outcome<TOther> As<TOther>() => new(default, Problem, Message, Errors);
+    public Outcome<TOther> Map<TOther>(Func<T, TOther> map) => Ok ? new(map(Value!)) : As<TOther>();
 }

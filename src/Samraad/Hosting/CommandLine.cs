@@ -3,8 +3,6 @@ namespace Samraad.Hosting;
 /// <summary>Splits "samraad [verb] [arguments] [--options]" and maps Samraad's options onto configuration keys.</summary>
 public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Options, string[] HostArgs)
 {
-    public static readonly string[] Verbs = ["serve", "migrate", "export", "summary", "users", "reference", "bench", "meetings", "packet", "minutes", "pools", "allocate", "contracts", "contract-status", "indicators", "surveys", "pivot", "help"];
-
     static readonly Dictionary<string, string> ConfigKeys = new()
     {
         ["--data-dir"] = "Samraad:DataDir",

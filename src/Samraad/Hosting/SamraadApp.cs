@@ -1,30 +1,35 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
+using Microsoft.Extensions.Options;
 using Samraad.Data;
-using Samraad.Features.Collections;
-using Samraad.Features.Contracts;
-using Samraad.Features.Indicators;
-using Samraad.Features.Collections.Packs;
-using Samraad.Features.Collections.Summaries;
 using Samraad.Documents;
 using Samraad.Documents.Pdf;
-using Samraad.Features.Meetings;
-using Samraad.Features.Pools;
-using Samraad.Features.Reference;
-using Samraad.Features.Search;
-using Samraad.Common;
 
 namespace Samraad.Hosting;
 
-/// <summary>Wires the features into the host: services, middleware, endpoints and first-start initialisation.</summary>
+/// <summary>The host: shared infrastructure, then each feature's services, endpoints and start-up step. No use case is listed here.</summary>
 public static class SamraadApp
 {
+    /// <summary>
+    /// Every feature, once. Start-up steps run in this order: reference data before the packs that name organisations,
+    /// meetings after the data their live attachments show, search over all of it, the first accounts last.
+    /// </summary>
+    public static readonly IFeature[] Features =
+    [
+        new Features.Reference.ReferenceFeature(),
+        new Features.Collections.CollectionsFeature(),
+        new Features.Pools.PoolsFeature(),
+        new Features.Contracts.ContractsFeature(),
+        new Features.Indicators.IndicatorsFeature(),
+        new Features.Surveys.SurveysFeature(),
+        new Features.Meetings.MeetingsFeature(),
+        new Features.Search.SearchFeature(),
+        new Auth.AuthFeature(),
+    ];
+
     public static void AddSamraad(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -47,102 +52,12 @@ public static class SamraadApp
         // A query value that does not bind (?alle=x for a number) is the client's mistake: 400, in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        AddIdentity(services);
-
-        // Use cases: one class each, resolved per request.
-        services.AddScoped<ImportMunicipalities>();
-        services.AddScoped<ImportPartners>();
-        services.AddScoped<ListOrganisations>();
-        services.AddScoped<LoadPacks>();
-        services.AddScoped<SaveDraft>();
-        services.AddScoped<SubmitResponse>();
-        services.AddScoped<ReopenResponse>();
-        services.AddScoped<ChangeWindow>();
-        services.AddScoped<ComputeSummary>();
-        services.AddScoped<ExportResponses>();
-        services.AddScoped<InitialAccounts>();
-        AddMeetings(services);
-        services.AddScoped<LoadPoolPacks>();
-        services.AddScoped<GenerateDemoApplications>();
-        services.AddScoped<AssessProject>();
-        services.AddScoped<UploadPoolDocument>();
-        services.AddScoped<IssueDecisions>();
-        services.AddScoped<ImportReferenceFigures>();
-        services.AddScoped<ContractImports>();
-        services.AddScoped<LoadContractPacks>();
-        services.AddSingleton<Auth.UnknownNameLockout>();
-        services.AddScoped<LoadKeyFigurePacks>();
-        services.AddScoped<Features.Surveys.LoadSurveyPacks>();
-        services.AddScoped<Features.Surveys.ImportSurveyData>();
-        services.AddScoped<EnterKeyFigures>();
-        services.AddScoped<EnterFigure>();
-        services.AddScoped<SetQualitativeStatus>();
-    }
-
-    static void AddMeetings(IServiceCollection services)
-    {
+        // Documents are shared by the features: one Chromium per process for HTML → PDF.
         services.AddSingleton<ChromiumPdf>();
-        services.AddSingleton<SearchIndex>();
         services.AddScoped<HtmlDocuments>();
-        services.AddScoped<LiveAttachments>();
-        services.AddScoped<CheckFreshness>();
-        services.AddScoped<BuildPacket>();
-        services.AddScoped<PacketAttachments>();
-        services.AddScoped<BuildMinutesPdf>();
-        services.AddScoped<LoadMeetingPacks>();
-        services.AddScoped<CreateMeeting>();
-        services.AddScoped<SaveAgendaItem>();
-        services.AddScoped<UploadAttachment>();
-        services.AddScoped<AddLiveAttachment>();
-        services.AddScoped<RemoveAttachment>();
-        services.AddScoped<PublishAgenda>();
-        services.AddScoped<RecordDecision>();
-        services.AddScoped<RecordAttendance>();
-        services.AddScoped<ChangeMeetingStatus>();
-        services.AddScoped<AddAddendum>();
-        services.AddScoped<CreateTask>();
-        services.AddScoped<CloseTask>();
-    }
 
-    static void AddIdentity(IServiceCollection services)
-    {
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789-._@";
-            })
-            .AddSignInManager()
-            .AddEntityFrameworkStores<AppDbContext>()
-            .AddClaimsPrincipalFactory<ClaimsFactory>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.Cookie.Name = "samraad";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.LoginPath = "/log-ind";
-            o.AccessDeniedPath = "/fejl/403";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // The API answers 401/403 as problem+json instead of redirecting to the login page.
-            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, () => ctx.Response.Redirect(ctx.RedirectUri));
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, () => ctx.Response.Redirect(ctx.RedirectUri));
-        });
-        services.AddAuthorization();
+        foreach (var feature in Features) feature.AddServices(services);
     }
-
-    static Task ApiOr(HttpContext http, int status, Action redirect)
-    {
-        if (!IsApi(http.Request.Path)) { redirect(); return Task.CompletedTask; }
-        http.Response.StatusCode = status;
-        return Results.Problem(status == 401 ? "Log ind først (POST /api/session)." : "Du har ikke adgang.", statusCode: status,
-            title: status == 401 ? "Ikke logget ind" : "Ingen adgang").ExecuteAsync(http);
-    }
-
-    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
 
     public static void UseSamraad(this WebApplication app)
     {
@@ -162,24 +77,7 @@ public static class SamraadApp
         app.UseAntiforgeryTokens();
 
         app.MapOpenApi();
-        app.MapAccountEndpoints();
-        app.MapCollectionPages();
-        app.MapResponsePages();
-        app.MapCollectionApi();
-        app.MapReferenceEndpoints();
-        app.MapMeetingPages();
-        app.MapItemPages();
-        app.MapMinutesPages();
-        app.MapPublicPages();
-        app.MapMeetingApi();
-        app.MapPoolPages();
-        app.MapPoolApi();
-        app.MapContractApi();
-        app.MapContractPages();
-        app.MapIndicatorApi();
-        app.MapIndicatorPages();
-        Features.Surveys.SurveyApi.MapSurveyApi(app);
-        Features.Surveys.SurveyPages.MapSurveyPages(app);
+        foreach (var feature in Features) feature.MapEndpoints(app);
         app.Map("/fejl/{code:int}", ErrorEndpoint).ExcludeFromDescription();
     }
 
@@ -200,35 +98,19 @@ public static class SamraadApp
             405 => ("Handlingen er ikke tilladt", "Siden kan ikke bruges på den måde."),
             _ => ("Der opstod en fejl", "Der skete en uventet fejl. Fejlen er logget. Prøv igen om lidt; intet halvt gemt er bevaret."),
         };
-        if (IsApi(original)) return Results.Problem(message, statusCode: code, title: title);
+        if (ApiProblems.IsApi(original)) return Results.Problem(message, statusCode: code, title: title);
         return Html.Error(code, title, message);
     }
 
-    /// <summary>Creates/migrates the database and loads reference data and packs. Runs before serving and before every CLI verb.</summary>
+    /// <summary>Creates/migrates the database, then runs each feature's start-up step. Runs before serving and before every CLI verb.</summary>
     public static async Task InitializeAsync(this WebApplication app, bool createAccounts)
     {
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var options = sp.GetRequiredService<SamraadOptions>();
-        var db = sp.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
-
-        var municipalities = await File.ReadAllTextAsync(Path.Combine(options.ReferenceDir, "kommuner.csv"));
-        if (!await db.Organisations.AnyAsync(o => o.Kind == OrganisationKind.Kommune))
-        {
-            var result = await sp.GetRequiredService<ImportMunicipalities>().Handle(municipalities, "kommuner.csv");
-            if (!result.Ok) throw new InvalidDataException("kommuner.csv: " + string.Join("; ", result.Errors));
-        }
-        await sp.GetRequiredService<ImportPartners>().Handle(await File.ReadAllTextAsync(Path.Combine(options.ReferenceDir, "partnere.csv")));
-        await sp.GetRequiredService<ImportReferenceFigures>().Handle(await File.ReadAllTextAsync(Path.Combine(options.ReferenceDir, "befolkning.csv")), "befolkning", "befolkning");
-        await sp.GetRequiredService<LoadPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
-        await sp.GetRequiredService<LoadPoolPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
-        await sp.GetRequiredService<LoadContractPacks>().Handle(options.ResolvedPacksDir, options.DemoData);
-        await sp.GetRequiredService<LoadKeyFigurePacks>().Handle(options.ResolvedPacksDir);
-        await sp.GetRequiredService<Features.Surveys.LoadSurveyPacks>().Handle(options.ResolvedPacksDir);
-        if (options.DemoData) await sp.GetRequiredService<LoadMeetingPacks>().Handle(options.ResolvedPacksDir);
-        await sp.GetRequiredService<SearchIndex>().RebuildAll(db);
-        if (createAccounts && options.InitialAccounts)
-            await sp.GetRequiredService<InitialAccounts>().Handle(options.DataDir);
+        await sp.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        var start = new StartContext(sp, options.ResolvedPacksDir, options.ReferenceDir, options.DemoData, options.DataDir,
+            createAccounts && options.InitialAccounts);
+        foreach (var feature in Features) await feature.Start(start);
     }
 }

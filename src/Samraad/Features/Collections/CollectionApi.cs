@@ -42,7 +42,9 @@ public static class CollectionApi
 
     /// <summary>The collection in the period asked for (?period=2023; the latest when none is given), or null.</summary>
     static async Task<CollectionContext?> Load(HttpContext http, AppDbContext db, string slug) =>
-        (await CollectionContext.Load(db, slug))?.ForPeriod(http.Request.Query.TryGetValue("period", out var p) ? p : http.Request.Query["periode"]);
+        (await CollectionContext.Load(db, slug))?.ForPeriod(Period(http));
+
+    static string? Period(HttpContext http) => http.Request.Query.TryGetValue("period", out var p) ? p : http.Request.Query["periode"];
 
     static async Task<(CollectionContext? Ctx, IResult? Error)> Visible(HttpContext http, AppDbContext db, string slug)
     {
@@ -105,7 +107,7 @@ public static class CollectionApi
         if (body is null) return bodyError!;
         var user = UserContext.From(http.User)!;
         var outcome = await save.Handle(ctx, o!.Id, user, body.Answers, body.Revision);
-        if (!outcome.Ok) return ApiProblems.From(outcome.Problem!.Value, outcome.Message!, outcome.Errors);
+        if (!outcome.Ok) return ApiProblems.From(outcome);
         return Results.Ok(await ResponseJson(db, ctx, o, user, clock.GetUtcNow().UtcDateTime));
     }
 
@@ -116,7 +118,7 @@ public static class CollectionApi
         var (body, bodyError) = await AnswersBody.Read(http.Request, allowEmpty: true);
         if (body is null) return bodyError!;
         var outcome = await submit.Handle(ctx, o!.Id, UserContext.From(http.User)!, body.Answers, body.Revision);
-        if (!outcome.Ok) return ApiProblems.From(outcome.Problem!.Value, outcome.Message!, outcome.Errors);
+        if (!outcome.Ok) return ApiProblems.From(outcome);
         var r = outcome.Value!;
         return Results.Ok(new ReceiptDto(r.Number, r.OrganisationName, r.SubmittedByUserName, r.SubmittedAtUtc, DanishTime.Format(r.SubmittedAtUtc),
             Answers(ctx.Form, r.Answers.ToDictionary(a => a.FieldKey, a => new AnswerValue(a.Value, a.MissingCode)))));
@@ -127,7 +129,7 @@ public static class CollectionApi
         var (ctx, o, error) = await Respondent(http, db, slug, org);
         if (ctx is null) return error!;
         var outcome = await reopen.Handle(ctx, o!.Id, UserContext.From(http.User)!, body?.Reason);
-        return outcome.Ok ? Results.NoContent() : ApiProblems.From(outcome.Problem!.Value, outcome.Message!, outcome.Errors);
+        return outcome.Ok ? Results.NoContent() : ApiProblems.From(outcome);
     }
 
     static async Task<(CollectionContext? Ctx, IResult? Error)> Readable(HttpContext http, AppDbContext db, string slug, bool administer = false)
@@ -139,18 +141,12 @@ public static class CollectionApi
         return allowed ? (ctx, null) : (null, ApiProblems.Forbidden());
     }
 
-    static async Task<IResult> Summary(string slug, string? groupSet, HttpContext http, AppDbContext db, ComputeSummary compute, TimeProvider clock)
+    static async Task<IResult> Summary(string slug, string? groupSet, HttpContext http, ReadSummary read)
     {
-        var (ctx, error) = await Readable(http, db, slug);
-        if (ctx is null) return error!;
-        var report = await compute.Handle(ctx, groupSet);
-        if (!string.IsNullOrEmpty(groupSet) && report.Breakdown is null)
-            return ApiProblems.Invalid("Ukendt opdeling", [new FieldError("groupSet", $"Opdelingen »{groupSet}« findes ikke. Brug en af: {string.Join(", ", report.GroupSets.Select(s => s.Key))}")]);
-        var summary = SummaryJson.From(report, clock.GetUtcNow().UtcDateTime);
+        var outcome = await read.Handle(slug, Period(http), groupSet, UserContext.From(http.User)!);
+        if (!outcome.Ok) return ApiProblems.From(outcome);
         // A periodic collection: the period shown, and every question over all periods.
-        return ctx.Collection.IsPeriodic
-            ? Results.Ok(new PeriodicSummaryDto(ctx.Period, summary, await ComputePeriodSeries.Handle(db, ctx)))
-            : Results.Ok(summary);
+        return outcome.Value!.Series is null ? Results.Ok(outcome.Value.Summary) : Results.Ok(outcome.Value);
     }
 
     static async Task<IResult> MatrixJson(string slug, bool? includeText, HttpContext http, AppDbContext db)
@@ -164,15 +160,10 @@ public static class CollectionApi
                 r.Cells.Select(c => c.Disagreement?.Figure.Printed).ToList())).ToList(), view.Totals));
     }
 
-    static async Task<IResult> Export(string slug, string? format, HttpContext http, AppDbContext db, ExportResponses export)
+    static async Task<IResult> Export(string slug, string? format, HttpContext http, ReadExport read)
     {
-        var (ctx, error) = await Readable(http, db, slug, administer: true);
-        if (ctx is null) return error!;
-        format ??= "csv";
-        if (!ExportResponses.Formats.Contains(format))
-            return ApiProblems.Invalid("Ukendt format", [new FieldError("format", "Formatet skal være csv, xlsx eller json")]);
-        var file = await export.Handle(ctx, format);
-        return Results.File(file.Content, file.ContentType, file.FileName);
+        var outcome = await read.Handle(slug, Period(http), format ?? "csv", UserContext.From(http.User)!);
+        return outcome.Ok ? Results.File(outcome.Value!.Content, outcome.Value.ContentType, outcome.Value.FileName) : ApiProblems.From(outcome);
     }
 
     static async Task<IResult> Audit(string slug, string? respondent, HttpContext http, AppDbContext db)

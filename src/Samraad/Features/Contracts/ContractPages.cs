@@ -16,8 +16,8 @@ public static class ContractPages
     public static void MapContractPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/kontrakter").RequireAuthorization().ExcludeFromDescription();
-        pages.MapGet("", async (HttpContext http, AppDbContext db) =>
-            Html.Render<ContractsIndexPage>(new { Contracts = (await ContractApi.List(db)).Where(c => c.Visible(User(http))).Select(c => c.Item).ToList() }));
+        pages.MapGet("", async (HttpContext http, ListContracts list) =>
+            Html.Render<ContractsIndexPage>(new { Contracts = (await list.Handle(User(http))).Value }));
         pages.MapGet("/{slug}", async (string slug, HttpContext http, AppDbContext db) =>
         {
             var (ctx, denied) = await Load(http, db, slug);

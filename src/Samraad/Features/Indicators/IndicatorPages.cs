@@ -16,8 +16,8 @@ public static class IndicatorPages
     public static void MapIndicatorPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/noegletal").RequireAuthorization().ExcludeFromDescription();
-        pages.MapGet("", async (HttpContext http, AppDbContext db) =>
-            Html.Render<IndicatorsIndexPage>(new { Sets = (await IndicatorApi.List(db, User(http))).Select(s => new IndicatorsIndexPage.Item(s.Slug, s.Title,
+        pages.MapGet("", async (HttpContext http, ListKeyFigureSets list) =>
+            Html.Render<IndicatorsIndexPage>(new { Sets = (await list.Handle(User(http))).Value!.Select(s => new IndicatorsIndexPage.Item(s.Slug, s.Title,
                 $"{s.FirstPeriodLabel}–{s.LastPeriodLabel}", string.Join(", ", s.Reporters))).ToList() }));
         pages.MapGet("/{slug}", async (string slug, HttpContext http, AppDbContext db) =>
         {

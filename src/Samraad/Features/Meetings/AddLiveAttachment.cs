@@ -6,7 +6,7 @@ using Samraad.Features.Collections.Forms;
 namespace Samraad.Features.Meetings;
 
 /// <summary>Links a live attachment (e.g. the acute-care summary) to an item; it renders from current data until publishing.</summary>
-public sealed class AddLiveAttachment(AppDbContext db, LiveAttachments live, Search.SearchIndex search)
+public sealed class AddLiveAttachment(AppDbContext db, LiveAttachments live, MeetingChanges changes)
 {
     public async Task<Outcome<Attachment>> Handle(MeetingContext ctx, AgendaItem item, UserContext user, string? source, CancellationToken ct = default)
     {
@@ -21,7 +21,7 @@ public sealed class AddLiveAttachment(AppDbContext db, LiveAttachments live, Sea
         };
         db.Attachments.Add(attachment);
         await db.SaveChangesAsync(ct);
-        await search.IndexMeeting(db, ctx.Meeting.Slug, ct);
+        await changes.Notify(db, ctx.Meeting.Slug, ct);
         return Outcome<Attachment>.Success(attachment);
     }
 }

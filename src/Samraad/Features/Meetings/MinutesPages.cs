@@ -87,13 +87,9 @@ public static class MinutesPages
             $"Opgaven til punkt {number} er oprettet.", $"#punkt-{number}", number, fields);
     }
 
-    static async Task<IResult> Pdf(string slug, HttpContext http, AppDbContext db, BuildMinutesPdf build)
+    static async Task<IResult> Pdf(string slug, HttpContext http, ReadMinutes read)
     {
-        var ctx = await MeetingContext.Load(db, slug);
-        if (ctx is null) return Html.NotFound("Mødet");
-        var user = MeetingPages.User(http);
-        if (ctx.Meeting.Status != MeetingStatus.MinutesApproved && !ctx.CanAdminister(user)) return Html.NotFound("Beslutningsprotokollen");
-        var pdf = await build.Handle(ctx, includeClosed: ctx.CanSeeClosed(user));
-        return Results.File(pdf, "application/pdf", $"{slug}-beslutningsprotokol.pdf");
+        var outcome = await read.Handle(slug, MeetingPages.User(http));
+        return outcome.Ok ? Results.File(outcome.Value!, "application/pdf", $"{slug}-beslutningsprotokol.pdf") : Html.NotFound("Beslutningsprotokollen");
     }
 }

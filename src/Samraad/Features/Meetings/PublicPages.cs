@@ -3,7 +3,6 @@ using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Meetings.Pages;
-using Samraad.Features.Search;
 using Samraad.Common;
 
 namespace Samraad.Features.Meetings;
@@ -20,12 +19,6 @@ public static class PublicPages
         }));
         open.MapGet("/offentlig/moeder/{slug}", async (string slug, AppDbContext db) =>
             await MeetingContext.Load(db, slug) is { } ctx ? Html.Render<PublicMeetingPage>(new { Ctx = ctx }) : Html.NotFound("Mødet"));
-        open.MapGet("/soeg", (string? q, HttpContext http, SearchIndex index) =>
-        {
-            var user = UserContext.From(http.User);
-            var members = user is not null && (user.IsAdmin || user.Role is Roles.Secretariat or Roles.Reader);
-            return Html.Render<SearchPage>(new { Query = q, Hits = index.Search(q ?? "", members), IncludesClosed = members });
-        });
 
         var tasks = app.MapGroup("/opgaver").RequireAuthorization().ExcludeFromDescription();
         tasks.MapGet("", (string? alle, HttpContext http, AppDbContext db, TimeProvider clock) => TaskList(http, db, clock, alle is "1" or "true"));

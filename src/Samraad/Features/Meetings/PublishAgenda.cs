@@ -1,8 +1,5 @@
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Documents.Pdf;
-using Samraad.Features.Collections;
-using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Meetings;
 
@@ -11,8 +8,7 @@ namespace Samraad.Features.Meetings;
 /// renders and stores the packet, and records the version with its change list. Everything is rendered first and
 /// written in one save, so a failure stores nothing.
 /// </summary>
-public sealed class PublishAgenda(AppDbContext db, LiveAttachments live, ChromiumPdf chromium, BuildPacket build,
-    TimeProvider clock, Search.SearchIndex search)
+public sealed class PublishAgenda(AppDbContext db, PacketAttachments pdfs, BuildPacket build, TimeProvider clock, MeetingChanges changes)
 {
     public async Task<Outcome<Publication>> Handle(MeetingContext ctx, UserContext user, CancellationToken ct = default)
     {
@@ -24,19 +20,8 @@ public sealed class PublishAgenda(AppDbContext db, LiveAttachments live, Chromiu
         if (errors.Count > 0) return Outcome<Publication>.Fail(Problem.Invalid, "Dagsordenen er ikke offentliggjort.", errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var a in ctx.Items.SelectMany(i => i.Attachments).Where(a => a.Kind == AttachmentKind.Live))
-        {
-            var rendering = await live.Render(a.LiveSource!, ct);
-            if (rendering is null)
-                return Outcome<Publication>.Fail(Problem.Invalid, "Dagsordenen er ikke offentliggjort.",
-                    [new FieldError("", $"Det levende bilag »{a.Title}« kan ikke dannes: dets data findes ikke længere. Fjern bilaget.")]);
-            var pdf = await chromium.Print(rendering.Html, ct);
-            a.File = StoredFile.Pdf($"{a.Title}.pdf", pdf, PdfFiles.PageCount(pdf), PdfFiles.PageTexts(pdf), now);
-            a.FrozenDataHash = rendering.DataHash;
-            a.FrozenAtUtc = now;
-        }
-        var attachments = ctx.Items.SelectMany(i => i.Attachments).Where(a => a.File is not null)
-            .ToDictionary(a => a.Id, a => new AttachmentPdf(a.File!.Content, a.File.Sha256));
+        if (await pdfs.Freeze(ctx, now, ct) is { } gone) return Outcome<Publication>.Fail(Problem.Invalid, "Dagsordenen er ikke offentliggjort.", [gone]);
+        var attachments = await pdfs.Handle(ctx, useFrozen: true, ct);
         var version = (ctx.Latest?.Version ?? 0) + 1;
         var packet = await build.Handle(meeting, attachments, version, now, ct);
 
@@ -51,7 +36,7 @@ public sealed class PublishAgenda(AppDbContext db, LiveAttachments live, Chromiu
         db.Publications.Add(publication);
         meeting.Status = MeetingStatus.Published;
         await db.SaveChangesAsync(ct);
-        await search.IndexMeeting(db, meeting.Slug, ct);
+        await changes.Notify(db, meeting.Slug, ct);
         return Outcome<Publication>.Success(publication);
     }
 

@@ -6,7 +6,7 @@ using Samraad.Features.Collections.Forms;
 namespace Samraad.Features.Meetings;
 
 /// <summary>Records an item's decision at the meeting; refused once the minutes are approved (then only addenda).</summary>
-public sealed class RecordDecision(AppDbContext db, Search.SearchIndex search)
+public sealed class RecordDecision(AppDbContext db, MeetingChanges changes)
 {
     public async Task<Outcome<AgendaItem>> Handle(MeetingContext ctx, AgendaItem item, UserContext user, string? outcome, string? text, CancellationToken ct = default)
     {
@@ -22,7 +22,7 @@ public sealed class RecordDecision(AppDbContext db, Search.SearchIndex search)
         item.Outcome = parsed;
         item.Decision = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         await db.SaveChangesAsync(ct);
-        await search.IndexMeeting(db, ctx.Meeting.Slug, ct);
+        await changes.Notify(db, ctx.Meeting.Slug, ct);
         return Outcome<AgendaItem>.Success(item);
     }
 }

@@ -5,7 +5,7 @@ using Samraad.Features.Collections;
 namespace Samraad.Features.Meetings;
 
 /// <summary>Removes an attachment from an item. Published packets keep their own copy, so they are unaffected.</summary>
-public sealed class RemoveAttachment(AppDbContext db, Search.SearchIndex search)
+public sealed class RemoveAttachment(AppDbContext db, MeetingChanges changes)
 {
     public async Task<Outcome<bool>> Handle(MeetingContext ctx, Attachment attachment, UserContext user, CancellationToken ct = default)
     {
@@ -13,7 +13,7 @@ public sealed class RemoveAttachment(AppDbContext db, Search.SearchIndex search)
         if (ctx.Meeting.MinutesLockedReason is { } locked) return Outcome<bool>.Fail(Problem.Locked, locked);
         db.Attachments.Remove(attachment);
         await db.SaveChangesAsync(ct);
-        await search.IndexMeeting(db, ctx.Meeting.Slug, ct);
+        await changes.Notify(db, ctx.Meeting.Slug, ct);
         return Outcome<bool>.Success(true);
     }
 }

@@ -7,7 +7,7 @@ using Samraad.Features.Collections.Forms;
 namespace Samraad.Features.Meetings;
 
 /// <summary>Adds or edits an agenda item. Items change until the minutes are approved; numbers are unique per meeting.</summary>
-public sealed partial class SaveAgendaItem(AppDbContext db, Search.SearchIndex search)
+public sealed partial class SaveAgendaItem(AppDbContext db, MeetingChanges changes)
 {
     public sealed record Input(string? Number, string? Title, string? Kind, string? CaseText, string? Recommendation,
         bool IsClosed, string? ClosedReason, string? PublicSummary);
@@ -39,7 +39,7 @@ public sealed partial class SaveAgendaItem(AppDbContext db, Search.SearchIndex s
         item.PublicSummary = input.IsClosed ? input.PublicSummary?.Trim() : null;
         if (existing is null) { ctx.Meeting.Items.Add(item); db.AgendaItems.Add(item); }
         await db.SaveChangesAsync(ct);
-        await search.IndexMeeting(db, ctx.Meeting.Slug, ct);
+        await changes.Notify(db, ctx.Meeting.Slug, ct);
         return Outcome<AgendaItem>.Success(item);
     }
 

@@ -10,7 +10,7 @@ namespace Samraad.Features.Meetings;
 /// Attaches an uploaded PDF to an item. Only valid, unencrypted PDFs within the size limit are stored; the page
 /// texts are kept for search. A refused file leaves nothing behind.
 /// </summary>
-public sealed class UploadAttachment(AppDbContext db, TimeProvider clock, Search.SearchIndex search)
+public sealed class UploadAttachment(AppDbContext db, TimeProvider clock, MeetingChanges changes)
 {
     public async Task<Outcome<Attachment>> Handle(MeetingContext ctx, AgendaItem item, UserContext user,
         string? title, string fileName, byte[] content, CancellationToken ct = default)
@@ -30,7 +30,7 @@ public sealed class UploadAttachment(AppDbContext db, TimeProvider clock, Search
         };
         db.Attachments.Add(attachment);
         await db.SaveChangesAsync(ct);
-        await search.IndexMeeting(db, ctx.Meeting.Slug, ct);
+        await changes.Notify(db, ctx.Meeting.Slug, ct);
         return Outcome<Attachment>.Success(attachment);
     }
 }

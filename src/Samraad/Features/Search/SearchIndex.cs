@@ -23,7 +23,7 @@ public sealed record SearchHit(string MeetingSlug, string MeetingTitle, string I
 /// "bevillinger" finds "bevilling"; æ/ø/å are letters like any other). The index lives in memory, is built from
 /// the database at start and updated when a meeting changes, so it is the same on SQLite and PostgreSQL.
 /// </summary>
-public sealed class SearchIndex : IDisposable
+public sealed class SearchIndex : IMeetingListener, IDisposable
 {
     const LuceneVersion Version = LuceneVersion.LUCENE_48;
     readonly Analyzer analyzer = new DanishAnalyzer(Version);
@@ -45,6 +45,8 @@ public sealed class SearchIndex : IDisposable
         foreach (var slug in await db.Meetings.Select(m => m.Slug).ToListAsync(ct))
             await IndexMeeting(db, slug, ct);
     }
+
+    public Task MeetingChanged(AppDbContext db, string meetingSlug, CancellationToken ct) => IndexMeeting(db, meetingSlug, ct);
 
     /// <summary>Replaces everything indexed for one meeting with what it holds now.</summary>
     public async Task IndexMeeting(AppDbContext db, string slug, CancellationToken ct = default)

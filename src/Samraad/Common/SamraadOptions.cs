@@ -1,4 +1,4 @@
-namespace Samraad.Hosting;
+namespace Samraad.Common;
 
 /// <summary>
 /// Where Samraad keeps its data and which database it uses. Set by command-line options

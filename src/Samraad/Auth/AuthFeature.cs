@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+using Samraad.Data;
+
+namespace Samraad.Auth;
+
+/// <summary>Local accounts and sign-in: Identity, the cookie, the log-in page and API session, the first accounts and `users init`.</summary>
+public sealed class AuthFeature : IFeature
+{
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789-._@";
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<ClaimsFactory>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "samraad";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.LoginPath = "/log-ind";
+            o.AccessDeniedPath = "/fejl/403";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403 as problem+json instead of redirecting to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, () => ctx.Response.Redirect(ctx.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, () => ctx.Response.Redirect(ctx.RedirectUri));
+        });
+        services.AddAuthorization();
+        services.AddSingleton<UnknownNameLockout>();
+        services.AddScoped<InitialAccounts>();
+    }
+
+    static Task ApiOr(HttpContext http, int status, Action redirect)
+    {
+        if (!ApiProblems.IsApi(http.Request.Path)) { redirect(); return Task.CompletedTask; }
+        http.Response.StatusCode = status;
+        return Results.Problem(status == 401 ? "Log ind først (POST /api/session)." : "Du har ikke adgang.", statusCode: status,
+            title: status == 401 ? "Ikke logget ind" : "Ingen adgang").ExecuteAsync(http);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountEndpoints();
+
+    /// <summary>`samraad serve` creates the first accounts on a database without users; other verbs leave that to `users init`.</summary>
+    public async Task Start(StartContext start)
+    {
+        if (start.CreateAccounts) await start.Get<InitialAccounts>().Handle(start.DataDir);
+    }
+
+    public IEnumerable<CliVerb> Verbs =>
+    [
+        new("users", "users init                              opret de første konti (adgangskoder i DATA-DIR/initial-passwords.txt)", async call =>
+        {
+            if (call.Argument(0) != "init") return call.Usage();
+            var path = await call.Get<InitialAccounts>().Handle(call.Get<SamraadOptions>().DataDir);
+            await call.Stdout.WriteLineAsync(path is null ? "Der findes allerede brugere; intet er ændret." : $"Konti oprettet. Adgangskoderne står i {path}");
+            return 0;
+        }),
+    ];
+}

@@ -1,0 +1,17 @@
+using Samraad.Data;
+
+namespace Samraad.Features.Collections;
+
+/// <summary>The responses as CSV, XLSX or JSON for those who administer the collection (API and command line).</summary>
+public sealed class ReadExport(AppDbContext db, ExportResponses export)
+{
+    public async Task<Outcome<ExportResponses.File>> Handle(string slug, string? period, string format, UserContext user, CancellationToken ct = default)
+    {
+        var ctx = (await CollectionContext.Load(db, slug, ct))?.ForPeriod(period);
+        if (ctx is null) return Outcome<ExportResponses.File>.Fail(Problem.NotFound, "Indsamlingen eller perioden findes ikke.");
+        if (!ctx.CanAdminister(user)) return Outcome<ExportResponses.File>.Fail(Problem.Forbidden, "Du har ikke adgang til denne organisations data.");
+        if (!ExportResponses.Formats.Contains(format))
+            return Outcome<ExportResponses.File>.Fail(Problem.Invalid, "Ukendt format", [new FieldError("format", "Formatet skal være csv, xlsx eller json")]);
+        return Outcome<ExportResponses.File>.Success(await export.Handle(ctx, format, ct));
+    }
+}
