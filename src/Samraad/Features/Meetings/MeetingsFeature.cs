@@ -36,6 +36,7 @@ public sealed class MeetingsFeature : IFeature
         app.MapItemPages();
         app.MapMinutesPages();
         app.MapPublicPages();
+        app.MapTaskPages();
         app.MapMeetingApi();
     }
 

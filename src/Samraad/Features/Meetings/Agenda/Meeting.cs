@@ -32,6 +32,40 @@ public class Meeting
         ? $"Referatet blev godkendt {DanishTime.Format(MinutesApprovedAtUtc!.Value)} og kan ikke ændres. Tilføj en rettelse som et dateret tillæg."
         : null;
 
+    /// <summary>Publishing (again) is allowed until the meeting is held: null, or why not.</summary>
+    public string? PublishRefused => Status is MeetingStatus.Held or MeetingStatus.MinutesApproved
+        ? "Mødet er afholdt; dagsordenen kan ikke offentliggøres igen." : null;
+
+    public Outcome<Meeting> Publish()
+    {
+        if (PublishRefused is { } why) return Outcome<Meeting>.Fail(Problem.Conflict, why);
+        Status = MeetingStatus.Published;
+        return Outcome<Meeting>.Success(this);
+    }
+
+    /// <summary>Only a meeting whose agenda was published can have been held.</summary>
+    public Outcome<Meeting> MarkHeld()
+    {
+        if (Status != MeetingStatus.Published)
+            return Outcome<Meeting>.Fail(Problem.Conflict, "Kun et møde med offentliggjort dagsorden kan markeres som afholdt.");
+        Status = MeetingStatus.Held;
+        return Outcome<Meeting>.Success(this);
+    }
+
+    /// <summary>Approves the minutes of a held meeting in which every item has a decision; after that they are append-only.</summary>
+    public Outcome<Meeting> ApproveMinutes(string by, DateTime nowUtc)
+    {
+        if (MinutesLockedReason is { } locked) return Outcome<Meeting>.Fail(Problem.Locked, locked);
+        if (Status != MeetingStatus.Held) return Outcome<Meeting>.Fail(Problem.Conflict, "Marker mødet som afholdt, før referatet godkendes.");
+        var missing = Items.Where(i => i.Outcome == DecisionOutcome.None).OrderBy(i => AgendaItem.SortKey(i.Number))
+            .Select(i => new FieldError($"decision-{i.Number}", $"Punkt {i.Number} mangler en beslutning")).ToList();
+        if (missing.Count > 0) return Outcome<Meeting>.Fail(Problem.Invalid, "Referatet er ikke godkendt.", missing);
+        Status = MeetingStatus.MinutesApproved;
+        MinutesApprovedAtUtc = nowUtc;
+        MinutesApprovedBy = by;
+        return Outcome<Meeting>.Success(this);
+    }
+
     public static string StatusLabel(MeetingStatus status) => status switch
     {
         MeetingStatus.Draft => "Kladde",
@@ -40,26 +74,4 @@ public class Meeting
         MeetingStatus.MinutesApproved => "Referat godkendt",
         _ => status.ToString(),
     };
-}
-
-/// <summary>Whether a member attended.</summary>
-public class Attendance
-{
-    public int Id { get; set; }
-    public int MeetingId { get; set; }
-    public int BodyMemberId { get; set; }
-    public BodyMember? Member { get; set; }
-    public bool Present { get; set; }
-    public string? Note { get; set; }
-}
-
-/// <summary>A dated correction to approved minutes (§ 13 practice: the approved text itself never changes).</summary>
-public class MinutesAddendum
-{
-    public int Id { get; set; }
-    public int MeetingId { get; set; }
-    public int? AgendaItemId { get; set; }
-    public string Text { get; set; } = "";
-    public DateTime AtUtc { get; set; }
-    public string By { get; set; } = "";
 }

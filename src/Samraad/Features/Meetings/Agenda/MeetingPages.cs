@@ -139,10 +139,3 @@ public static class MeetingPages
         return Results.File(file.Content, file.ContentType, file.FileName);
     }
 }
-
-/// <summary>Who may open an attachment: the secretariat always; others only once the agenda is published, and closed items only members.</summary>
-public static class FileAccess
-{
-    public static bool CanRead(MeetingContext ctx, AgendaItem item, UserContext? user) =>
-        ctx.CanAdminister(user) || (ctx.Latest is not null && (!item.IsClosed || ctx.CanSeeClosed(user)));
-}

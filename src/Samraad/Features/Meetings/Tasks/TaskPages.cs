@@ -1,25 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
-using Samraad.Features.Collections;
 using Samraad.Features.Meetings.Pages;
-using Samraad.Common;
 
 namespace Samraad.Features.Meetings;
 
-/// <summary>Pages anyone may open (the public agenda and decision record, search) and the follow-up task list.</summary>
-public static class PublicPages
+/// <summary>The follow-up task list across meetings, and closing a task.</summary>
+public static class TaskPages
 {
-    public static void MapPublicPages(this IEndpointRouteBuilder app)
+    public static void MapTaskPages(this IEndpointRouteBuilder app)
     {
-        var open = app.MapGroup("").ExcludeFromDescription();
-        open.MapGet("/offentlig", async (AppDbContext db) => Html.Render<PublicIndexPage>(new
-        {
-            Meetings = await db.Meetings.Include(m => m.Body).Where(m => m.Status != MeetingStatus.Draft).OrderByDescending(m => m.StartsAtUtc).ToListAsync(),
-        }));
-        open.MapGet("/offentlig/moeder/{slug}", async (string slug, AppDbContext db) =>
-            await MeetingContext.Load(db, slug) is { } ctx ? Html.Render<PublicMeetingPage>(new { Ctx = ctx }) : Html.NotFound("Mødet"));
-
         var tasks = app.MapGroup("/opgaver").RequireAuthorization().ExcludeFromDescription();
         tasks.MapGet("", (string? alle, HttpContext http, AppDbContext db, TimeProvider clock) => TaskList(http, db, clock, alle is "1" or "true"));
         tasks.MapPost("/{id:int}/luk", async (int id, HttpContext http, AppDbContext db, CloseTask close, TimeProvider clock) =>

@@ -14,8 +14,8 @@ public sealed class PublishAgenda(AppDbContext db, PacketAttachments pdfs, Build
     {
         if (!ctx.CanAdminister(user)) return Outcome<Publication>.Fail(Problem.Forbidden, "Kun sekretariatet kan offentliggøre dagsordenen.");
         var meeting = ctx.Meeting;
-        if (meeting.Status is MeetingStatus.Held or MeetingStatus.MinutesApproved)
-            return Outcome<Publication>.Fail(Problem.Conflict, "Mødet er afholdt; dagsordenen kan ikke offentliggøres igen.");
+        // Checked before the (slow) rendering; Publish() below guards the same rule where the state changes.
+        if (meeting.PublishRefused is { } refused) return Outcome<Publication>.Fail(Problem.Conflict, refused);
         var errors = Check(ctx);
         if (errors.Count > 0) return Outcome<Publication>.Fail(Problem.Invalid, "Dagsordenen er ikke offentliggjort.", errors);
 
@@ -34,7 +34,7 @@ public sealed class PublishAgenda(AppDbContext db, PacketAttachments pdfs, Build
             SnapshotJson = snapshot.ToJson(), Changes = string.Join("\n", AgendaSnapshot.Changes(previous, snapshot)),
         };
         db.Publications.Add(publication);
-        meeting.Status = MeetingStatus.Published;
+        meeting.Publish();
         await db.SaveChangesAsync(ct);
         await changes.Notify(db, meeting.Slug, ct);
         return Outcome<Publication>.Success(publication);

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Auth;
+using Samraad.Data;
+using Samraad.Features.Collections;
+using Samraad.Features.Meetings.Pages;
+using Samraad.Common;
+
+namespace Samraad.Features.Meetings;
+
+/// <summary>Pages anyone may open: the published agendas and the public decision record.</summary>
+public static class PublicPages
+{
+    public static void MapPublicPages(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("").ExcludeFromDescription();
+        open.MapGet("/offentlig", async (AppDbContext db) => Html.Render<PublicIndexPage>(new
+        {
+            Meetings = await db.Meetings.Include(m => m.Body).Where(m => m.Status != MeetingStatus.Draft).OrderByDescending(m => m.StartsAtUtc).ToListAsync(),
+        }));
+        open.MapGet("/offentlig/moeder/{slug}", async (string slug, AppDbContext db) =>
+            await MeetingContext.Load(db, slug) is { } ctx ? Html.Render<PublicMeetingPage>(new { Ctx = ctx }) : Html.NotFound("Mødet"));
+    }
+}
