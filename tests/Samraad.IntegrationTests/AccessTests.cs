@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Samraad.Auth;
 
 namespace Samraad.IntegrationTests;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Samraad.Auth;
 
 namespace Samraad.IntegrationTests;
 

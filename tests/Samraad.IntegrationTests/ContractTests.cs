@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Bench;
 using Samraad.Documents;
 using Samraad.Features.Contracts;

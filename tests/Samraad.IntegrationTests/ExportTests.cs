@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Samraad.Auth;
 using Samraad.Documents;
 
 namespace Samraad.IntegrationTests;

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Documents.Pdf;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
 

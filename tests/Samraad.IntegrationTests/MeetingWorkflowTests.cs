@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PdfSharp.Pdf;
-using Samraad.Auth;
 using Samraad.Documents.Pdf;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
 

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
-using Samraad.Features.Collections;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
 
 namespace Samraad.IntegrationTests;

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Documents;
 
 namespace Samraad.IntegrationTests;

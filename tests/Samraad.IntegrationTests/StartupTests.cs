@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
-using Samraad.Features.Collections;
 using Samraad.Features.Reference;
 
 namespace Samraad.IntegrationTests;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Samraad.Auth;
 using Samraad.Features.Collections.Packs;
 
 namespace Samraad.IntegrationTests;

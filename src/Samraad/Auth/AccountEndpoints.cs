@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Samraad.Features.Collections.Forms;
-using Samraad.Common;
 
 namespace Samraad.Auth;
 

@@ -1,10 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Samraad.Data;
 using Samraad.Features.Contracts;
-using Samraad.Features.Meetings;
 
 namespace Samraad.Bench;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Samraad.Features.Collections;
 using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Common;

@@ -5,10 +5,10 @@ using Samraad.Auth;
 using Samraad.Features.Collections;
 using Samraad.Features.Contracts;
 using Samraad.Features.Indicators;
-using Samraad.Features.Surveys;
 using Samraad.Features.Meetings;
 using Samraad.Features.Pools;
 using Samraad.Features.Reference;
+using Samraad.Features.Surveys;
 
 namespace Samraad.Data;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Hosting;
 
 namespace Samraad.Data;
 

@@ -1,4 +1,3 @@
-using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
 

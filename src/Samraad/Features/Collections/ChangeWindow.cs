@@ -1,6 +1,4 @@
-using Samraad.Auth;
 using Samraad.Data;
-using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Collections;
 

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Collections.Summaries;
-using Samraad.Common;
 
 namespace Samraad.Features.Collections;
 

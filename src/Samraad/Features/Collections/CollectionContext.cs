@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Reference;

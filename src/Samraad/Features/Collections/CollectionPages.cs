@@ -1,9 +1,7 @@
-using Samraad.Auth;
+using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Features.Collections.Pages;
 using Samraad.Features.Collections.Summaries;
-using Samraad.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace Samraad.Features.Collections;
 

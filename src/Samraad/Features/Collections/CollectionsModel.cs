@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Samraad.Features.Reference;
 
 namespace Samraad.Features.Collections;
 

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
-using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Collections;
 

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Collections.Pages;
-using Samraad.Common;
 
 namespace Samraad.Features.Collections;
 

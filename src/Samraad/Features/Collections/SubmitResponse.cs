@@ -1,4 +1,3 @@
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections.Forms;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Reference;
 

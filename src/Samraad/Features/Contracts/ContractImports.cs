@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Documents;
-using Samraad.Features.Collections;
-using Samraad.Features.Collections.Forms;
-using Samraad.Features.Meetings;
 using Samraad.Features.Reference;
 
 namespace Samraad.Features.Contracts;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
 
 namespace Samraad.Features.Contracts;

@@ -1,5 +1,3 @@
-using Samraad.Features.Collections.Forms;
-
 namespace Samraad.Features.Indicators;
 
 public sealed record KeyFigureSetItem(string Slug, string Title, string PeriodKind, string FirstPeriod, string LastPeriod, string FirstPeriodLabel, string LastPeriodLabel, IReadOnlyList<string> Reporters);

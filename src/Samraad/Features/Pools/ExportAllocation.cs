@@ -1,5 +1,3 @@
-using Samraad.Documents;
-
 namespace Samraad.Features.Pools;
 
 /// <summary>The allocation as a spreadsheet: one row per project, amounts in whole 1,000 kr.</summary>

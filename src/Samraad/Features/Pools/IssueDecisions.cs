@@ -1,10 +1,6 @@
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Documents;
 using Samraad.Documents.Pdf;
-using Samraad.Features.Collections;
-using Samraad.Features.Collections.Forms;
-using Samraad.Features.Meetings;
 using Samraad.Features.Pools.Pages;
 
 namespace Samraad.Features.Pools;

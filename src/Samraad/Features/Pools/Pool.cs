@@ -1,5 +1,4 @@
 using Samraad.Features.Collections;
-using Samraad.Features.Meetings;
 using Samraad.Features.Reference;
 
 namespace Samraad.Features.Pools;

@@ -1,5 +1,3 @@
-using Samraad.Data;
-
 namespace Samraad.Features.Pools;
 
 /// <summary>JSON API for pools: list, applications with eligibility, and the allocation (with what-if budgets).</summary>

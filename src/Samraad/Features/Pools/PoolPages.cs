@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Features.Collections;
 using Samraad.Features.Collections.Forms;
 using Samraad.Features.Pools.Pages;
-using Samraad.Common;
 
 namespace Samraad.Features.Pools;
 

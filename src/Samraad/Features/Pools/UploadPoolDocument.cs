@@ -1,9 +1,5 @@
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Documents.Pdf;
-using Samraad.Features.Collections;
-using Samraad.Features.Collections.Forms;
-using Samraad.Features.Meetings;
 
 namespace Samraad.Features.Pools;
 

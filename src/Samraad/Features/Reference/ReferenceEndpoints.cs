@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
-using Samraad.Common;
 
 namespace Samraad.Features.Reference;
 

@@ -13,7 +13,7 @@ public sealed class ReadPivots(AppDbContext db)
         var ctx = await SurveyContext.Load(db, slug);
         if (ctx is null) return Outcome<IReadOnlyList<PivotDto>>.Fail(Problem.NotFound, "Undersøgelsen findes ikke.");
         if (!ctx.CanRead(user)) return Outcome<IReadOnlyList<PivotDto>>.Fail(Problem.Forbidden, "Du har ikke adgang til denne undersøgelse.");
-        var questions = request.Question is null && everyQuestion ? ctx.Definition.Questions.Select(q => q.Key).ToList() : [request.Question];
+        List<string?> questions = request.Question is null && everyQuestion ? [.. ctx.Definition.Questions.Select(q => q.Key)] : [request.Question];
         var tables = new List<PivotDto>();
         foreach (var question in questions)
         {

@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Documents;
 using Samraad.Documents.Pdf;
-using Samraad.Features.Collections.Forms;
 using Samraad.Features.Surveys.Pages;
-using Samraad.Common;
 
 namespace Samraad.Features.Surveys;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Collections.Summaries;
 

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
-using Samraad.Features.Collections;
-using Samraad.Features.Collections.Forms;
 using Samraad.Features.Reference;
 
 namespace Samraad.Features.Meetings;

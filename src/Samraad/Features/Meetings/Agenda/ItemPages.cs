@@ -1,9 +1,6 @@
 using Samraad.Data;
 using Samraad.Documents.Pdf;
-using Samraad.Features.Collections;
-using Samraad.Features.Collections.Forms;
 using Samraad.Features.Meetings.Pages;
-using Samraad.Common;
 
 namespace Samraad.Features.Meetings;
 

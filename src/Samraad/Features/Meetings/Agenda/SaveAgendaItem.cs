@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using Samraad.Auth;
 using Samraad.Data;
-using Samraad.Features.Collections;
-using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Meetings;
 

@@ -1,8 +1,5 @@
-using Samraad.Auth;
 using Samraad.Data;
 using Samraad.Documents.Pdf;
-using Samraad.Features.Collections;
-using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Meetings;
 

@@ -1,7 +1,4 @@
-using Samraad.Auth;
 using Samraad.Data;
-using Samraad.Features.Collections;
-using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Meetings;
 

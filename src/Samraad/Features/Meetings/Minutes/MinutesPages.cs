@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
-using Samraad.Features.Collections;
-using Samraad.Features.Collections.Forms;
 using Samraad.Features.Meetings.Pages;
 using Samraad.Features.Reference;
-using Samraad.Common;
 
 namespace Samraad.Features.Meetings;
 

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Samraad.Auth;
 using Samraad.Data;
-using Samraad.Features.Collections;
 using Samraad.Features.Meetings.Pages;
-using Samraad.Common;
 
 namespace Samraad.Features.Meetings;
 
