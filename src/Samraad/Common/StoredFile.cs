@@ -15,10 +15,11 @@ public class StoredFile
 
     public static string Hash(byte[] content) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content)).ToLowerInvariant();
 
-    /// <summary>A PDF to store, with its page count and page texts (from <c>PdfFiles</c>).</summary>
-    public static StoredFile Pdf(string name, byte[] content, int pages, IReadOnlyList<string> texts, DateTime now) => new()
+    /// <summary>A PDF to store, with its page count and, for files that are searched (attachments), its page texts
+    /// (from <c>PdfFiles</c>); packets and letters are not searched, and reading the text of 200 pages is not free.</summary>
+    public static StoredFile Pdf(string name, byte[] content, int pages, IReadOnlyList<string>? texts, DateTime now) => new()
     {
         FileName = name, ContentType = "application/pdf", Content = content, Sha256 = Hash(content),
-        Pages = pages, PageTextsJson = System.Text.Json.JsonSerializer.Serialize(texts), CreatedAtUtc = now,
+        Pages = pages, PageTextsJson = texts is null ? null : System.Text.Json.JsonSerializer.Serialize(texts), CreatedAtUtc = now,
     };
 }

@@ -40,7 +40,7 @@ public sealed class IssueDecisions(AppDbContext db, HtmlDocuments html, Chromium
                 Granted2025Ore = rows.Sum(r => r.Granted2025) * 100_000, Granted2026Ore = rows.Sum(r => r.Granted2026) * 100_000,
                 Reasons = string.Join("\n", rows.SelectMany(r => r.Reasons.Select(x => $"{r.Project.Name}: {x}"))),
                 ReceiptNumber = app.ReceiptNumber, LetterHtml = fragment, IssuedAtUtc = now, IssuedBy = $"{user.Name} ({user.UserName})",
-                LetterFile = StoredFile.Pdf($"afgoerelse-{app.Slug}.pdf", pdf, PdfFiles.PageCount(pdf), PdfFiles.PageTexts(pdf), now),
+                LetterFile = StoredFile.Pdf($"afgoerelse-{app.Slug}.pdf", pdf, PdfFiles.PageCount(pdf), texts: null, now),
             });
             count++;
         }

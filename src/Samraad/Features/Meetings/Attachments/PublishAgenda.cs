@@ -1,5 +1,4 @@
 using Samraad.Data;
-using Samraad.Documents.Pdf;
 
 namespace Samraad.Features.Meetings;
 
@@ -30,7 +29,7 @@ public sealed class PublishAgenda(AppDbContext db, PacketAttachments pdfs, Build
         var publication = new Publication
         {
             MeetingId = meeting.Id, Version = version, PublishedAtUtc = now, PublishedBy = $"{user.Name} ({user.UserName})",
-            PacketFile = StoredFile.Pdf($"{meeting.Slug}-dagsorden-v{version}.pdf", packet.Pdf, packet.Pages, PdfFiles.PageTexts(packet.Pdf), now),
+            PacketFile = StoredFile.Pdf($"{meeting.Slug}-dagsorden-v{version}.pdf", packet.Pdf, packet.Pages, texts: null, now),
             SnapshotJson = snapshot.ToJson(), Changes = string.Join("\n", AgendaSnapshot.Changes(previous, snapshot)),
         };
         db.Publications.Add(publication);
