@@ -30,6 +30,13 @@ public static class DanishTime
 
     public static string Date(DateTime utc) => ToLocal(utc).ToString("d. MMMM yyyy", Culture);
 
+    /// <summary>A date as people write it: "2024-03-04", "4-3-2024", "04.03.2024", "4/3/2024", "4-3-24" (one rule for forms, imports and pages).</summary>
+    public static DateOnly? ParseDate(string? text)
+    {
+        string[] formats = ["yyyy-MM-dd", "d-M-yyyy", "d.M.yyyy", "d/M/yyyy", "d-M-yy", "d.M.yy"];
+        return DateOnly.TryParseExact(text?.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
     /// <summary>Parses "2024-03-04T12:00" or "04-03-2024 12.00" as Danish local time and returns UTC.</summary>
     public static DateTime? ParseLocal(string? text)
     {

@@ -79,8 +79,7 @@ public static partial class FieldValues
 
     static (string?, string?) ParseDate(string label, string text)
     {
-        string[] formats = ["yyyy-MM-dd", "d-M-yyyy", "d.M.yyyy", "d/M/yyyy", "d-M-yy", "d.M.yy"];
-        return DateOnly.TryParseExact(text, formats, Inv, DateTimeStyles.None, out var date)
+        return DanishTime.ParseDate(text) is { } date
             ? (date.ToString("yyyy-MM-dd", Inv), null)
             : (null, $"{label} skal være en gyldig dato, fx 04-03-2024");
     }

@@ -14,11 +14,8 @@ public static partial class FieldKeys
     public static bool IsValidKey(string key) => KeyPattern().IsMatch(key);
     public static string Cell(string field, string row, string column) => $"{field}/{row}/{column}";
     public static string TableCell(string field, int row, string column) => $"{field}/{row}/{column}";
-    /// <summary>An id usable in HTML and in "#…" links to it.</summary>
-    public static string HtmlId(string key) => "f-" + NonId().Replace(key, "-");
 
     [GeneratedRegex(@"^[a-z0-9]+([._-][a-z0-9]+)*$")] private static partial Regex KeyPattern();
-    [GeneratedRegex(@"[^a-zA-Z0-9_-]")] private static partial Regex NonId();
 }
 
 /// <summary>The rules that turn a set of raw inputs into stored answers, and that decide whether a response can be submitted.</summary>

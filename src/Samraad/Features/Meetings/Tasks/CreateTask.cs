@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
-using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Meetings;
 
@@ -17,13 +16,13 @@ public sealed class CreateTask(AppDbContext db, TimeProvider clock)
         var org = string.IsNullOrEmpty(ownerOrganisation) ? null : await db.Organisations.FirstOrDefaultAsync(o => o.Slug == ownerOrganisation, ct);
         if (!string.IsNullOrEmpty(ownerOrganisation) && org is null) errors.Add(new FieldError("taskOwner", "Vælg en ansvarlig organisation fra listen"));
         if (org is null && string.IsNullOrWhiteSpace(ownerPerson)) errors.Add(new FieldError("taskOwner", "Angiv en ansvarlig organisation eller person"));
-        var due = FieldValues.Parse(new ValueSpec { Type = FieldType.Date }, "Frist", dueDate);
-        if (due.Canonical is null) errors.Add(new FieldError("taskDue", "Skriv fristen som en dato, fx 30-06-2024"));
+        var due = DanishTime.ParseDate(dueDate);
+        if (due is null) errors.Add(new FieldError("taskDue", "Skriv fristen som en dato, fx 30-06-2024"));
         if (errors.Count > 0) return Outcome<FollowUpTask>.Fail(Problem.Invalid, "Opgaven er ikke oprettet.", errors);
         var task = new FollowUpTask
         {
             AgendaItemId = item.Id, Text = text!.Trim(), OwnerOrganisationId = org?.Id, OwnerPerson = ownerPerson?.Trim(),
-            DueDate = DateOnly.Parse(due.Canonical!), State = TaskState.Open, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            DueDate = due!.Value, State = TaskState.Open, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Tasks.Add(task);
         await db.SaveChangesAsync(ct);
