@@ -14,11 +14,11 @@ public static class Guard
         return allowed(value) ? (value, null) : (null, Html.Forbidden());
     }
 
-    /// <summary>For the API: problem+json 404 with <paramref name="notFound"/>, or 403.</summary>
-    public static async Task<(T? Value, IResult? Denied)> Api<T>(Task<T?> load, string notFound, Func<T, bool> allowed) where T : class
+    /// <summary>For the API: problem+json 404 with <paramref name="notFound"/>, or 403 (with <paramref name="forbidden"/> if given).</summary>
+    public static async Task<(T? Value, IResult? Denied)> Api<T>(Task<T?> load, string notFound, Func<T, bool> allowed, string? forbidden = null) where T : class
     {
         var value = await load;
         if (value is null) return (null, ApiProblems.NotFound(notFound));
-        return allowed(value) ? (value, null) : (null, ApiProblems.Forbidden());
+        return allowed(value) ? (value, null) : (null, forbidden is null ? ApiProblems.Forbidden() : ApiProblems.Forbidden(forbidden));
     }
 }

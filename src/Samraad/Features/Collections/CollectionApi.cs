@@ -44,14 +44,9 @@ public static class CollectionApi
 
     static string? Period(HttpContext http) => http.Request.Query.TryGetValue("period", out var p) ? p : http.Request.Query["periode"];
 
-    static async Task<(CollectionContext? Ctx, IResult? Error)> Visible(HttpContext http, AppDbContext db, string slug)
-    {
-        var user = UserContext.From(http.User)!;
-        var ctx = await Load(http, db, slug);
-        if (ctx is null) return (null, ApiProblems.NotFound("Indsamlingen eller perioden findes ikke."));
-        return Access.CanSeeCollection(user, ctx.Collection.OwnerOrganisationId, ctx.Respondents.Select(r => r.Id))
-            ? (ctx, null) : (null, ApiProblems.Forbidden());
-    }
+    static Task<(CollectionContext? Value, IResult? Denied)> Visible(HttpContext http, AppDbContext db, string slug) =>
+        Guard.Api(Load(http, db, slug), "Indsamlingen eller perioden findes ikke.",
+            c => Access.CanSeeCollection(UserContext.From(http.User)!, c.Collection.OwnerOrganisationId, c.Respondents.Select(r => r.Id)));
 
     static async Task<IResult> Definition(string slug, HttpContext http, AppDbContext db)
     {
@@ -130,14 +125,9 @@ public static class CollectionApi
         return outcome.Ok ? Results.NoContent() : ApiProblems.From(outcome);
     }
 
-    static async Task<(CollectionContext? Ctx, IResult? Error)> Readable(HttpContext http, AppDbContext db, string slug, bool administer = false)
-    {
-        var user = UserContext.From(http.User)!;
-        var ctx = await Load(http, db, slug);
-        if (ctx is null) return (null, ApiProblems.NotFound("Indsamlingen eller perioden findes ikke."));
-        var allowed = administer ? ctx.CanAdminister(user) : Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId);
-        return allowed ? (ctx, null) : (null, ApiProblems.Forbidden());
-    }
+    static Task<(CollectionContext? Value, IResult? Denied)> Readable(HttpContext http, AppDbContext db, string slug, bool administer = false) =>
+        Guard.Api(Load(http, db, slug), "Indsamlingen eller perioden findes ikke.", c => administer
+            ? c.CanAdminister(UserContext.From(http.User)!) : Access.CanReadSummary(UserContext.From(http.User)!, c.Collection.OwnerOrganisationId));
 
     static async Task<IResult> Summary(string slug, string? groupSet, HttpContext http, ReadSummary read)
     {

@@ -13,10 +13,10 @@ public static class IndicatorApi
             ApiProblems.Ok(await read.Handle(slug, groupSet, UserContext.From(http.User)!)));
         api.MapGet("/{slug}/summary", async (string slug, HttpContext http, AppDbContext db) =>
         {
-            var ctx = await KeyFigureContext.Load(db, slug);
-            if (ctx is null) return ApiProblems.NotFound("Nøgletallene findes ikke.");
+            var (ctx, denied) = await Guard.Api(KeyFigureContext.Load(db, slug), "Nøgletallene findes ikke.", k => k.Visible(UserContext.From(http.User)!).Count > 0,
+                "Du har ikke adgang til disse nøgletal.");
+            if (ctx is null) return denied!;
             var visible = ctx.Visible(UserContext.From(http.User)!);
-            if (visible.Count == 0) return ApiProblems.Forbidden("Du har ikke adgang til disse nøgletal.");
             var summary = await SummariseKeyFigures.Handle(db, ctx.Set.Id, visible.Select(r => r.Id).ToList());
             return Results.Ok(summary.OrderBy(s => s.Period).ThenBy(s => s.Key, StringComparer.Ordinal));
         });

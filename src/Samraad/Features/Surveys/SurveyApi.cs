@@ -19,7 +19,8 @@ public static class SurveyApi
     }
 
     static Task<(SurveyContext? Value, IResult? Denied)> Load(AppDbContext db, string slug, HttpContext http) =>
-        Guard.Api(SurveyContext.Load(db, slug), "Undersøgelsen findes ikke.", s => s.CanRead(UserContext.From(http.User)!));
+        Guard.Api(SurveyContext.Load(db, slug), "Undersøgelsen findes ikke.", s => s.CanRead(UserContext.From(http.User)!),
+            "Du har ikke adgang til denne undersøgelse.");
 
     public static PivotDto Dto(PivotTable t) => new(t.Title, t.Question, t.QuestionLabel, t.Split, t.ByCategory, t.Rows.Select(r => r.Label).ToList(), t.Columns,
         t.Rows.SelectMany(r => r.Cells.Select((c, j) => new PivotCellDto(r.Label, t.Columns[j], c.Count, r.IsTotal ? null : c.Percent,
