@@ -87,6 +87,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
+            // Password hashing is deliberately slow (100,000 PBKDF2 rounds); tests create and sign in many users,
+            // and what they check (who may sign in, lockout) does not depend on the number of rounds.
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });
     }
 

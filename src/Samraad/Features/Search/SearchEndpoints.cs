@@ -10,12 +10,12 @@ public static class SearchEndpoints
 
     public static void MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/soeg", (string? q, HttpContext http, SearchIndex index) =>
+        app.MapGet("/soeg", async (string? q, HttpContext http, SearchIndex index) =>
         {
             var members = IsMember(UserContext.From(http.User));
-            return Html.Render<SearchPage>(new { Query = q, Hits = index.Search(q ?? "", members), IncludesClosed = members });
+            return Html.Render<SearchPage>(new { Query = q, Hits = await index.Search(q ?? "", members), IncludesClosed = members });
         }).ExcludeFromDescription();
-        app.MapGet("/api/search", (string q, HttpContext http, SearchIndex index) => index.Search(q, IsMember(UserContext.From(http.User))))
+        app.MapGet("/api/search", async (string q, HttpContext http, SearchIndex index) => await index.Search(q, IsMember(UserContext.From(http.User))))
             .RequireAuthorization().WithTags("Møder").WithSummary("Fuldtekstsøgning med dansk ordstamme");
     }
 }

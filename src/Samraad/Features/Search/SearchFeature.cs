@@ -1,4 +1,3 @@
-using Samraad.Data;
 using Samraad.Features.Meetings;
 
 namespace Samraad.Features.Search;
@@ -13,7 +12,4 @@ public sealed class SearchFeature : IFeature
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapSearchEndpoints();
-
-    /// <summary>The index lives in memory: built from the database at every start.</summary>
-    public Task Start(StartContext start) => start.Get<SearchIndex>().RebuildAll(start.Get<AppDbContext>());
 }
