@@ -54,7 +54,8 @@ public sealed record AnswersBody(Dictionary<string, RawAnswer> Answers, int? Rev
     {
         JsonValueKind.Null => new RawAnswer(null),
         JsonValueKind.String => new RawAnswer(v.GetString()),
-        JsonValueKind.Number => new RawAnswer(v.GetRawText()),
+        // A JSON number is a machine number (12.5): written the Danish way before the one Danish parser reads it.
+        JsonValueKind.Number => new RawAnswer(DanishNumber.FromInvariant(v.GetRawText()) ?? v.GetRawText()),
         JsonValueKind.True => new RawAnswer("ja"),
         JsonValueKind.False => new RawAnswer("nej"),
         JsonValueKind.Object => ObjectRaw(v),

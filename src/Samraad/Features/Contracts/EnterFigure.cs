@@ -20,8 +20,8 @@ public sealed class EnterFigure(AppDbContext db, TimeProvider clock)
         var errors = new List<FieldError>();
         var spec = Keys.FirstOrDefault(k => k.Key == key);
         if (spec.Key is null) errors.Add(new FieldError("key", "Vælg hvilket tal der indtastes"));
-        var number = value is null ? null : FieldValues.ParseDecimal(value.Replace("%", "").Replace("kr.", "").Trim());
-        if (number is null) errors.Add(new FieldError("value", "Skriv tallet, fx 63 eller 12.500.000 (komma som decimaltegn)"));
+        var number = DanishNumber.Parse(value?.Replace("%", "").Replace("kr.", ""), out var malformed);
+        if (number is null) errors.Add(new FieldError("value", malformed is null ? "Skriv tallet, fx 63 eller 12.500.000 (komma som decimaltegn)" : $"Tallet {malformed}"));
         else if (number < 0 || (spec.Unit == "%" && number > 100)) errors.Add(new FieldError("value", spec.Unit == "%" ? "En procentsats skal ligge mellem 0 og 100" : "Tallet kan ikke være negativt"));
         if (!int.TryParse(year, out var y) || y < 2000 || y > 2100) errors.Add(new FieldError("year", "Skriv det år, tallet gælder, fx 2024"));
         var d = FieldValues.Parse(new ValueSpec { Type = FieldType.Date }, "Dato", date);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
-using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Indicators;
 
@@ -36,8 +35,8 @@ public sealed class EnterKeyFigures(AppDbContext db, TimeProvider clock)
                 continue;
             }
             if (raw == "") continue;
-            var number = f.Decimals ? FieldValues.ParseDecimal(raw) : FieldValues.ParseDecimal(raw.Replace(".", ""));
-            if (number is null) errors.Add(new FieldError(f.Key, $"{f.Label} skal være et tal, fx {(f.Decimals ? "73,6" : "120")}"));
+            var number = DanishNumber.Parse(raw, out var malformed);
+            if (number is null) errors.Add(new FieldError(f.Key, malformed is null ? $"{f.Label} skal være et tal, fx {(f.Decimals ? "73,6" : "120")}" : $"{f.Label}: {malformed}"));
             else if (number < 0) errors.Add(new FieldError(f.Key, $"{f.Label} kan ikke være negativ"));
             else if (!f.Decimals && number != decimal.Truncate(number.Value)) errors.Add(new FieldError(f.Key, $"{f.Label} skal være et helt tal"));
             else parsed.Add((f.Key, number, null));

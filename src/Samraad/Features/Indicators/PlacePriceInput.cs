@@ -1,5 +1,3 @@
-using Samraad.Features.Collections.Forms;
-
 namespace Samraad.Features.Indicators;
 
 /// <summary>Reads a what-if of the cost model from the query string: the pack's figures where nothing (or nonsense) is given.</summary>
@@ -13,7 +11,7 @@ public static class PlacePriceInput
         {
             var raw = query[key].FirstOrDefault()?.Replace("kr.", "").Replace("%", "").Trim();
             if (string.IsNullOrEmpty(raw)) return null;
-            var n = FieldValues.ParseDecimal(whole ? raw.Replace(".", "") : raw);
+            var n = DanishNumber.Parse(raw);
             if (n is null || (whole && n != decimal.Truncate(n.Value))) { errors.Add(new FieldError(key, $"{label} skal være {(whole ? "et helt tal" : "et tal")}, fx {(whole ? "3.000.000" : "4")}")); return null; }
             return n;
         }

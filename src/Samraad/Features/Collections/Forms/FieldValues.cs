@@ -26,8 +26,8 @@ public static partial class FieldValues
         return spec.Type switch
         {
             FieldType.YesNo => ParseYesNo(label, text),
-            FieldType.Integer => CheckRange(spec, label, ParseInteger(text), n => n.ToString(Inv), $"{label} skal være et helt tal, fx 12"),
-            FieldType.Decimal => CheckRange(spec, label, ParseDecimal(text), n => n.ToString(Inv), $"{label} skal være et tal, fx 12,5"),
+            FieldType.Integer => CheckRange(spec, label, ParseInteger(text), n => n.ToString(Inv), NotANumber(label, text, $"{label} skal være et helt tal, fx 12")),
+            FieldType.Decimal => CheckRange(spec, label, ParseDecimal(text), n => n.ToString(Inv), NotANumber(label, text, $"{label} skal være et tal, fx 12,5")),
             FieldType.Percent => ParsePercent(spec, label, text),
             FieldType.Amount => ParseAmount(spec, label, text),
             FieldType.Date => ParseDate(label, text),
@@ -58,7 +58,7 @@ public static partial class FieldValues
     static (string?, string?) ParsePercent(ValueSpec spec, string label, string text)
     {
         var number = ParseDecimal(text.TrimEnd('%', ' '));
-        if (number is null) return (null, $"{label} skal være en procentsats, fx 25 eller 12,5");
+        if (number is null) return (null, NotANumber(label, text.TrimEnd('%', ' '), $"{label} skal være en procentsats, fx 25 eller 12,5"));
         var max = spec.Max ?? 100m;
         if (number > max) return (null, $"{label} kan ikke være over {max.ToString("0.##", Da)} %");
         if (number < (spec.Min ?? 0m)) return (null, $"{label} kan ikke være under {(spec.Min ?? 0m).ToString("0.##", Da)} %");
@@ -70,7 +70,7 @@ public static partial class FieldValues
         var cleaned = AmountSuffix().Replace(text, "").Trim();
         var kroner = ParseDecimal(cleaned);
         if (kroner is null || decimal.Round(kroner.Value, 2) != kroner.Value)
-            return (null, $"{label} skal være et beløb i kroner, fx 1.250.000 eller 1250,50");
+            return (null, NotANumber(label, cleaned, $"{label} skal være et beløb i kroner, fx 1.250.000 eller 1250,50"));
         if (spec.Min is decimal min && kroner < min) return (null, $"{label} skal være mindst {min.ToString("N0", Da)} kr.");
         if (spec.Max is decimal max && kroner > max) return (null, $"{label} må højst være {max.ToString("N0", Da)} kr.");
         try { return (checked((long)(kroner.Value * 100)).ToString(Inv), null); }
@@ -94,22 +94,19 @@ public static partial class FieldValues
         return (format(number.Value), null);
     }
 
-    /// <summary>Whole numbers, with Danish thousands separators allowed ("1.234").</summary>
-    internal static long? ParseInteger(string text)
+    /// <summary>The message for text that is not a number: how to write a Danish number when its dots are misplaced.</summary>
+    static string NotANumber(string label, string text, string otherwise)
     {
-        var t = text.Replace(" ", "").Replace("\u00a0", "");
-        if (DanishThousands().IsMatch(t)) t = t.Replace(".", "");
-        return long.TryParse(t, NumberStyles.AllowLeadingSign, Inv, out var n) ? n : null;
+        DanishNumber.Parse(text, out var malformed);
+        return malformed is null ? otherwise : $"{label}: {malformed}";
     }
 
-    /// <summary>Decimals with a Danish comma ("12,5", "1.234,5") or a point ("12.5").</summary>
-    internal static decimal? ParseDecimal(string text)
-    {
-        var t = text.Replace(" ", "").Replace("\u00a0", "");
-        if (t.Contains(',')) t = t.Replace(".", "").Replace(',', '.');
-        else if (DanishThousands().IsMatch(t) && t.Count(c => c == '.') > 1) t = t.Replace(".", "");
-        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Inv, out var d) ? d : null;
-    }
+    /// <summary>Whole numbers in Danish notation ("1.234"); see <see cref="DanishNumber"/>.</summary>
+    internal static long? ParseInteger(string text) =>
+        DanishNumber.Parse(text) is { } d && d == decimal.Truncate(d) && d >= long.MinValue && d <= long.MaxValue ? (long)d : null;
+
+    /// <summary>Decimals in Danish notation ("12,5", "1.234,5"); see <see cref="DanishNumber"/>.</summary>
+    internal static decimal? ParseDecimal(string text) => DanishNumber.Parse(text);
 
     /// <summary>Danish display text of a canonical value ("Ja*", "1.250,50 kr.", "4. marts 2024").</summary>
     public static string Display(ValueSpec spec, string? canonical)
@@ -162,6 +159,5 @@ public static partial class FieldValues
 
     public static bool IsCategorical(FieldType type) => type is FieldType.YesNo or FieldType.Choice;
 
-    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+$")] private static partial Regex DanishThousands();
     [GeneratedRegex(@"\s*(kr\.?|dkk)\s*$", RegexOptions.IgnoreCase)] private static partial Regex AmountSuffix();
 }
