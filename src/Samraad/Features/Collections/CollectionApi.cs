@@ -100,7 +100,7 @@ public static class CollectionApi
         if (body is null) return bodyError!;
         var user = UserContext.From(http.User)!;
         var outcome = await save.Handle(ctx, o!.Id, user, body.Answers, body.Revision);
-        if (!outcome.Ok) return ApiProblems.From(outcome);
+        if (!outcome.Ok) return await Refused(outcome, db, ctx, o.Id);
         return Results.Ok(await ResponseJson(db, ctx, o, user, clock.GetUtcNow().UtcDateTime));
     }
 
@@ -111,10 +111,22 @@ public static class CollectionApi
         var (body, bodyError) = await AnswersBody.Read(http.Request, allowEmpty: true);
         if (body is null) return bodyError!;
         var outcome = await submit.Handle(ctx, o!.Id, UserContext.From(http.User)!, body.Answers, body.Revision);
-        if (!outcome.Ok) return ApiProblems.From(outcome);
+        if (!outcome.Ok) return await Refused(outcome, db, ctx, o.Id);
         var r = outcome.Value!;
         return Results.Ok(new ReceiptDto(r.Number, r.OrganisationName, r.SubmittedByUserName, r.SubmittedAtUtc, DanishTime.Format(r.SubmittedAtUtc),
             Answers(ctx.Form, r.Answers.ToDictionary(a => a.FieldKey, a => new AnswerValue(a.Value, a.MissingCode)))));
+    }
+
+    /// <summary>A refused change as problem+json; a conflict carries the response's current revision, to fetch and retry with.</summary>
+    static async Task<IResult> Refused<T>(Outcome<T> outcome, AppDbContext db, CollectionContext ctx, int organisationId)
+    {
+        if (outcome.Problem != Problem.Conflict) return ApiProblems.From(outcome);
+        db.ChangeTracker.Clear();
+        var revision = await db.Responses.AsNoTracking()
+            .Where(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == organisationId && r.Period == ctx.Period)
+            .Select(r => (int?)r.Revision).FirstOrDefaultAsync() ?? 0;
+        return Results.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict, title: "Konflikt",
+            extensions: new Dictionary<string, object?> { ["revision"] = revision });
     }
 
     static async Task<IResult> Reopen(string slug, string org, ReopenRequest? body, HttpContext http, AppDbContext db, ReopenResponse reopen)

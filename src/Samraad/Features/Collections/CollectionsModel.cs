@@ -41,6 +41,8 @@ sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
     public void Configure(EntityTypeBuilder<Response> e)
     {
         e.HasIndex(r => new { r.CollectionId, r.OrganisationId, r.Period }).IsUnique();
+        // The database judges concurrent changes: every save updates "WHERE Revision = the revision it read".
+        e.Property(r => r.Revision).IsConcurrencyToken();
         e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(r => r.Period).HasMaxLength(20);
         e.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -21,7 +21,8 @@ public sealed class ReopenResponse(AppDbContext db, TimeProvider clock)
         if (response is null || response.Status != ResponseStatus.Submitted)
             return Outcome<Response>.Fail(Problem.Conflict, "Besvarelsen er ikke indsendt, så den kan ikke genåbnes.");
         db.AuditEntries.Add(response.Reopen(reason, new Actor(user.UserName, user.Name), clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (DbConflicts.IsConflict(e)) { return SaveDraft.Stale<Response>(); }
         return Outcome<Response>.Success(response);
     }
 }

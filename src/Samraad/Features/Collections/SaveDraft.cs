@@ -6,7 +6,8 @@ namespace Samraad.Features.Collections;
 
 /// <summary>
 /// "Gem kladde": stores any subset of answers, each validated on its own. All or nothing: if one value is wrong,
-/// nothing is saved and every error is returned by field.
+/// nothing is saved and every error is returned by field. Two saves from the same revision cannot both win: the
+/// revision is a concurrency token, so the later one finds the row changed and gets a conflict.
 /// </summary>
 public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
 {
@@ -23,9 +24,7 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
         var response = await FindOrStart(ctx, organisationId, now, ct);
         if (response.Status == ResponseStatus.Submitted)
             return Outcome<Result>.Fail(Problem.Locked, "Besvarelsen er indsendt og låst. Kontakt sekretariatet, hvis den skal genåbnes.");
-        if (expectedRevision is int rev && rev != response.Revision)
-            return Outcome<Result>.Fail(Problem.Conflict,
-                "Besvarelsen er ændret, siden du hentede den (måske af en kollega). Dine ændringer er ikke gemt. Hent den nyeste udgave og ret igen.");
+        if (expectedRevision is int rev && rev != response.Revision) return Stale<Result>();
 
         var today = DateOnly.FromDateTime(DanishTime.ToLocal(now));
         var (answers, errors) = FormAnswers.ParseDraft(ctx.Form, inputs, today);
@@ -38,9 +37,14 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
 
         var audit = response.ApplyDraft(answers, ctx.Collection.FormVersionId, new Actor(user.UserName, user.Name), now);
         db.AuditEntries.AddRange(audit);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (DbConflicts.IsConflict(e)) { return Stale<Result>(); }
         return Outcome<Result>.Success(new Result(response, audit.Count));
     }
+
+    /// <summary>Another request changed the response first; nothing of this one is saved.</summary>
+    internal static Outcome<T> Stale<T>() => Outcome<T>.Fail(Problem.Conflict,
+        "Besvarelsen er ændret, siden du hentede den (måske af en kollega). Dine ændringer er ikke gemt. Hent den nyeste udgave og ret igen.");
 
     static Dictionary<string, AnswerValue> Merge(IReadOnlyDictionary<string, AnswerValue> stored, Dictionary<string, AnswerValue?> changes)
     {

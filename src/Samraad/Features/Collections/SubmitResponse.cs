@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Features.Collections.Forms;
 
@@ -27,7 +28,9 @@ public sealed class SubmitResponse(AppDbContext db, SaveDraft saveDraft, TimePro
             return Outcome<Receipt>.Fail(Problem.Invalid, "Besvarelsen kan ikke indsendes endnu. Dine svar er gemt som kladde.", errors);
         }
         db.Receipts.Add(receipt);
-        await db.SaveChangesAsync(ct);
+        // Locking updates "WHERE Revision = the revision read": a save that got in first makes this submit the loser.
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (DbConflicts.IsConflict(e)) { return SaveDraft.Stale<Receipt>(); }
         await Receipts.AssignNumber(db, response, receipt, ct);
         db.AuditEntries.Add(AuditEntry.For(response, actor, now, AuditAction.Submitted, note: $"Kvittering {receipt.Number}"));
         await db.SaveChangesAsync(ct);

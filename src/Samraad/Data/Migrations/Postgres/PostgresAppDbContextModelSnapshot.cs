@@ -233,6 +233,46 @@ namespace Samraad.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Samraad.Common.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PageTextsJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("Files");
+                });
+
             modelBuilder.Entity("Samraad.Features.Collections.Answer", b =>
                 {
                     b.Property<int>("Id")
@@ -578,6 +618,7 @@ namespace Samraad.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
@@ -1474,46 +1515,6 @@ namespace Samraad.Data.Migrations.Postgres
                     b.ToTable("Publications");
                 });
 
-            modelBuilder.Entity("Samraad.StoredFile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PageTextsJson")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Pages")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sha256");
-
-                    b.ToTable("Files");
-                });
-
             modelBuilder.Entity("Samraad.Features.Pools.Pool", b =>
                 {
                     b.Property<int>("Id")
@@ -2248,7 +2249,7 @@ namespace Samraad.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.StoredFile", "File")
+                    b.HasOne("Samraad.Common.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2376,7 +2377,7 @@ namespace Samraad.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.StoredFile", "File")
+                    b.HasOne("Samraad.Common.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2481,7 +2482,7 @@ namespace Samraad.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.StoredFile", "PacketFile")
+                    b.HasOne("Samraad.Common.StoredFile", "PacketFile")
                         .WithMany()
                         .HasForeignKey("PacketFileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2520,7 +2521,7 @@ namespace Samraad.Data.Migrations.Postgres
 
             modelBuilder.Entity("Samraad.Features.Pools.PoolDecision", b =>
                 {
-                    b.HasOne("Samraad.StoredFile", "LetterFile")
+                    b.HasOne("Samraad.Common.StoredFile", "LetterFile")
                         .WithMany()
                         .HasForeignKey("LetterFileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2545,7 +2546,7 @@ namespace Samraad.Data.Migrations.Postgres
 
             modelBuilder.Entity("Samraad.Features.Pools.PoolDocument", b =>
                 {
-                    b.HasOne("Samraad.StoredFile", "File")
+                    b.HasOne("Samraad.Common.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -224,6 +224,44 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Samraad.Common.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageTextsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("Files");
+                });
+
             modelBuilder.Entity("Samraad.Features.Collections.Answer", b =>
                 {
                     b.Property<int>("Id")
@@ -553,6 +591,7 @@ namespace Samraad.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -1411,44 +1450,6 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.ToTable("Publications");
                 });
 
-            modelBuilder.Entity("Samraad.StoredFile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PageTextsJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Pages")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sha256");
-
-                    b.ToTable("Files");
-                });
-
             modelBuilder.Entity("Samraad.Features.Pools.Pool", b =>
                 {
                     b.Property<int>("Id")
@@ -2157,7 +2158,7 @@ namespace Samraad.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.StoredFile", "File")
+                    b.HasOne("Samraad.Common.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2285,7 +2286,7 @@ namespace Samraad.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.StoredFile", "File")
+                    b.HasOne("Samraad.Common.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2390,7 +2391,7 @@ namespace Samraad.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Samraad.StoredFile", "PacketFile")
+                    b.HasOne("Samraad.Common.StoredFile", "PacketFile")
                         .WithMany()
                         .HasForeignKey("PacketFileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2429,7 +2430,7 @@ namespace Samraad.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Samraad.Features.Pools.PoolDecision", b =>
                 {
-                    b.HasOne("Samraad.StoredFile", "LetterFile")
+                    b.HasOne("Samraad.Common.StoredFile", "LetterFile")
                         .WithMany()
                         .HasForeignKey("LetterFileId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2454,7 +2455,7 @@ namespace Samraad.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Samraad.Features.Pools.PoolDocument", b =>
                 {
-                    b.HasOne("Samraad.StoredFile", "File")
+                    b.HasOne("Samraad.Common.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)
