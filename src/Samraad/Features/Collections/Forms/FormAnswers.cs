@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Samraad.Features.Collections.Forms;
 
-/// <summary>One answerable cell of a form: a plain field, a matrix cell or a cell of a table row.</summary>
-public sealed record Leaf(string Key, FieldSpec Field, ValueSpec Spec, string Label, string? RowKey = null, string? ColumnKey = null, int? RowIndex = null);
+/// <summary>One answerable cell of a form: a plain field, a matrix cell or a cell of a table row. <see cref="CellLabel"/>
+/// names a matrix or table cell within its field ("Række 1: Anlægsudgift"), for views that already show the field.</summary>
+public sealed record Leaf(string Key, FieldSpec Field, ValueSpec Spec, string Label, string? RowKey = null, string? ColumnKey = null, int? RowIndex = null,
+    string? CellLabel = null);
 
 /// <summary>What a user sent for one leaf: the typed text and/or a chosen missing code.</summary>
 public sealed record RawAnswer(string? Value, string? Missing = null);
@@ -31,7 +33,7 @@ public static class FormAnswers
                 foreach (var row in field.Rows!)
                 foreach (var col in field.Columns!)
                     yield return new Leaf(FieldKeys.Cell(field.Key, row.Key, col.Key), field, field.Cell!,
-                        $"{field.FullLabel} – {row.Label} – {col.Label}", row.Key, col.Key);
+                        $"{field.FullLabel} – {row.Label} – {col.Label}", row.Key, col.Key, CellLabel: $"{row.Label} – {col.Label}");
             }
             else if (field.Type != FieldType.Table)
                 yield return new Leaf(field.Key, field, field, field.FullLabel);
@@ -50,11 +52,11 @@ public static class FormAnswers
                 var row = field.Rows!.FirstOrDefault(r => r.Key == parts[1]);
                 var col = field.Columns!.FirstOrDefault(c => c.Key == parts[2]);
                 return row is null || col is null ? null
-                    : new Leaf(key, field, field.Cell!, $"{field.FullLabel} – {row.Label} – {col.Label}", row.Key, col.Key);
+                    : new Leaf(key, field, field.Cell!, $"{field.FullLabel} – {row.Label} – {col.Label}", row.Key, col.Key, CellLabel: $"{row.Label} – {col.Label}");
             case FieldType.Table when parts.Length == 3 && int.TryParse(parts[1], out var n) && n >= 1 && n <= field.MaxRows && parts[1] == n.ToString():
                 var column = field.TableColumns!.FirstOrDefault(c => c.Key == parts[2]);
                 return column is null ? null
-                    : new Leaf(key, field, column, $"{field.FullLabel}, række {n}: {column.Label}", null, column.Key, n);
+                    : new Leaf(key, field, column, $"{field.FullLabel}, række {n}: {column.Label}", null, column.Key, n, CellLabel: $"Række {n}: {column.Label}");
             case FieldType.Matrix or FieldType.Table:
                 return null;
             default:

@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace Samraad.IntegrationTests;
 
-/// <summary>"1.250" is 1.250 kr. wherever a person writes it; JSON numbers stay numbers; a misplaced dot is refused, never guessed.</summary>
-public class DanishNumberTests
+/// <summary>What a respondent writes is read and shown right: "1.250" is 1.250 kr., JSON numbers stay numbers, a misplaced dot is refused (never guessed), and table cells are named whole, in the form's order.</summary>
+public class AnswerReadingTests
 {
     const string Api = "/api/collections/alle-felttyper/responses/faxe";
 
@@ -31,5 +31,24 @@ public class DanishNumberTests
         Assert.Contains("»12.50« er ikke skrevet som et dansk tal", problem.GetProperty("errors").GetProperty("beloeb")[0].GetString());
         var after = (await faxe.GetFromJsonAsync<JsonElement>(Api)).GetProperty("answers");
         Assert.Equal("125000", after.GetProperty("beloeb").GetProperty("value").GetString()); // nothing changed
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_print_view_names_table_cells_whole_and_in_the_forms_order(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        var faxe = await app.LoggedIn("faxe-bruger");
+        var put = await faxe.PutAsJsonAsync(Api, new { answers = new Dictionary<string, object>
+        {
+            ["projekter/2/beloeb"] = "500", ["projekter/2/navn"] = "Botilbud Syd", ["projekter/1/beloeb"] = "2.500.000", ["projekter/1/navn"] = "Botilbud Nord",
+        } });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var text = Html.Text(await faxe.GetStringAsync("/indsamlinger/alle-felttyper/besvarelser/faxe/vis"));
+        var order = new[] { "Række 1: Projektnavn: Botilbud Nord", "Række 1: Beløb 2025: 2.500.000,00 kr.", "Række 2: Projektnavn: Botilbud Syd", "Række 2: Beløb 2025: 500,00 kr." }
+            .Select(t => text.IndexOf(t, StringComparison.Ordinal)).ToList();
+        Assert.All(order, i => Assert.True(i >= 0, text));
+        Assert.Equal(order.Order().ToList(), order);
+        Assert.DoesNotContain("ække 1", text.Replace("Række 1", ""));
     }
 }
