@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Samraad.IntegrationTests;
 
@@ -73,15 +75,68 @@ public class SecurityTests
         Assert.Contains("Formularen kunne ikke modtages", await post.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_login_page_never_redirects_off_site()
+    [Theory]
+    [InlineData("//evil.example/x")]
+    [InlineData("/\tevil")]
+    [InlineData("/\t/evil.example/")]        // what ?returnUrl=/%09/evil.example/ decodes to: a browser drops the tab
+    [InlineData("/\\evil.example")]
+    [InlineData("/x\ny")]                    // a newline cannot go into a header (it gave a 500)
+    [InlineData("/x\u3000y")]                // nor a non-ASCII space
+    [InlineData("https://evil.example/")]
+    public async Task The_login_page_never_redirects_off_site(string returnUrl)
     {
         await using var app = TestApp.Start(Db.Sqlite);
         await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
         var client = app.Client();
         var response = await client.PostAsync("/log-ind", await TestApp.Form(client, "/log-ind",
-            new() { ["username"] = "faxe-bruger", ["password"] = TestApp.Password, ["returnUrl"] = "//evil.example/x" }));
+            new() { ["username"] = "faxe-bruger", ["password"] = TestApp.Password, ["returnUrl"] = returnUrl }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.ToString());
+        var page = await app.Client().GetAsync("/log-ind?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("name=\"returnUrl\" value=\"/\"", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_log_in_redirect_stays_on_this_site_whatever_the_Host_header_says()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/indsamlinger/akutfunktioner-2024");
+        request.Headers.Host = "evil.example";
+        var response = await app.Client().SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(response.Headers.Location!.IsAbsoluteUri, response.Headers.Location.ToString());
+        Assert.StartsWith("/log-ind?", response.Headers.Location.OriginalString);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Logging_out_ends_every_session_of_the_account(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        var laptop = await app.LoggedIn("faxe-bruger");
+        var phone = await app.LoggedIn("faxe-bruger");
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/api/collections")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await laptop.DeleteAsync("/api/session")).StatusCode);
+        app.Clock.Now += TimeSpan.FromSeconds(1); // the stamp is checked on every request after the one that issued the cookie
+        Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/collections")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.LoggedIn("faxe-bruger")).GetAsync("/api/collections")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_huge_user_name_is_refused_before_anything_is_looked_up()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        var long300 = await app.Client().PostAsJsonAsync("/api/session", new { userName = new string('a', 300), password = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, long300.StatusCode);
+        var problem = await long300.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Brugernavnet må højst være 256 tegn", problem.GetProperty("errors").GetProperty("username")[0].GetString());
+        // The body limit is the server's (Kestrel's), as in production: a megabyte of name is not even read.
+        await using var served = TestApp.Start(Db.Sqlite, kestrel: true);
+        using var http = new HttpClient { BaseAddress = new Uri(served.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First()) };
+        var megabyte = await http.PostAsJsonAsync("/api/session", new { userName = new string('a', 1_000_000), password = "x" });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, megabyte.StatusCode);
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Identity;
 
 namespace Samraad.Auth;
@@ -9,22 +10,42 @@ public static class AccountEndpoints
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/log-ind", (string? returnUrl) => Html.Render<LoginPage>(new { ReturnUrl = SafeReturnUrl(returnUrl) }));
-        pages.MapPost("/log-ind", LogIn).AddEndpointFilter(AntiforgeryTokens.Validate);
-        pages.MapPost("/log-ud", async (SignInManager<AppUser> signIn) =>
+        pages.MapPost("/log-ind", LogIn).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
+        pages.MapPost("/log-ud", async (HttpContext http, SignInManager<AppUser> signIn) =>
         {
-            await signIn.SignOutAsync();
+            await SignOutEverywhere(http, signIn);
             return Results.Redirect("/log-ind");
         }).AddEndpointFilter(AntiforgeryTokens.Validate);
 
         var api = app.MapGroup("/api/session").WithTags("Session");
-        api.MapPost("", ApiLogIn).WithSummary("Log ind (sætter en sessionscookie)");
-        api.MapDelete("", async (SignInManager<AppUser> signIn) => { await signIn.SignOutAsync(); return Results.NoContent(); })
+        api.MapPost("", ApiLogIn).WithSummary("Log ind (sætter en sessionscookie)").WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
+        api.MapDelete("", async (HttpContext http, SignInManager<AppUser> signIn) => { await SignOutEverywhere(http, signIn); return Results.NoContent(); })
             .WithSummary("Log ud");
     }
 
-    /// <summary>Only paths on this site, never "//evil.example" or an absolute URL.</summary>
+    /// <summary>A log-in is a name and a password: a body past this is refused before it is read.</summary>
+    const long MaxLoginBytes = 16 * 1024;
+    public const int MaxUserNameLength = 256;
+
+    /// <summary>
+    /// Logging out ends the session on the server, not only in this browser: the security stamp changes, so every
+    /// cookie issued before (a copied one too) stops working at its next request.
+    /// </summary>
+    static async Task SignOutEverywhere(HttpContext http, SignInManager<AppUser> signIn)
+    {
+        if (await signIn.UserManager.GetUserAsync(http.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
+        await signIn.SignOutAsync();
+    }
+
+    /// <summary>
+    /// Only a path on this site: it starts with one "/", and holds no control character, white space or non-ASCII
+    /// letter — a browser drops a tab, so "/\t/evil.example" would become "//evil.example", and a newline cannot go in a header.
+    /// </summary>
     public static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+        !string.IsNullOrEmpty(url) && url.Length <= 2000 && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\")
+        && url.All(c => c is > ' ' and < (char)0x7f) && !url.Contains('\\')
+        && Uri.TryCreate(new Uri("http://samraad.invalid"), url, out var resolved) && resolved.Host == "samraad.invalid"
+            ? url : "/";
 
     static async Task<IResult> LogIn(HttpContext http, SignInManager<AppUser> signIn)
     {
@@ -35,6 +56,10 @@ public static class AccountEndpoints
         if (errors.Count == 0) return Results.Redirect(returnUrl);
         return Html.Render<LoginPage>(new { Errors = errors, UserName = userName, ReturnUrl = returnUrl }, StatusCodes.Status400BadRequest);
     }
+
+    static readonly AppUser Nobody = new() { UserName = "ingen" };
+    static string? dummyHash;
+    static string DummyHash(UserManager<AppUser> users) => dummyHash ??= users.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString());
 
     /// <summary>Login credentials of the JSON session endpoint.</summary>
     public sealed record Credentials(string? UserName, string? Password);
@@ -52,12 +77,18 @@ public static class AccountEndpoints
     {
         var errors = new List<FieldError>();
         if (userName == "") errors.Add(new FieldError("username", "Skriv dit brugernavn"));
+        else if (userName.Length > MaxUserNameLength) errors.Add(new FieldError("username", $"Brugernavnet må højst være {MaxUserNameLength} tegn"));
         if (password == "") errors.Add(new FieldError("password", "Skriv din adgangskode"));
         if (errors.Count > 0) return errors;
         var unknown = signIn.Context.RequestServices.GetRequiredService<UnknownNameLockout>();
         bool locked;
         if (await signIn.UserManager.FindByNameAsync(userName) is null)
+        {
+            // A wrong password for a real name costs a hash; so does any password for an unknown name, so the time
+            // a failure takes does not tell which names exist.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(Nobody, DummyHash(signIn.UserManager), password);
             locked = unknown.IsLockedOut(userName) || unknown.Fail(userName); // as Identity: the fifth failure locks
+        }
         else
         {
             var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);

@@ -29,14 +29,21 @@ public sealed class AuthFeature : IFeature
             o.LoginPath = "/log-ind";
             o.AccessDeniedPath = "/fejl/403";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // The API answers 401/403 as problem+json instead of redirecting to the login page.
-            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, () => ctx.Response.Redirect(ctx.RedirectUri));
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, () => ctx.Response.Redirect(ctx.RedirectUri));
+            // The API answers 401/403 as problem+json instead of redirecting to the login page. Pages are sent to a
+            // path on this site: the absolute URL the handler builds names the request's Host header, which a client chooses.
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, () => ctx.Response.Redirect(LocalPart(ctx.RedirectUri)));
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, () => ctx.Response.Redirect(LocalPart(ctx.RedirectUri)));
         });
+        // Every request checks the account's security stamp, so logging out (or a changed password) ends every
+        // session at once rather than when the cookie expires.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorization();
         services.AddSingleton<UnknownNameLockout>();
         services.AddScoped<InitialAccounts>();
     }
+
+    static string LocalPart(string redirectUri) =>
+        Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : redirectUri;
 
     static Task ApiOr(HttpContext http, int status, Action redirect)
     {
