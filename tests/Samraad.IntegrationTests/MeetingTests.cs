@@ -132,9 +132,34 @@ public class MeetingTests
         var closedFile = await app.WithDb(d => d.Attachments.Where(a => a.AgendaItem!.Number == "2.8").Select(a => a.FileId).FirstAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await respondent.GetAsync($"/filer/{closedFile}")).StatusCode);
 
-        // Search: members find the closed text, the public does not.
+        // Search: the meeting's own secretariat and readers find the closed text; nobody else does, however they search.
+        await app.CreateUser("sek-hovedstaden", Roles.Secretariat, "kkr-hovedstaden");
+        await app.CreateUser("ministeriet", Roles.Secretariat, "indenrigs-og-sundhedsministeriet");
         Assert.Contains("Fortrolige", await (await app.LoggedIn("laeser")).GetStringAsync("/soeg?q=forhandlingsoplysninger"));
+        Assert.Contains("Fortrolige", await sek.GetStringAsync("/soeg?q=forhandlingsoplysninger"));
         Assert.Contains("0 resultater", await app.Client().GetStringAsync("/soeg?q=forhandlingsoplysninger"));
+        foreach (var outsider in new[] { "sek-hovedstaden", "ministeriet", "faxe-bruger" })
+        {
+            var client = await app.LoggedIn(outsider);
+            Assert.Contains("0 resultater", await client.GetStringAsync("/soeg?q=forhandlingsoplysninger"));
+            Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/search?q=forhandlingsoplysninger")).GetArrayLength());
+            Assert.NotEqual(0, (await client.GetFromJsonAsync<JsonElement>("/api/search?q=skoletjenestens")).GetArrayLength()); // the public summary
+        }
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_meeting_never_published_is_found_only_by_its_secretariat(Db db)
+    {
+        var (app, sek) = await Start(db);
+        await using var _ = app;
+        await app.CreateUser("laeser", Roles.Reader, null);
+        await app.CreateUser("sek-hovedstaden", Roles.Secretariat, "kkr-hovedstaden");
+        Assert.NotEqual(0, (await sek.GetFromJsonAsync<JsonElement>("/api/search?q=l%C3%A5nepulje")).GetArrayLength());
+        Assert.Contains("0 resultater", await app.Client().GetStringAsync("/soeg?q=l%C3%A5nepulje"));
+        foreach (var other in new[] { "laeser", "sek-hovedstaden" })
+            Assert.Equal(0, (await (await app.LoggedIn(other)).GetFromJsonAsync<JsonElement>("/api/search?q=l%C3%A5nepulje")).GetArrayLength());
+        await Publish(sek);
+        Assert.Contains("2.9 Orienteringssag", await app.Client().GetStringAsync("/soeg?q=l%C3%A5nepulje"));
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -78,22 +78,26 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
         {
             using var scope = scopes.CreateScope();
             var live = scope.ServiceProvider.GetRequiredService<LiveAttachments>();
+            var published = ctx.Latest is not null;
+            Document Doc(AgendaItem item, bool closed, string? attachment, int? fileId, int? page, string text, bool draft = false) =>
+                Make(ctx.Meeting, item, closed, published, draft, attachment, fileId, page, text);
             foreach (var item in ctx.Items)
             {
-                writer.AddDocument(Doc(ctx.Meeting, item, item.IsClosed, null, null, null,
+                writer.AddDocument(Doc(item, item.IsClosed, null, null, null,
                     string.Join("\n", item.Title, item.CaseText, item.Recommendation, item.Decision)));
                 if (item.IsClosed && !string.IsNullOrWhiteSpace(item.PublicSummary))
-                    writer.AddDocument(Doc(ctx.Meeting, item, false, null, null, null, item.Title + "\n" + item.PublicSummary));
+                    writer.AddDocument(Doc(item, false, null, null, null, item.Title + "\n" + item.PublicSummary));
                 foreach (var a in item.Attachments)
                 {
                     if (a.File?.PageTextsJson is { } json)
                     {
                         var pages = JsonSerializer.Deserialize<List<string>>(json) ?? [];
                         for (var p = 0; p < pages.Count; p++)
-                            writer.AddDocument(Doc(ctx.Meeting, item, item.IsClosed, a.Title, a.FileId, p + 1, pages[p]));
+                            writer.AddDocument(Doc(item, item.IsClosed, a.Title, a.FileId, p + 1, pages[p]));
                     }
+                    // A live attachment not yet frozen shows current data: only those who administer the meeting find it.
                     else if (a.Kind == AttachmentKind.Live && a.LiveSource is not null && await live.Render(a.LiveSource, ct) is { } r)
-                        writer.AddDocument(Doc(ctx.Meeting, item, item.IsClosed, a.Title, null, null, r.Text));
+                        writer.AddDocument(Doc(item, item.IsClosed, a.Title, null, null, r.Text, draft: true));
                 }
             }
         }
@@ -101,11 +105,14 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
         searchers.MaybeRefreshBlocking();
     }
 
-    static Document Doc(Meeting meeting, AgendaItem item, bool closed, string? attachment, int? fileId, int? page, string text)
+    static Document Make(Meeting meeting, AgendaItem item, bool closed, bool published, bool draft, string? attachment, int? fileId, int? page, string text)
     {
         var doc = new Document
         {
             new StringField("meeting", meeting.Slug, Field.Store.YES),
+            new StringField("org", meeting.Body!.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
+            new StringField("published", published ? "1" : "0", Field.Store.NO),
+            new StringField("draft", draft ? "1" : "0", Field.Store.NO),
             new StoredField("meetingTitle", $"{meeting.Body?.Name}: {meeting.Title}, {DanishTime.Date(meeting.StartsAtUtc)}"),
             new StringField("number", item.Number, Field.Store.YES),
             new StoredField("heading", item.Heading),
@@ -118,8 +125,12 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
         return doc;
     }
 
-    /// <summary>All words must occur (after stemming). Closed items only when the user may see them.</summary>
-    public async Task<IReadOnlyList<SearchHit>> Search(string text, bool includeClosed, int max = 50, CancellationToken ct = default)
+    /// <summary>
+    /// All words must occur (after stemming). What a user finds is what the meeting pages show them: those who
+    /// administer a meeting (an administrator, the secretariat of the meeting's body) find all of it; others find only
+    /// published meetings, without live data not yet frozen, and closed items only as readers (council members).
+    /// </summary>
+    public async Task<IReadOnlyList<SearchHit>> Search(string text, UserContext? user, int max = 50, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         await EnsureBuilt(ct);
@@ -128,7 +139,7 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
         try { parsed = parser.Parse(QueryParserBase.Escape(text.Trim())); }
         catch (ParseException) { return []; }
         var query = new BooleanQuery { { parsed, Occur.MUST } };
-        if (!includeClosed) query.Add(new TermQuery(new Term("closed", "1")), Occur.MUST_NOT);
+        if (user?.IsAdmin != true) query.Add(Visible(user), Occur.MUST);
         var searcher = searchers.Acquire();
         try
         {
@@ -146,6 +157,22 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
             }).ToList();
         }
         finally { searchers.Release(searcher); }
+    }
+
+    /// <summary>The documents a non-administrator may find (mirrors MeetingContext.CanAdminister and CanSeeClosed).</summary>
+    static BooleanQuery Visible(UserContext? user)
+    {
+        var published = new BooleanQuery
+        {
+            { new TermQuery(new Term("published", "1")), Occur.MUST },
+            { new TermQuery(new Term("draft", "1")), Occur.MUST_NOT },
+        };
+        if (user?.Role != Roles.Reader) published.Add(new TermQuery(new Term("closed", "1")), Occur.MUST_NOT);
+        var visible = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+        visible.Add(published, Occur.SHOULD);
+        if (user is { Role: Roles.Secretariat, OrganisationId: int org })
+            visible.Add(new TermQuery(new Term("org", org.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.SHOULD);
+        return visible;
     }
 
     public void Dispose()
