@@ -61,6 +61,16 @@ public static class SamraadApp
 
     public static void UseSamraad(this WebApplication app)
     {
+        // HEAD is answered as GET without the body (monitors and link checkers ask with HEAD; 405 told them nothing).
+        app.Use(async (ctx, next) =>
+        {
+            if (!HttpMethods.IsHead(ctx.Request.Method)) { await next(); return; }
+            ctx.Request.Method = HttpMethods.Get;
+            var body = ctx.Response.Body;
+            ctx.Response.Body = Stream.Null;
+            try { await next(); }
+            finally { ctx.Response.Body = body; }
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/fejl/500" });
         app.UseStatusCodePagesWithReExecute("/fejl/{0}");
         app.Use(async (ctx, next) =>
@@ -72,6 +82,7 @@ public static class SamraadApp
             await next();
         });
         app.UseStaticFiles();
+        app.UseRouting(); // here, not first (the default): a HEAD request is a GET by the time an endpoint is chosen
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgeryTokens();
@@ -85,6 +96,7 @@ public static class SamraadApp
     static IResult ErrorEndpoint(int code, HttpContext http, ILogger<WebApplication> log)
     {
         var original = http.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";
+        if (code is < 400 or > 599) code = 404; // /fejl/-1 or /fejl/200 typed by hand: no such error page
         if (http.Features.Get<IExceptionHandlerFeature>()?.Error is { } error)
         {
             log.LogError(error, "Uventet fejl ved {Path}", original);

@@ -9,6 +9,10 @@ namespace Samraad.Features.Collections;
 /// </summary>
 public sealed record AnswersBody(Dictionary<string, RawAnswer> Answers, int? Revision)
 {
+    /// <summary>More keys than any form has leaves, and keys longer than any answer key, are refused whole — with one
+    /// short error, so a body of a million keys cannot make a megabyte of errors.</summary>
+    public const int MaxKeys = 2_000, MaxKeyLength = 200;
+
     public static async Task<(AnswersBody? Body, IResult? Error)> Read(HttpRequest request, bool allowEmpty = false)
     {
         using var reader = new StreamReader(request.Body);
@@ -32,11 +36,27 @@ public sealed record AnswersBody(Dictionary<string, RawAnswer> Answers, int? Rev
             if (root.TryGetProperty("answers", out var a))
             {
                 if (a.ValueKind != JsonValueKind.Object) errors.Add(new FieldError("answers", "»answers« skal være et objekt med feltnøgler"));
+                else if (a.EnumerateObject().Take(MaxKeys + 1).Count() > MaxKeys)
+                    errors.Add(new FieldError("answers", $"Der kan højst sendes {MaxKeys.ToString("N0", DanishTime.Culture)} svar ad gangen"));
                 else foreach (var p in a.EnumerateObject())
                 {
-                    var raw = ToRaw(p.Value);
-                    if (raw is null) errors.Add(new FieldError(p.Name, $"Værdien for »{p.Name}« skal være tekst, tal, true/false, null eller {{\"value\":…,\"missing\":…}}"));
-                    else answers[p.Name] = raw;
+                    if (Text(() => p.Name) is not { } name)
+                    {
+                        errors.Add(new FieldError("answers", "En feltnøgle indeholder tegn, der ikke er gyldig tekst"));
+                        continue;
+                    }
+                    if (name.Length > MaxKeyLength)
+                    {
+                        errors.Add(new FieldError("answers", $"En feltnøgle er længere end {MaxKeyLength} tegn; ingen feltnøgle er så lang"));
+                        continue;
+                    }
+                    RawAnswer? raw;
+                    try { raw = ToRaw(p.Value); }
+                    catch (InvalidOperationException) { errors.Add(new FieldError(name, $"Værdien for »{name}« indeholder tegn, der ikke er gyldig tekst")); continue; }
+                    if (raw is null) errors.Add(new FieldError(name, $"Værdien for »{name}« skal være tekst, tal, true/false, null eller {{\"value\":…,\"missing\":…}}"));
+                    else if (!IsStorable(raw.Value) || !IsStorable(raw.Missing) || !IsStorable(name))
+                        errors.Add(new FieldError(IsStorable(name) ? name : "answers", "Svaret indeholder tegn, der ikke kan gemmes (et nul-tegn eller et halvt tegnpar)"));
+                    else answers[name] = raw;
                 }
             }
             else if (!allowEmpty) errors.Add(new FieldError("answers", "Angiv »answers«"));
@@ -48,6 +68,26 @@ public sealed record AnswersBody(Dictionary<string, RawAnswer> Answers, int? Rev
             }
             return errors.Count > 0 ? (null, ApiProblems.Invalid("Ugyldigt indhold", errors)) : (new AnswersBody(answers, revision), null);
         }
+    }
+
+    /// <summary>A JSON string that escapes half a surrogate pair ("\\ud800") cannot become text: null instead of an exception.</summary>
+    static string? Text(Func<string> read)
+    {
+        try { return read(); }
+        catch (InvalidOperationException) { return null; }
+    }
+
+    /// <summary>No NUL (PostgreSQL refuses it in text) and no unpaired surrogate (not a character at all).</summary>
+    static bool IsStorable(string? s)
+    {
+        if (s is null) return true;
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '\0') return false;
+            if (char.IsHighSurrogate(s[i]) && (i + 1 == s.Length || !char.IsLowSurrogate(s[++i]))) return false;
+            if (char.IsLowSurrogate(s[i]) && (i == 0 || !char.IsHighSurrogate(s[i - 1]))) return false;
+        }
+        return true;
     }
 
     static RawAnswer? ToRaw(JsonElement v) => v.ValueKind switch
