@@ -28,6 +28,18 @@ public class StartupTests
         Assert.True(await app.WithDb(d => d.Organisations.AnyAsync(o => o.Slug == "erhvervshus-sjaelland")));
     }
 
+    [Fact]
+    public async Task The_database_and_the_key_ring_are_for_the_owner_only()
+    {
+        await using var app = TestApp.StartFresh(Db.Sqlite);
+        await app.Client().GetAsync("/log-ind"); // an antiforgery token makes the first key
+        if (OperatingSystem.IsWindows()) return;
+        foreach (var file in Directory.GetFiles(app.DataDir, "samraad.db*"))
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(app.DataDir, "keys")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(app.DataDir, "keys")));
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task The_secretariat_sees_17_of_17_and_the_chemotherapy_difference(Db db)
     {

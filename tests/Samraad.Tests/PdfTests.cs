@@ -64,3 +64,17 @@ public class PdfTests
         Assert.Equal("PDF-filen er krypteret eller beskyttet med adgangskode. Gem den uden beskyttelse, og prøv igen.", PdfFiles.Check(buffer.ToArray()).Error);
     }
 }
+
+public class StoredFileNameTests
+{
+    [Theory]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("C:\\Users\\x\\notat.pdf", "notat.pdf")]
+    [InlineData("faktura\u202Efdp.exe", "fakturafdp.exe")]
+    [InlineData("a\u0000b\nc.pdf", "abc.pdf")]
+    [InlineData("  ", "fil.pdf")]
+    [InlineData("..", "fil.pdf")]
+    [InlineData("Bilag 2.7 – akutfunktioner.pdf", "Bilag 2.7 – akutfunktioner.pdf")]
+    public void Stored_file_names_lose_folders_control_and_direction_characters(string name, string expected) =>
+        Assert.Equal(expected, StoredFile.CleanName(name));
+}

@@ -19,7 +19,20 @@ public class StoredFile
     /// (from <c>PdfFiles</c>); packets and letters are not searched, and reading the text of 200 pages is not free.</summary>
     public static StoredFile Pdf(string name, byte[] content, int pages, IReadOnlyList<string>? texts, DateTime now) => new()
     {
-        FileName = name, ContentType = "application/pdf", Content = content, Sha256 = Hash(content),
+        FileName = CleanName(name), ContentType = "application/pdf", Content = content, Sha256 = Hash(content),
         Pages = pages, PageTextsJson = texts is null ? null : System.Text.Json.JsonSerializer.Serialize(texts), CreatedAtUtc = now,
     };
+
+    /// <summary>
+    /// A file name as it may be shown and offered for download: no folder part, no control characters and no
+    /// direction marks (U+202E makes "fdp.exe" look like "exe.pdf"), at most 200 characters.
+    /// </summary>
+    public static string CleanName(string? name)
+    {
+        var bare = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('\u200e' or '\u200f') and not (>= '\u202a' and <= '\u202e')
+            and not (>= '\u2066' and <= '\u2069')).ToArray()).Trim();
+        if (clean.Length > 200) clean = clean[..200];
+        return clean is "" or "." or ".." ? "fil.pdf" : clean;
+    }
 }

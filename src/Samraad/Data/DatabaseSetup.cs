@@ -22,6 +22,7 @@ public static class DatabaseSetup
         {
             var options = sp.GetRequiredService<SamraadOptions>();
             Directory.CreateDirectory(options.FullDataDir);
+            if (options.Db is null) PrivateFiles.Database(Path.Combine(options.FullDataDir, "samraad.db"));
             o.UseSqlite(options.SqliteConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
         });
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SamraadOptions>().IsPostgres

@@ -42,7 +42,7 @@ public static class SamraadApp
         services.AddDataProtection().SetApplicationName("Samraad");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(sp.GetRequiredService<SamraadOptions>().FullDataDir, "keys")), sp.GetRequiredService<ILoggerFactory>())));
+                PrivateFiles.Directory(Path.Combine(sp.GetRequiredService<SamraadOptions>().FullDataDir, "keys")), sp.GetRequiredService<ILoggerFactory>())));
         services.AddRazorComponents();
         // Encode markup characters but leave Danish letters readable in the HTML source.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Documents.Pdf;
 
@@ -6,12 +7,17 @@ namespace Samraad.Features.Pools;
 /// <summary>A municipality attaches documentation of inter-municipal coordination (a PDF) to its application.</summary>
 public sealed class UploadPoolDocument(AppDbContext db, TimeProvider clock)
 {
+    public const int MaxDocuments = 20;
+
     public async Task<Outcome<PoolDocument>> Handle(PoolContext ctx, UserContext user, int organisationId, string? title, string fileName, byte[] content, CancellationToken ct = default)
     {
         if (!Access.CanAnswerFor(user, organisationId) || !ctx.Collection.IsRespondent(organisationId))
             return Outcome<PoolDocument>.Fail(Problem.Forbidden, "Du kan kun vedhæfte dokumentation til din egen kommunes ansøgning.");
         var now = clock.GetUtcNow().UtcDateTime;
         if (ctx.Collection.Collection.ClosedReason(now) is { } closed) return Outcome<PoolDocument>.Fail(Problem.Closed, closed);
+        if (await db.PoolDocuments.CountAsync(d => d.PoolId == ctx.Pool.Id && d.OrganisationId == organisationId, ct) >= MaxDocuments)
+            return Outcome<PoolDocument>.Fail(Problem.Invalid, "Dokumentationen er ikke gemt.",
+                [new FieldError("file", $"En ansøgning kan højst have {MaxDocuments} dokumenter. Saml dem i færre PDF-filer.")]);
         var check = PdfFiles.Check(content);
         if (!check.Ok) return Outcome<PoolDocument>.Fail(Problem.Invalid, "Dokumentationen er ikke gemt.", [new FieldError("file", check.Error!)]);
         var doc = new PoolDocument
