@@ -91,8 +91,50 @@ public class BadInputTests
         Assert.Contains("<a href=\"#f-aar-deltagere-y2021\">", html);
         Assert.Contains("id=\"f-antal-error\"", html);          // the message again by the field
         Assert.Contains("value=\"tolv\"", html);                 // what was typed is kept for correcting
-        Assert.Contains("Intet er gemt", html);
-        await AssertNothingChanged(faxe);
+        Assert.Contains("Ret de markerede felter. Dine øvrige svar er gemt.", html);
+        await AssertNothingChanged(faxe);                         // the wrong values kept their stored ones
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Saving_the_page_keeps_every_valid_answer_and_marks_the_wrong_one(Db db)
+    {
+        var (app, faxe) = await WithSavedDraft(db);
+        await using var _ = app;
+        var response = await faxe.PostAsync(Page, await TestApp.Form(faxe, Page, new()
+        {
+            ["antal"] = "12", ["pct"] = "40", ["tekst"] = "ny tekst", ["dato"] = "31-02-2024", ["action"] = "save",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#f-dato\">Afsnit A: Forventet færdig skal være en gyldig dato, fx 04-03-2024</a>", html);
+        Assert.Contains("value=\"31-02-2024\"", html);             // the field shows what was typed
+        var answers = (await faxe.GetFromJsonAsync<JsonElement>(Api)).GetProperty("answers");
+        Assert.Equal("ny tekst", answers.GetProperty("tekst").GetProperty("value").GetString()); // saved, not lost
+        Assert.False(answers.TryGetProperty("dato", out var _));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Submitting_reports_every_problem_in_one_round(Db db)
+    {
+        var (app, faxe) = await WithSavedDraft(db);
+        await using var _ = app;
+        // The page: a wrongly written number and the unanswered required fields together; the valid answer is kept.
+        var page = await faxe.PostAsync(Page, await TestApp.Form(faxe, Page, new() { ["antal"] = "tolv", ["tekst"] = "til indsendelse", ["action"] = "submit" }));
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"#f-antal\"", html);
+        Assert.Contains("href=\"#f-ja-nej\"", html);                // required, not answered
+        Assert.Contains("href=\"#f-grad\"", html);
+        Assert.Equal("til indsendelse", (await faxe.GetFromJsonAsync<JsonElement>(Api)).GetProperty("answers").GetProperty("tekst").GetProperty("value").GetString());
+
+        // The API: the same errors in one 400, and nothing of the submission is saved.
+        var api = await faxe.PostAsJsonAsync(Api + "/submit", new { answers = new { antal = "tolv", tekst = "via api" } });
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var errors = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("antal", out var _));
+        Assert.True(errors.TryGetProperty("ja-nej", out var _));
+        Assert.True(errors.TryGetProperty("grad", out var _));
+        Assert.Equal("til indsendelse", (await faxe.GetFromJsonAsync<JsonElement>(Api)).GetProperty("answers").GetProperty("tekst").GetProperty("value").GetString());
     }
 
     [Theory, OnSqlite, OnPostgres]

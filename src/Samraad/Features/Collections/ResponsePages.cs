@@ -70,11 +70,11 @@ public static class ResponsePages
 
         if (action == "submit")
         {
-            var submitted = await submit.Handle(t.Ctx, t.Org.Id, t.User, inputs, revision);
+            var submitted = await submit.Handle(t.Ctx, t.Org.Id, t.User, inputs, revision, keepValid: true);
             if (submitted.Ok) return Results.Redirect($"/kvitteringer/{submitted.Value!.Number}?indsendt=1");
             return await Failed(http, db, slug, org, clock, submitted.Problem!.Value, submitted.Message!, submitted.Errors, inputs);
         }
-        var saved = await save.Handle(t.Ctx, t.Org.Id, t.User, inputs, revision);
+        var saved = await save.Handle(t.Ctx, t.Org.Id, t.User, inputs, revision, keepValid: true);
         if (saved.Ok) return Results.Redirect(action == "preview" ? url + "/vis" + t.Ctx.PeriodQuery : url + t.Ctx.QueryWith("gemt=1"));
         return await Failed(http, db, slug, org, clock, saved.Problem!.Value, saved.Message!, saved.Errors, inputs);
     }

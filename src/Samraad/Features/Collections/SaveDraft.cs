@@ -5,16 +5,22 @@ using Samraad.Features.Collections.Forms;
 namespace Samraad.Features.Collections;
 
 /// <summary>
-/// "Gem kladde": stores any subset of answers, each validated on its own. All or nothing: if one value is wrong,
-/// nothing is saved and every error is returned by field. Two saves from the same revision cannot both win: the
-/// revision is a concurrency token, so the later one finds the row changed and gets a conflict.
+/// "Gem kladde": stores any subset of answers, each validated on its own, and returns every error by field. The page
+/// saves what it can (<c>keepValid</c>: every valid answer is stored, a wrong one keeps its stored value and is
+/// reported, so a half-finished form never loses work); the API is all or nothing (nothing is saved when one value
+/// is wrong). Two saves from the same revision cannot both win: the revision is a concurrency token, so the later
+/// one finds the row changed and gets a conflict.
 /// </summary>
 public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
 {
     public sealed record Result(Response Response, int Changed);
 
     public async Task<Outcome<Result>> Handle(CollectionContext ctx, int organisationId, UserContext user,
-        IReadOnlyDictionary<string, RawAnswer> inputs, int? expectedRevision, CancellationToken ct = default)
+        IReadOnlyDictionary<string, RawAnswer> inputs, int? expectedRevision, CancellationToken ct = default) =>
+        await Handle(ctx, organisationId, user, inputs, expectedRevision, keepValid: false, ct);
+
+    public async Task<Outcome<Result>> Handle(CollectionContext ctx, int organisationId, UserContext user,
+        IReadOnlyDictionary<string, RawAnswer> inputs, int? expectedRevision, bool keepValid, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (!Access.CanAnswerFor(user, organisationId) || !ctx.IsRespondent(organisationId))
@@ -27,18 +33,21 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
         if (expectedRevision is int rev && rev != response.Revision) return Stale<Result>();
 
         var today = DateOnly.FromDateTime(DanishTime.ToLocal(now));
-        var (answers, errors) = FormAnswers.ParseDraft(ctx.Form, inputs, today);
-        if (errors.Count == 0)
-        {
-            var merged = Merge(response.AnswerMap(), answers);
-            errors = [.. FormAnswers.CheckTextLimits(ctx.Form, merged), .. FormAnswers.CheckParts(ctx.Form, merged)];
-        }
-        if (errors.Count > 0) return Outcome<Result>.Fail(Problem.Invalid, "Der er fejl i besvarelsen. Intet er gemt.", errors);
+        var (answers, errors) = FormAnswers.ParseEach(ctx.Form, inputs, today);
+        if (errors.Count > 0 && !keepValid) return Outcome<Result>.Fail(Problem.Invalid, "Der er fejl i besvarelsen. Intet er gemt.", errors);
+        var merged = Merge(response.AnswerMap(), answers);
+        var ruleErrors = new List<FieldError>([.. FormAnswers.CheckTextLimits(ctx.Form, merged), .. FormAnswers.CheckParts(ctx.Form, merged)]);
+        if (ruleErrors.Count > 0 && !keepValid) return Outcome<Result>.Fail(Problem.Invalid, "Der er fejl i besvarelsen. Intet er gemt.", ruleErrors);
+        // Keeping what is valid: the answers a broken rule names keep their stored values too.
+        foreach (var key in FormAnswers.KeysOfBrokenRules(ctx.Form, merged)) answers.Remove(key);
+        errors.AddRange(ruleErrors);
 
         var audit = response.ApplyDraft(answers, ctx.Collection.FormVersionId, new Actor(user.UserName, user.Name), now);
         db.AuditEntries.AddRange(audit);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e)) { return Stale<Result>(); }
+        if (errors.Count > 0)
+            return Outcome<Result>.Fail(Problem.Invalid, "Ret de markerede felter. Dine øvrige svar er gemt.", errors);
         return Outcome<Result>.Success(new Result(response, audit.Count));
     }
 
@@ -46,7 +55,7 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
     internal static Outcome<T> Stale<T>() => Outcome<T>.Fail(Problem.Conflict,
         "Besvarelsen er ændret, siden du hentede den (måske af en kollega). Dine ændringer er ikke gemt. Hent den nyeste udgave og ret igen.");
 
-    static Dictionary<string, AnswerValue> Merge(IReadOnlyDictionary<string, AnswerValue> stored, Dictionary<string, AnswerValue?> changes)
+    internal static Dictionary<string, AnswerValue> Merge(IReadOnlyDictionary<string, AnswerValue> stored, Dictionary<string, AnswerValue?> changes)
     {
         var merged = stored.ToDictionary();
         foreach (var (key, value) in changes)

@@ -6,15 +6,18 @@ namespace Samraad.Features.Collections;
 
 /// <summary>
 /// "Indsend" (the seed's "Godkend"): saves what was sent, validates the whole form, locks the response and issues a
-/// receipt. If the form is incomplete the valid answers are kept as a draft and the missing ones are listed.
+/// receipt. If the form is incomplete the valid answers are kept as a draft, and every problem is reported in one
+/// round: values written wrong, broken rules and unanswered required fields together. The API keeps nothing of a
+/// submission with a wrongly written value (as its drafts); the page keeps every valid answer.
 /// </summary>
 public sealed class SubmitResponse(AppDbContext db, SaveDraft saveDraft, TimeProvider clock)
 {
     public async Task<Outcome<Receipt>> Handle(CollectionContext ctx, int organisationId, UserContext user,
-        IReadOnlyDictionary<string, RawAnswer> inputs, int? expectedRevision, CancellationToken ct = default)
+        IReadOnlyDictionary<string, RawAnswer> inputs, int? expectedRevision, bool keepValid = false, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var saved = await saveDraft.Handle(ctx, organisationId, user, inputs, expectedRevision, ct);
+        var saved = await saveDraft.Handle(ctx, organisationId, user, inputs, expectedRevision, keepValid, ct);
+        if (saved.Problem == Problem.Invalid) return await AllProblems(ctx, organisationId, inputs, saved.Errors ?? [], keepValid, tx, ct);
         if (!saved.Ok) return saved.As<Receipt>();
         var response = saved.Value!.Response;
 
@@ -36,5 +39,25 @@ public sealed class SubmitResponse(AppDbContext db, SaveDraft saveDraft, TimePro
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<Receipt>.Success(receipt);
+    }
+
+    /// <summary>
+    /// What was sent had errors: those, and what else would stop the submission — checked on the answers as they
+    /// would stand (stored, plus the valid part of what was sent) — so the respondent fixes everything in one round.
+    /// </summary>
+    async Task<Outcome<Receipt>> AllProblems(CollectionContext ctx, int organisationId, IReadOnlyDictionary<string, RawAnswer> inputs,
+        IReadOnlyList<FieldError> sent, bool keepValid, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(DanishTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var response = await db.Responses.Include(r => r.Answers)
+            .FirstOrDefaultAsync(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == organisationId && r.Period == ctx.Period, ct);
+        var stored = response?.AnswerMap() ?? new Dictionary<string, AnswerValue>();
+        var wouldBe = keepValid ? stored.ToDictionary() : SaveDraft.Merge(stored, FormAnswers.ParseEach(ctx.Form, inputs, today).Valid);
+        var keys = sent.Select(e => e.Key).ToHashSet();
+        var rest = FormAnswers.ValidateForSubmit(ctx.Form, wouldBe, today).Where(e => !keys.Contains(e.Key) && keys.Add(e.Key));
+        if (keepValid) await tx.CommitAsync(ct);
+        return Outcome<Receipt>.Fail(Problem.Invalid,
+            keepValid ? "Besvarelsen er ikke indsendt. Ret de markerede felter; dine øvrige svar er gemt som kladde." : "Besvarelsen er ikke indsendt.",
+            [.. sent, .. rest]);
     }
 }

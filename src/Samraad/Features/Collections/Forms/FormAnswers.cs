@@ -71,6 +71,14 @@ public static class FormAnswers
     public static (Dictionary<string, AnswerValue?> Answers, List<FieldError> Errors) ParseDraft(
         FormSpec form, IReadOnlyDictionary<string, RawAnswer> inputs, DateOnly? today = null)
     {
+        var (answers, errors) = ParseEach(form, inputs, today);
+        return errors.Count > 0 ? (new(), errors) : (answers, errors);
+    }
+
+    /// <summary>Validates each given input on its own: the answers that are valid, and an error for each that is not.</summary>
+    public static (Dictionary<string, AnswerValue?> Valid, List<FieldError> Errors) ParseEach(
+        FormSpec form, IReadOnlyDictionary<string, RawAnswer> inputs, DateOnly? today = null)
+    {
         var answers = new Dictionary<string, AnswerValue?>();
         var errors = new List<FieldError>();
         foreach (var (key, raw) in inputs)
@@ -93,7 +101,21 @@ public static class FormAnswers
             else
                 answers[key] = value is null && missing is null ? null : new AnswerValue(value, missing);
         }
-        return errors.Count > 0 ? (new(), errors) : (answers, errors);
+        return (answers, errors);
+    }
+
+    /// <summary>The answer keys of every combined-length limit and "heraf" rule the answers break: what a partial save leaves out.</summary>
+    public static HashSet<string> KeysOfBrokenRules(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        var keys = new HashSet<string>();
+        foreach (var limit in form.TextLimits.Where(l => l.Fields.Sum(f => answers.GetValueOrDefault(f)?.Value?.Length ?? 0) > l.Max))
+            keys.UnionWith(limit.Fields);
+        foreach (var rule in form.PartOf)
+            if (form.FindLeaf(rule.Field) is { } part && form.FindLeaf(rule.AtMost) is { } whole
+                && FieldValues.Number(part.Spec, answers.GetValueOrDefault(rule.Field)?.Value) is decimal p
+                && FieldValues.Number(whole.Spec, answers.GetValueOrDefault(rule.AtMost)?.Value) is decimal w && p > w)
+                keys.UnionWith([rule.Field, rule.AtMost]);
+        return keys;
     }
 
     static string? PastDate(Leaf leaf, string? value, DateOnly? today) =>
