@@ -62,7 +62,7 @@ public class ConcurrencyTests
         var b = await app.LoggedIn("faxe-b");
         var sek = await app.LoggedIn("sek");
         // The required fields of the test form, so that a submit can succeed.
-        Assert.Equal(HttpStatusCode.OK, (await a.PutAsJsonAsync(Api, new { answers = new Dictionary<string, object> { ["ja-nej"] = "ja", ["grad"] = "hoej" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.PutAsJsonAsync(Api, new { answers = new Dictionary<string, object> { ["ja-nej"] = "ja", ["grad"] = "hoej", ["tekst"] = "start" } })).StatusCode);
 
         var submittedRounds = 0;
         for (var round = 0; round < Rounds; round++)
