@@ -21,8 +21,37 @@ public sealed class TemplateDatabase
     public static TemplateDatabase For(Db kind) =>
         Templates.GetOrAdd(kind, k => new Lazy<TemplateDatabase>(() => Create(k), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
+    /// <summary>
+    /// A test database's name, stamped with its creation time: a run that was killed (the test host is ended without
+    /// running exit handlers) leaves databases behind, and the next run drops those older than any run can last.
+    /// </summary>
+    public static string NewName() => $"samraad_t_{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}_{Guid.NewGuid().ToString("N")[..8]}";
+
+    static readonly TimeSpan Abandoned = TimeSpan.FromHours(3);
+
+    /// <summary>Drops test databases and data directories that earlier runs left behind.</summary>
+    static void RemoveLeftovers(Db kind)
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "samraad-test-*"))
+            if (Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow - Abandoned)
+                try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (kind != Db.Postgres) return;
+        using var conn = new NpgsqlConnection($"{Databases.Postgres};Database=postgres");
+        conn.Open();
+        var old = new List<string>();
+        using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'samraad\\_t\\_%'", conn))
+        using (var reader = list.ExecuteReader())
+            while (reader.Read())
+                if (reader.GetString(0).Split('_') is [_, _, var stamp, _] && long.TryParse(stamp, out var seconds)
+                    && DateTimeOffset.FromUnixTimeSeconds(seconds) < DateTimeOffset.UtcNow - Abandoned)
+                    old.Add(reader.GetString(0));
+        foreach (var name in old)
+            try { Postgres.DropDatabase(name).GetAwaiter().GetResult(); } catch (PostgresException) { }
+    }
+
     static TemplateDatabase Create(Db kind)
     {
+        RemoveLeftovers(kind);
         var app = TestApp.StartFresh(kind);
         app.KeepData = true;
         app.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -46,7 +46,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         else CopyDir(template.DataDir, DataDir); // the seeded SQLite file, packs, keys and stored files
         if (kind == Db.Postgres)
         {
-            pgDatabase = "samraad_t_" + Guid.NewGuid().ToString("N")[..12];
+            pgDatabase = TemplateDatabase.NewName();
             pgConnection = $"{Databases.Postgres};Database={pgDatabase}";
             if (template is not null) template.CopyPostgresTo(pgDatabase);
         }
