@@ -124,6 +124,21 @@ public class SecurityTests
     }
 
     [Fact]
+    public async Task A_flood_of_log_in_attempts_from_one_address_is_stopped_with_429()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        var client = app.Client();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < Samraad.Auth.AuthFeature.LoginsPerMinute + 5; i++)
+            codes.Add((await client.PostAsJsonAsync("/api/session", new { userName = $"gaet-{i}", password = "forkert" })).StatusCode);
+        Assert.All(codes.Take(Samraad.Auth.AuthFeature.LoginsPerMinute), c => Assert.Equal(HttpStatusCode.BadRequest, c));
+        Assert.All(codes.Skip(Samraad.Auth.AuthFeature.LoginsPerMinute), c => Assert.Equal(HttpStatusCode.TooManyRequests, c));
+        var refused = await client.PostAsJsonAsync("/api/session", new { userName = "x", password = "y" });
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("For mange forsøg", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_huge_user_name_is_refused_before_anything_is_looked_up()
     {
         await using var app = TestApp.Start(Db.Sqlite);

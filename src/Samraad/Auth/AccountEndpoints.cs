@@ -10,7 +10,8 @@ public static class AccountEndpoints
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/log-ind", (string? returnUrl) => Html.Render<LoginPage>(new { ReturnUrl = SafeReturnUrl(returnUrl) }));
-        pages.MapPost("/log-ind", LogIn).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
+        pages.MapPost("/log-ind", LogIn).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes))
+            .RequireRateLimiting(AuthFeature.LoginPolicy);
         pages.MapPost("/log-ud", async (HttpContext http, SignInManager<AppUser> signIn) =>
         {
             await SignOutEverywhere(http, signIn);
@@ -18,7 +19,8 @@ public static class AccountEndpoints
         }).AddEndpointFilter(AntiforgeryTokens.Validate);
 
         var api = app.MapGroup("/api/session").WithTags("Session");
-        api.MapPost("", ApiLogIn).WithSummary("Log ind (sætter en sessionscookie)").WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
+        api.MapPost("", ApiLogIn).WithSummary("Log ind (sætter en sessionscookie)").WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes))
+            .RequireRateLimiting(AuthFeature.LoginPolicy);
         api.MapDelete("", async (HttpContext http, SignInManager<AppUser> signIn) => { await SignOutEverywhere(http, signIn); return Results.NoContent(); })
             .WithSummary("Log ud");
     }

@@ -38,9 +38,34 @@ public sealed class AuthFeature : IFeature
         // session at once rather than when the cookie expires.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorization();
+        AddLoginRateLimit(services);
         services.AddSingleton<UnknownNameLockout>();
         services.AddScoped<InitialAccounts>();
     }
+
+    /// <summary>The rate-limit policy of the anonymous log-in endpoints.</summary>
+    public const string LoginPolicy = "log-ind";
+    public const int LoginsPerMinute = 60;
+
+    /// <summary>
+    /// Log-in attempts per client address: at most one a second on average (a person needs a few; a script trying
+    /// names or passwords, or sending large bodies, is stopped with 429). The window is ASP.NET Core's, in memory per node.
+    /// </summary>
+    static void AddLoginRateLimit(IServiceCollection services) => services.AddRateLimiter(o =>
+    {
+        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        o.AddPolicy(LoginPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "",
+            _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = LoginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        o.OnRejected = async (ctx, _) =>
+        {
+            const string Message = "Der er forsøgt for mange log-ind fra din adresse. Vent et minut, og prøv igen.";
+            var http = ctx.HttpContext;
+            await (ApiProblems.IsApi(http.Request.Path)
+                ? Results.Problem(Message, statusCode: StatusCodes.Status429TooManyRequests, title: "For mange forsøg")
+                : Html.Error(StatusCodes.Status429TooManyRequests, "For mange forsøg", Message)).ExecuteAsync(http);
+        };
+    });
 
     static string LocalPart(string redirectUri) =>
         Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : redirectUri;
