@@ -139,6 +139,30 @@ public class SecurityTests
     }
 
     [Fact]
+    public async Task Behind_a_proxy_on_this_machine_cookies_are_Secure_for_HTTPS_and_the_client_is_the_forwarded_one()
+    {
+        await using var app = TestApp.Start(Db.Sqlite, kestrel: true);
+        await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Services
+            .GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First()) };
+        async Task<HttpResponseMessage> LogIn(string? proto, string? client = null, string user = "faxe-bruger")
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/session") { Content = JsonContent.Create(new { userName = user, password = TestApp.Password }) };
+            if (proto is not null) request.Headers.Add("X-Forwarded-Proto", proto);
+            if (client is not null) request.Headers.Add("X-Forwarded-For", client);
+            return await http.SendAsync(request);
+        }
+        var viaHttps = await LogIn("https");
+        Assert.Equal(HttpStatusCode.NoContent, viaHttps.StatusCode);
+        Assert.Contains("secure", string.Join(";", viaHttps.Headers.GetValues("Set-Cookie")).ToLowerInvariant());
+        var plain = await LogIn(null);
+        Assert.DoesNotContain("secure", string.Join(";", plain.Headers.GetValues("Set-Cookie")).ToLowerInvariant());
+        // The log-in limit counts the forwarded client, not the proxy: many users behind one proxy are not one user.
+        for (var i = 0; i < Samraad.Auth.AuthFeature.LoginsPerMinute + 5; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await LogIn("https", $"10.0.{i / 200}.{i % 200 + 1}", $"findes-ikke-{i}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_huge_user_name_is_refused_before_anything_is_looked_up()
     {
         await using var app = TestApp.Start(Db.Sqlite);

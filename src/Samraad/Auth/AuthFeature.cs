@@ -26,6 +26,7 @@ public sealed class AuthFeature : IFeature
             o.Cookie.Name = "samraad";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request is HTTPS (also via a proxy)
             o.LoginPath = "/log-ind";
             o.AccessDeniedPath = "/fejl/403";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samraad.Data;
@@ -46,7 +47,21 @@ public static class SamraadApp
         services.AddRazorComponents();
         // Encode markup characters but leave Danish letters readable in the HTML source.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        services.AddAntiforgery(o => { o.Cookie.Name = "samraad.af"; o.Cookie.SameSite = SameSiteMode.Strict; });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "samraad.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request is HTTPS
+        });
+        // Behind a reverse proxy (nginx on this machine, say) the request's scheme and client address are the proxy's
+        // own: take them from X-Forwarded-Proto/-For, from proxies on loopback only (more in Samraad:TrustedProxies),
+        // so cookies get Secure and the log-in rate limit sees the real client.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (config["Samraad:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (System.Net.IPAddress.TryParse(proxy, out var address)) o.KnownProxies.Add(address);
+        });
         services.AddOpenApi();
         services.AddProblemDetails();
         // A query value that does not bind (?alle=x for a number) is the client's mistake: 400, in every environment.
@@ -61,6 +76,7 @@ public static class SamraadApp
 
     public static void UseSamraad(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         // HEAD is answered as GET without the body (monitors and link checkers ask with HEAD; 405 told them nothing).
         app.Use(async (ctx, next) =>
         {
