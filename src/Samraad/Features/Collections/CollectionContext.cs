@@ -35,6 +35,10 @@ public sealed record CollectionContext(Collection Collection, FormSpec Form, IRe
 
     public bool CanAdminister(UserContext user) => Access.CanAdminister(user, Collection.OwnerOrganisationId);
 
+    /// <summary>The collection in one period (the latest when none is given), or null when either does not exist.</summary>
+    public static async Task<CollectionContext?> LoadPeriod(AppDbContext db, string slug, string? period, CancellationToken ct = default) =>
+        (await Load(db, slug, ct))?.ForPeriod(period);
+
     public static async Task<CollectionContext?> Load(AppDbContext db, string slug, CancellationToken ct = default)
     {
         var collection = await db.Collections.Include(c => c.Owner).Include(c => c.FormVersion)

@@ -7,9 +7,8 @@ public sealed class ReadExport(AppDbContext db, ExportResponses export)
 {
     public async Task<Outcome<ExportResponses.File>> Handle(string slug, string? period, string format, UserContext user, CancellationToken ct = default)
     {
-        var ctx = (await CollectionContext.Load(db, slug, ct))?.ForPeriod(period);
-        if (ctx is null) return Outcome<ExportResponses.File>.Fail(Problem.NotFound, "Indsamlingen eller perioden findes ikke.");
-        if (!ctx.CanAdminister(user)) return Outcome<ExportResponses.File>.Fail(Problem.Forbidden, "Du har ikke adgang til denne organisations data.");
+        var found = await Guard.Read(CollectionContext.LoadPeriod(db, slug, period, ct), "Indsamlingen eller perioden findes ikke.", c => c.CanAdminister(user));
+        if (found.Value is not { } ctx) return found.As<ExportResponses.File>();
         if (!ExportResponses.Formats.Contains(format))
             return Outcome<ExportResponses.File>.Fail(Problem.Invalid, "Ukendt format", [new FieldError("format", "Formatet skal være csv, xlsx eller json")]);
         return Outcome<ExportResponses.File>.Success(await export.Handle(ctx, format, ct));

@@ -7,9 +7,9 @@ public sealed class ReadContractStatus(AppDbContext db)
 {
     public async Task<Outcome<ContractStatusDto>> Handle(string slug, UserContext user, CancellationToken ct = default)
     {
-        var ctx = await ContractContext.Load(db, slug);
-        if (ctx is null) return Outcome<ContractStatusDto>.Fail(Problem.NotFound, "Kontrakten findes ikke.");
-        if (!ctx.CanSee(user)) return Outcome<ContractStatusDto>.Fail(Problem.Forbidden, "Kun kontraktens parter og sekretariatet kan se kontrakten.");
+        var found = await Guard.Read(ContractContext.Load(db, slug, ct), "Kontrakten findes ikke.", c => c.CanSee(user),
+            "Kun kontraktens parter og sekretariatet kan se kontrakten.");
+        if (found.Value is not { } ctx) return found.As<ContractStatusDto>();
         var r = await ctx.Report(db);
         return Outcome<ContractStatusDto>.Success(new(r.Contract.Slug, r.Contract.Title, r.Contract.Year, r.Figures.DataDate, r.LastImportUtc,
             r.Figures.Cases, r.Figures.Evaluations, r.Contract.DemoNote,

@@ -7,10 +7,9 @@ public sealed class ReadKeyFigures(AppDbContext db)
 {
     public async Task<Outcome<KeyFigureReportDto>> Handle(string slug, string? groupSet, UserContext user, CancellationToken ct = default)
     {
-        var ctx = await KeyFigureContext.Load(db, slug);
-        if (ctx is null) return Outcome<KeyFigureReportDto>.Fail(Problem.NotFound, "Nøgletallene findes ikke.");
+        var found = await Guard.Read(KeyFigureContext.Load(db, slug), "Nøgletallene findes ikke.", k => k.Visible(user).Count > 0, "Du har ikke adgang til disse nøgletal.");
+        if (found.Value is not { } ctx) return found.As<KeyFigureReportDto>();
         var visible = ctx.Visible(user);
-        if (visible.Count == 0) return Outcome<KeyFigureReportDto>.Fail(Problem.Forbidden, "Du har ikke adgang til disse nøgletal.");
         groupSet = string.IsNullOrEmpty(groupSet) ? null : groupSet;
         if (groupSet is not null && (await ctx.GroupSets(db, visible)).All(s => s.Key != groupSet))
             return Outcome<KeyFigureReportDto>.Fail(Problem.Invalid, "Ukendt opdeling", [new FieldError("groupSet", $"»{groupSet}« er ikke en opdeling af disse indberettere")]);

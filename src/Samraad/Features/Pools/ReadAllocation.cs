@@ -7,9 +7,8 @@ public sealed class ReadAllocation(AppDbContext db)
 {
     public async Task<Outcome<AllocationDto>> Handle(string slug, UserContext user, IReadOnlyDictionary<int, long>? budgets = null, CancellationToken ct = default)
     {
-        var ctx = await PoolContext.Load(db, slug);
-        if (ctx is null) return Outcome<AllocationDto>.Fail(Problem.NotFound, "Puljen findes ikke.");
-        if (!ctx.CanAdminister(user)) return Outcome<AllocationDto>.Fail(Problem.Forbidden, "Du har ikke adgang til denne organisations data.");
+        var found = await Guard.Read(PoolContext.Load(db, slug), "Puljen findes ikke.", p => p.CanAdminister(user));
+        if (found.Value is not { } ctx) return found.As<AllocationDto>();
         var chosen = ctx.Pool.BudgetThousands.ToDictionary();
         foreach (var (year, amount) in budgets ?? new Dictionary<int, long>()) chosen[year] = amount;
         if (chosen.Values.Any(b => b < 0)) return Outcome<AllocationDto>.Fail(Problem.Invalid, "Ugyldigt budget", [new("budget", "Et budget kan ikke være negativt")]);

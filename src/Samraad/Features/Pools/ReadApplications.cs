@@ -7,9 +7,8 @@ public sealed class ReadApplications(AppDbContext db)
 {
     public async Task<Outcome<IReadOnlyList<ApplicationDto>>> Handle(string slug, UserContext user, CancellationToken ct = default)
     {
-        var ctx = await PoolContext.Load(db, slug);
-        if (ctx is null) return Outcome<IReadOnlyList<ApplicationDto>>.Fail(Problem.NotFound, "Puljen findes ikke.");
-        if (!ctx.CanAdminister(user)) return Outcome<IReadOnlyList<ApplicationDto>>.Fail(Problem.Forbidden, "Du har ikke adgang til denne organisations data.");
+        var found = await Guard.Read(PoolContext.Load(db, slug), "Puljen findes ikke.", p => p.CanAdminister(user));
+        if (found.Value is not { } ctx) return found.As<IReadOnlyList<ApplicationDto>>();
         return Outcome<IReadOnlyList<ApplicationDto>>.Success((await ctx.Reviews(db)).GroupBy(r => r.Application.OrganisationId).Select(g =>
         {
             var a = g.First().Application;

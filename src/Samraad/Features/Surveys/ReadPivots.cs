@@ -10,9 +10,8 @@ public sealed class ReadPivots(AppDbContext db)
 {
     public async Task<Outcome<IReadOnlyList<PivotDto>>> Handle(string slug, UserContext user, PivotRequest request, bool everyQuestion = false, CancellationToken ct = default)
     {
-        var ctx = await SurveyContext.Load(db, slug);
-        if (ctx is null) return Outcome<IReadOnlyList<PivotDto>>.Fail(Problem.NotFound, "Undersøgelsen findes ikke.");
-        if (!ctx.CanRead(user)) return Outcome<IReadOnlyList<PivotDto>>.Fail(Problem.Forbidden, "Du har ikke adgang til denne undersøgelse.");
+        var found = await Guard.Read(SurveyContext.Load(db, slug), "Undersøgelsen findes ikke.", s => s.CanRead(user), "Du har ikke adgang til denne undersøgelse.");
+        if (found.Value is not { } ctx) return found.As<IReadOnlyList<PivotDto>>();
         List<string?> questions = request.Question is null && everyQuestion ? [.. ctx.Definition.Questions.Select(q => q.Key)] : [request.Question];
         var tables = new List<PivotDto>();
         foreach (var question in questions)

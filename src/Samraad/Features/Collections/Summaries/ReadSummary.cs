@@ -10,10 +10,9 @@ public sealed class ReadSummary(AppDbContext db, ComputeSummary compute, TimePro
 {
     public async Task<Outcome<PeriodicSummaryDto>> Handle(string slug, string? period, string? groupSet, UserContext user, CancellationToken ct = default)
     {
-        var ctx = (await CollectionContext.Load(db, slug, ct))?.ForPeriod(period);
-        if (ctx is null) return Outcome<PeriodicSummaryDto>.Fail(Problem.NotFound, "Indsamlingen eller perioden findes ikke.");
-        if (!Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId))
-            return Outcome<PeriodicSummaryDto>.Fail(Problem.Forbidden, "Du har ikke adgang til denne organisations data.");
+        var found = await Guard.Read(CollectionContext.LoadPeriod(db, slug, period, ct), "Indsamlingen eller perioden findes ikke.",
+            c => Access.CanReadSummary(user, c.Collection.OwnerOrganisationId));
+        if (found.Value is not { } ctx) return found.As<PeriodicSummaryDto>();
         var report = await compute.Handle(ctx, groupSet, ct);
         if (!string.IsNullOrEmpty(groupSet) && report.Breakdown is null)
             return Outcome<PeriodicSummaryDto>.Fail(Problem.Invalid, "Ukendt opdeling",
