@@ -48,9 +48,7 @@ public class SecurityTests
         Assert.Equal("spærret", real[^1]);
         var api = await app.Client().PostAsJsonAsync("/api/session", new { userName = "findes-ikke", password = "forkert-forkert" });
         Assert.Equal((HttpStatusCode)429, api.StatusCode);
-        app.Clock.Now = app.Clock.Now.AddMinutes(16); // and it passes, as for a real account
-        var later = await app.Client().PostAsJsonAsync("/api/session", new { userName = "findes-ikke", password = "forkert-forkert" });
-        Assert.Equal(HttpStatusCode.BadRequest, later.StatusCode);
+        // That it passes after the window: Samraad.Tests.LockoutTests (the rate limiter keeps real time, not the test clock).
     }
 
     [Fact]

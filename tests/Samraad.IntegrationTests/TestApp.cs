@@ -132,9 +132,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser-like client (cookies, no auto-redirect) logged in as the user.</summary>
-    public async Task<HttpClient> LoggedIn(string userName, string? password = null)
+    /// <summary>A client signed in as <paramref name="userName"/>; <paramref name="served"/>: over a real socket to Kestrel (an app started with <c>kestrel: true</c>), where its limits apply.</summary>
+    public async Task<HttpClient> LoggedIn(string userName, string? password = null, bool served = false)
     {
-        var client = Client();
+        var client = served ? ServedClient() : Client();
         var response = await client.PostAsync("/log-ind", await Form(client, "/log-ind", new() { ["username"] = userName, ["password"] = password ?? Password }));
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Login as {userName} failed: {(int)response.StatusCode}");
@@ -142,6 +143,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client of the Kestrel server of an app started with <c>kestrel: true</c>, with cookies, no redirects followed.</summary>
+    public HttpClient ServedClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+    {
+        BaseAddress = new Uri(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First()),
+    };
 
     /// <summary>Form content with the antiforgery token of the page the form is on, as a browser would post it.</summary>
     public static async Task<FormUrlEncodedContent> Form(HttpClient client, string pageUrl, Dictionary<string, string> fields)

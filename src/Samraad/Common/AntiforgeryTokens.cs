@@ -24,6 +24,11 @@ public static class AntiforgeryTokens
     {
         var ctx = context.HttpContext;
         try { await ctx.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(ctx); }
+        catch (AntiforgeryValidationException e) when (e.InnerException is BadHttpRequestException tooLarge)
+        {
+            // The token could not be read because the body broke its limit: that, not the token, is the user's problem.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(tooLarge);
+        }
         catch (AntiforgeryValidationException)
         {
             return Html.Error(StatusCodes.Status400BadRequest, "Formularen kunne ikke modtages",

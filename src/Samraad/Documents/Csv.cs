@@ -16,12 +16,16 @@ public static class Csv
     public static List<(int Line, Dictionary<string, string> Cells)> ReadWithLines(string text, out List<string> header) =>
         ReadWithLines(text, out header, out _);
 
+    /// <summary>Past this many shape problems the file is plainly not the expected table: stop and say so.</summary>
+    public const int MaxProblems = 100;
+
     /// <summary>
     /// As above, and what is wrong with the file's shape, by line: a row with more or fewer cells than the header, a
     /// quote that is never closed or stands inside a cell. An import refuses such a file rather than guess.
     /// </summary>
-    public static List<(int Line, Dictionary<string, string> Cells)> ReadWithLines(string text, out List<string> header, out List<string> problems)
+    public static List<(int Line, Dictionary<string, string> Cells)> ReadWithLines(string text, out List<string> header, out List<string> problems, UploadLimits.Deadline? deadline = null)
     {
+        deadline ??= new UploadLimits.Deadline();
         var found = new List<string>();
         var badQuote = false;
         var firstLine = text.Split('\n', 2)[0];
@@ -39,9 +43,17 @@ public static class Csv
         problems = found;
         if (!reader.Read() || !reader.ReadHeader()) { header = []; return rows; }
         header = reader.HeaderRecord!.ToList();
+        Tabular.CheckSize(0, header.Count);
         var endOfLast = reader.Parser.RawRow;
         while (reader.Read())
         {
+            if (rows.Count % 1000 == 0) deadline.Check();
+            Tabular.CheckSize(rows.Count + 1, 0);
+            if (found.Count >= MaxProblems)
+            {
+                found.Add($"… og flere fejl: læsningen er stoppet efter {MaxProblems} fejl. Tjek, at filen er den rigtige, og at skilletegnet er det samme i alle linjer.");
+                break;
+            }
             // A record may span lines (a quoted line break); the parser knows where it ended, so it started after the last.
             var start = endOfLast + 1;
             endOfLast = reader.Parser.RawRow;

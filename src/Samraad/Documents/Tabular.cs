@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -25,20 +26,47 @@ public static class Tabular
 {
     static Tabular() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <summary>
+    /// Reads a CSV or XLSX within <see cref="UploadLimits"/> (size, unzipped size, rows, columns, time). Throws only
+    /// <see cref="FileRefused"/>, whose message tells the user what is wrong and which limit was passed.
+    /// </summary>
     public static TabularFile Read(byte[] content, string fileName)
     {
+        if (content.Length > UploadLimits.TableBytes)
+            throw new UploadLimits.Exceeded($"Filen er for stor: højst {UploadLimits.Megabytes(UploadLimits.TableBytes)}.");
+        var deadline = new UploadLimits.Deadline();
         if (fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || (content.Length > 4 && content[0] == 'P' && content[1] == 'K'))
-            return ReadXlsx(content);
+        {
+            try { return ReadXlsx(content, deadline); }
+            catch (Exception e) when (e is not (FileRefused or OutOfMemoryException))
+            {
+                throw new FileRefused(e is XmlException { Message: var m } && m.Contains("DTD")
+                    ? "Regnearket indeholder en dokumenttypedefinition (DTD), som et XLSX-regneark ikke bruger. Gem det igen fra Excel, og prøv igen."
+                    : "Filen kan ikke læses som et XLSX-regneark. Gem den igen fra Excel som »Excel-projektmappe (*.xlsx)« eller som CSV, og prøv igen.");
+            }
+        }
         var (text, note) = Decode(content);
         // A PDF, an image or a UTF-16 file decodes to text full of control characters: not a CSV, say so at once.
         if (text.Any(c => c < ' ' && c is not ('\r' or '\n' or '\t')))
-            throw new InvalidDataException("Filen er hverken en CSV-fil (tekst) eller et XLSX-regneark.");
-        var records = Csv.ReadWithLines(text, out var header, out var problems);
+            throw new FileRefused("Filen er hverken en CSV-fil (tekst) eller et XLSX-regneark.");
+        List<(int Line, Dictionary<string, string> Cells)> records;
+        List<string> header, problems;
+        try { records = Csv.ReadWithLines(text, out header, out problems, deadline); }
+        catch (CsvHelper.CsvHelperException) { throw new FileRefused("Filen kan ikke læses som CSV. Gem den igen som CSV (semikolon- eller kommasepareret), og prøv igen."); }
         var rows = records.Select(r => new TabularRow(r.Line, r.Cells)).ToList();
         return new TabularFile(header.Select(h => h.Trim().ToLowerInvariant()).ToList(), rows.Select(r => r with
         {
             Cells = r.Cells.ToDictionary(c => c.Key.Trim().ToLowerInvariant(), c => c.Value.Trim()),
         }).ToList(), note, problems);
+    }
+
+    /// <summary>Refuses a file with more data rows or columns than an import may hold.</summary>
+    public static void CheckSize(int rows, int columns)
+    {
+        if (rows > UploadLimits.TableRows)
+            throw new UploadLimits.Exceeded(string.Create(DanishTime.Culture, $"Filen har over {UploadLimits.TableRows:N0} rækker. Del den op i flere filer, og indlæs dem hver for sig."));
+        if (columns > UploadLimits.TableColumns)
+            throw new UploadLimits.Exceeded(string.Create(DanishTime.Culture, $"Filen har over {UploadLimits.TableColumns:N0} kolonner. Slet de kolonner, importen ikke bruger, og prøv igen."));
     }
 
     /// <summary>Strict UTF-8 first (what Samraad writes); otherwise Windows-1252, as Danish Excel saves "CSV".</summary>
@@ -51,34 +79,104 @@ public static class Tabular
         }
     }
 
-    static TabularFile ReadXlsx(byte[] content)
+    const string SheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    static readonly XmlReaderSettings Xml = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = false };
+
+    /// <summary>
+    /// The first sheet, read as a stream of XML (never a whole document in memory), after the zip's unpacked size is
+    /// known to be within the limit.
+    /// </summary>
+    static TabularFile ReadXlsx(byte[] content, UploadLimits.Deadline deadline)
     {
-        using var doc = SpreadsheetDocument.Open(new MemoryStream(content), false);
-        var workbook = doc.WorkbookPart ?? throw new InvalidDataException("Regnearket har ingen ark.");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("Regnearket har ingen ark.");
+        UploadLimits.CheckXlsx(content, deadline);
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false);
+        var workbook = doc.WorkbookPart ?? throw new FileRefused("Regnearket har ingen ark.");
+        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new FileRefused("Regnearket har ingen ark.");
         var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var shared = workbook.SharedStringTablePart is { } table ? SharedStrings(table.GetStream(), deadline) : [];
         List<string>? header = null;
         var rows = new List<TabularRow>();
-        foreach (var row in part.Worksheet.Descendants<Row>())
+        using var xml = XmlReader.Create(part.GetStream(), Xml);
+        while (xml.Read())
         {
-            var cells = new Dictionary<int, string>();
-            var position = 0;
-            foreach (var cell in row.Elements<Cell>())
-            {
-                // Cells without a reference (allowed by the format) follow the previous one.
-                position = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : position;
-                cells[position++] = Text(cell, shared);
-            }
-            var line = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 2));
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row" || xml.NamespaceURI != SheetNamespace) continue;
+            deadline.Check();
+            var line = int.TryParse(xml.GetAttribute("r"), out var r) ? r : rows.Count + 2;
+            var cells = RowCells(xml, shared);
             if (header is null)
             {
                 header = Enumerable.Range(0, cells.Count == 0 ? 0 : cells.Keys.Max() + 1).Select(i => cells.GetValueOrDefault(i, "").Trim().ToLowerInvariant()).ToList();
+                CheckSize(0, header.Count);
                 continue;
             }
+            CheckSize(rows.Count + 1, 0);
             rows.Add(new TabularRow(line, header.Select((h, i) => (h, i)).Where(x => x.h != "").ToDictionary(x => x.h, x => cells.GetValueOrDefault(x.i, "").Trim())));
         }
         return new TabularFile(header ?? [], rows, null);
+    }
+
+    /// <summary>The cells of the row the reader stands on, by column index; cells without a reference follow the previous one.</summary>
+    static Dictionary<int, string> RowCells(XmlReader xml, List<string> shared)
+    {
+        var cells = new Dictionary<int, string>();
+        var position = 0;
+        using var row = xml.ReadSubtree();
+        while (row.Read())
+        {
+            if (row.NodeType != XmlNodeType.Element || row.LocalName != "c") continue;
+            position = row.GetAttribute("r") is { } reference ? ColumnIndex(reference) : position;
+            if (position >= UploadLimits.TableColumns) CheckSize(0, position + 1);
+            var type = row.GetAttribute("t");
+            string? value = null, inline = null;
+            using (var cell = row.ReadSubtree())
+            {
+                // ReadElementContentAsString leaves the reader on the next node already: read on only otherwise.
+                cell.Read();
+                while (!cell.EOF)
+                {
+                    if (cell.NodeType == XmlNodeType.Element && cell.LocalName == "v") value = cell.ReadElementContentAsString();
+                    else if (cell.NodeType == XmlNodeType.Element && cell.LocalName == "is") { inline = InlineText(cell); cell.Read(); }
+                    else cell.Read();
+                }
+            }
+            cells[position++] = type switch
+            {
+                "s" => int.TryParse(value, out var i) && i >= 0 && i < shared.Count ? shared[i] : "",
+                "inlineStr" => inline ?? "",
+                _ => value ?? inline ?? "",
+            };
+        }
+        return cells;
+    }
+
+    /// <summary>The text runs (t) of a string item or inline string, without phonetic guides (rPh).</summary>
+    static string InlineText(XmlReader item)
+    {
+        var text = new StringBuilder();
+        using var inner = item.ReadSubtree();
+        var phonetic = 0;
+        inner.Read();
+        while (!inner.EOF)
+        {
+            if (inner.NodeType == XmlNodeType.Element && inner.LocalName == "t" && phonetic == 0) { text.Append(inner.ReadElementContentAsString()); continue; }
+            if (inner.NodeType == XmlNodeType.Element && inner.LocalName == "rPh" && !inner.IsEmptyElement) phonetic++;
+            else if (inner.NodeType == XmlNodeType.EndElement && inner.LocalName == "rPh") phonetic--;
+            inner.Read();
+        }
+        return text.ToString();
+    }
+
+    static List<string> SharedStrings(Stream stream, UploadLimits.Deadline deadline)
+    {
+        var strings = new List<string>();
+        using var xml = XmlReader.Create(stream, Xml);
+        while (xml.Read())
+        {
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "si") continue;
+            if (strings.Count % 1000 == 0) deadline.Check();
+            strings.Add(InlineText(xml));
+        }
+        return strings;
     }
 
     static int ColumnIndex(string reference)
@@ -86,13 +184,5 @@ public static class Tabular
         var n = 0;
         foreach (var ch in reference.TakeWhile(char.IsLetter)) n = n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
         return n - 1;
-    }
-
-    static string Text(Cell cell, List<string> shared)
-    {
-        var raw = cell.CellValue?.Text ?? cell.InnerText;
-        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, out var i) && i < shared.Count) return shared[i];
-        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
-        return raw ?? "";
     }
 }

@@ -62,6 +62,9 @@ public static class SamraadApp
             foreach (var proxy in (config["Samraad:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 if (System.Net.IPAddress.TryParse(proxy, out var address)) o.KnownProxies.Add(address);
         });
+        // A body is at most 4 MB unless its endpoint says more (the file uploads, UploadLimits); past that Kestrel stops
+        // reading and the user gets 413 with the limit in Danish.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = UploadLimits.DefaultRequestBytes);
         services.AddOpenApi();
         services.AddProblemDetails();
         // A query value that does not bind (?alle=x for a number) is the client's mistake: 400, in every environment.
@@ -114,7 +117,12 @@ public static class SamraadApp
     {
         var original = http.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";
         if (code is < 400 or > 599) code = 404; // /fejl/-1 or /fejl/200 typed by hand: no such error page
-        if (http.Features.Get<IExceptionHandlerFeature>()?.Error is { } error)
+        if (http.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad)
+        {
+            // Not a fault of ours: a body over its endpoint's limit, or a malformed request line or form.
+            code = bad.StatusCode;
+        }
+        else if (http.Features.Get<IExceptionHandlerFeature>()?.Error is { } error)
         {
             log.LogError(error, "Uventet fejl ved {Path}", original);
             code = 500;
@@ -125,6 +133,7 @@ public static class SamraadApp
             403 => ("Ingen adgang", "Du har ikke adgang til denne side med den organisation, du er logget ind for."),
             400 => ("Forespørgslen kunne ikke behandles", "Der var noget galt med det sendte. Gå tilbage og prøv igen."),
             405 => ("Handlingen er ikke tilladt", "Siden kan ikke bruges på den måde."),
+            413 => ("Det sendte er for stort", $"Højst {UploadLimits.Megabytes(UploadLimits.PdfBytes)} for en PDF, {UploadLimits.Megabytes(UploadLimits.TableBytes)} for en fil til import og {UploadLimits.Megabytes(UploadLimits.DefaultRequestBytes)} for alt andet. Intet er gemt."),
             _ => ("Der opstod en fejl", "Der skete en uventet fejl. Fejlen er logget. Prøv igen om lidt; intet halvt gemt er bevaret."),
         };
         if (ApiProblems.IsApi(original)) return Results.Problem(message, statusCode: code, title: title);

@@ -9,7 +9,7 @@ public sealed record PdfCheck(bool Ok, string? Error, int Pages, IReadOnlyList<s
 /// <summary>Checks and reads PDFs. Nothing in an uploaded file is ever executed: it is parsed, never rendered.</summary>
 public static class PdfFiles
 {
-    public const long MaxUploadBytes = 20 * 1024 * 1024;
+    public const long MaxUploadBytes = UploadLimits.PdfBytes;
 
     public static PdfCheck Check(byte[] bytes)
     {
@@ -20,11 +20,29 @@ public static class PdfFiles
             return Fail("Filen er ikke en PDF. Kun PDF-filer kan vedhæftes.");
         try
         {
+            var deadline = new UploadLimits.Deadline();
+            UploadLimits.CheckPdfInflation(bytes, deadline);
             using var pig = PigDocument.Open(bytes);
-            var texts = pig.GetPages().Select(p => p.Text).ToList();
+            if (pig.NumberOfPages > UploadLimits.PdfPages)
+                return Fail(string.Create(DanishTime.Culture, $"PDF-filen har {pig.NumberOfPages:N0} sider. Højst {UploadLimits.PdfPages:N0} sider; del den op."));
+            var texts = new List<string>();
+            var chars = 0;
+            foreach (var page in pig.GetPages())
+            {
+                deadline.Check();
+                // Search needs the words, not every word of a 2,000-page scan: past the limit pages keep no text.
+                var text = chars < UploadLimits.PdfTextChars ? page.Text : "";
+                if (text.Length > UploadLimits.PdfTextChars - chars) text = text[..(UploadLimits.PdfTextChars - chars)];
+                chars += text.Length;
+                texts.Add(text);
+            }
             using var sharp = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
             if (sharp.PageCount == 0) return Fail("PDF-filen har ingen sider.");
             return new PdfCheck(true, null, sharp.PageCount, texts);
+        }
+        catch (UploadLimits.Exceeded e)
+        {
+            return Fail(e.Message);
         }
         catch (Exception e) when (e.GetType().Name.Contains("Encrypt") || e.Message.Contains("encrypt", StringComparison.OrdinalIgnoreCase)
                                   || e.Message.Contains("password", StringComparison.OrdinalIgnoreCase))

@@ -11,7 +11,7 @@ namespace Samraad.Features.Contracts;
 /// </summary>
 public sealed class ContractImports(AppDbContext db, TimeProvider clock)
 {
-    public const long MaxBytes = 50 * 1024 * 1024;
+    public const long MaxBytes = UploadLimits.TableBytes;
 
     public sealed record Preview(ContractImport Import, int Rows, int Skipped, string? EncodingNote, IReadOnlyList<IReadOnlyDictionary<string, string>> FirstRows);
 
@@ -22,9 +22,9 @@ public sealed class ContractImports(AppDbContext db, TimeProvider clock)
         if (content.Length > MaxBytes) return Invalid($"Filen er for stor (højst {MaxBytes / 1024 / 1024} MB).");
         TabularFile file;
         try { file = Tabular.Read(content, fileName); }
-        catch (Exception e) when (e is InvalidDataException or FormatException or CsvHelper.CsvHelperException or System.IO.FileFormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        catch (FileRefused e)
         {
-            return Invalid(e is InvalidDataException ? e.Message : "Filen kan ikke læses som CSV eller XLSX.");
+            return Invalid(e.Message);
         }
         var (count, skipped, errors) = file.ShapeProblems.Count > 0 ? (0, 0, file.ShapeProblems.ToList()) : await Check(ctx, kind, file, ct);
         if (errors.Count > 0) return Outcome<Preview>.Fail(Problem.Invalid, $"Filen er ikke indlæst: {errors.Count} {(errors.Count == 1 ? "fejl" : "fejl")}. Ret filen, og prøv igen.",

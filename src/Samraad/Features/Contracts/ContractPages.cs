@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Documents;
@@ -23,7 +24,7 @@ public static class ContractPages
         pages.MapPost("/{slug}/maal/{number:int}/status", SetStatus).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{slug}/tal", Enter).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/{slug}/import", (string slug, HttpContext http, AppDbContext db) => ImportView(slug, http, db));
-        pages.MapPost("/{slug}/import", Upload).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost("/{slug}/import", Upload).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(UploadLimits.TableUploadRequestBytes));
         pages.MapPost("/{slug}/import/{id:int}/bekraeft", async (string slug, int id, HttpContext http, AppDbContext db, ContractImports imports) =>
             await Act(slug, http, db, ctx => imports.Confirm(ctx, User(http), id), "Indlæsningen er gennemført; status er opdateret.")).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{slug}/import/{id:int}/fortryd", async (string slug, int id, HttpContext http, AppDbContext db, ContractImports imports) =>

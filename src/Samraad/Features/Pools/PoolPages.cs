@@ -1,3 +1,5 @@
+using Samraad.Documents;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Features.Collections;
@@ -14,7 +16,7 @@ public static class PoolPages
         var pages = app.MapGroup("/puljer").RequireAuthorization().ExcludeFromDescription();
         pages.MapGet("", async (AppDbContext db) => Html.Render<PoolsIndexPage>(new { Pools = await db.Pools.Include(p => p.Owner).Include(p => p.Budgets).OrderBy(p => p.Title).ToListAsync() }));
         pages.MapGet("/{slug}", (string slug, HttpContext http, AppDbContext db, TimeProvider clock) => Overview(slug, http, db, clock));
-        pages.MapPost("/{slug}/dokumenter", Upload).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost("/{slug}/dokumenter", Upload).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(UploadLimits.PdfUploadRequestBytes));
         pages.MapGet("/{slug}/dokumenter/{id:int}", Document);
         pages.MapGet("/{slug}/ansoegninger", Applications);
         pages.MapGet("/{slug}/ansoegninger/{org}", (string slug, string org, HttpContext http, AppDbContext db) => Review(slug, org, http, db));

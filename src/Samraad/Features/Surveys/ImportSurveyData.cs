@@ -28,10 +28,9 @@ public sealed class ImportSurveyData(AppDbContext db, TimeProvider clock)
         var def = ctx.Definition;
         TabularFile file;
         try { file = Tabular.Read(content, fileName); }
-        catch (Exception e) when (e is InvalidDataException or FormatException or CsvHelper.CsvHelperException or System.IO.FileFormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        catch (FileRefused e)
         {
-            // Our own messages are Danish; a library's are not and say nothing a user can act on.
-            return ([], [e is InvalidDataException ? e.Message : "Filen kan ikke læses som CSV eller XLSX."], null);
+            return ([], [e.Message], null);
         }
         if (file.ShapeProblems.Count > 0) return ([], Limit(file.ShapeProblems.ToList()), file.EncodingNote);
         var errors = new List<string>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Documents;
@@ -31,7 +32,7 @@ public static class SurveyPages
             var (ctx, denied) = await Load(http, db, slug, admin: true);
             return ctx is null ? denied! : await ImportView(db, ctx, []);
         });
-        pages.MapPost("/{slug}/indlaes", Import).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost("/{slug}/indlaes", Import).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(UploadLimits.TableUploadRequestBytes));
         pages.MapGet("/{slug}/tabeller.csv", async (string slug, HttpContext http, AppDbContext db) => await Export(slug, http, db, "csv"));
         pages.MapGet("/{slug}/tabeller.xlsx", async (string slug, HttpContext http, AppDbContext db) => await Export(slug, http, db, "xlsx"));
         pages.MapGet("/{slug}/rapport.pdf", Pdf);
@@ -67,7 +68,7 @@ public static class SurveyPages
         if (ctx is null) return denied!;
         var file = (await http.Request.ReadFormAsync()).Files["file"];
         if (file is null || file.Length == 0) return await ImportView(db, ctx, [new FieldError("file", "Vælg en CSV- eller XLSX-fil")]);
-        if (file.Length > 50_000_000) return await ImportView(db, ctx, [new FieldError("file", "Filen er større end 50 MB")]);
+        if (file.Length > UploadLimits.TableBytes) return await ImportView(db, ctx, [new FieldError("file", $"Filen er for stor: højst {UploadLimits.Megabytes(UploadLimits.TableBytes)}.")]);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer);
         var result = await import.Handle(ctx, buffer.ToArray(), file.FileName, User(http).Name);

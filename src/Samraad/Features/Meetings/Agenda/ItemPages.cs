@@ -1,3 +1,5 @@
+using Samraad.Documents;
+using Microsoft.AspNetCore.Mvc;
 using Samraad.Data;
 using Samraad.Documents.Pdf;
 using Samraad.Features.Meetings.Pages;
@@ -18,7 +20,7 @@ public static class ItemPages
         pages.MapGet(Item, Edit);
         pages.MapPost(Item, (string slug, string number, HttpContext http, AppDbContext db, SaveAgendaItem save, LiveAttachments live, CheckFreshness f) =>
             Save(slug, number, http, db, save, live, f)).AddEndpointFilter(AntiforgeryTokens.Validate);
-        pages.MapPost(Item + "/bilag", Upload).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost(Item + "/bilag", Upload).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(UploadLimits.PdfUploadRequestBytes));
         pages.MapPost(Item + "/bilag/levende", AddLive).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost(Item + "/bilag/{id:int}/fjern", Remove).AddEndpointFilter(AntiforgeryTokens.Validate);
     }
