@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 
@@ -61,11 +63,44 @@ public class AccessTests
     public async Task A_reader_reads_the_summary_but_no_single_response()
     {
         await using var app = TestApp.Start(Db.Sqlite);
-        await app.CreateUser("laeser", Roles.Reader, null);
+        await app.CreateUser("laeser", Roles.Reader, "kkr-sjaelland");
         var reader = await app.LoggedIn("laeser");
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Pages + "/sammendrag")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(Pages + "/besvarelser/faxe")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(Api + "/responses/faxe")).StatusCode);
+        // A member of another KKR reads none of KKR Sjælland's collections.
+        await app.CreateUser("laeser-hovedstaden", Roles.Reader, "kkr-hovedstaden");
+        var other = await app.LoggedIn("laeser-hovedstaden");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(Pages + "/sammendrag")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(Api + "/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(Api + "/matrix")).StatusCode);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Contact_persons_are_personal_data_the_secretariat_and_the_applicant_see_and_readers_do_not(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        const string Pool = "/api/collections/laanepulje-botilbud-2025-26";
+        var applicant = await app.WithDb(d => d.Responses.Where(r => r.Collection!.Slug == "laanepulje-botilbud-2025-26" && r.LatestReceiptId != null)
+            .Select(r => r.Organisation!.Slug).FirstAsync());
+        // The pool is the ministry's: its caseworkers administer it; a reader there reads it; KKR's members do not.
+        await app.CreateUser("laeser", Roles.Reader, "indenrigs-og-sundhedsministeriet");
+        await app.CreateUser("laeser-kkr", Roles.Reader, "kkr-sjaelland");
+        await app.CreateUser("sek", Roles.Secretariat, "indenrigs-og-sundhedsministeriet");
+        await app.CreateUser("ansoeger", Roles.Respondent, applicant);
+        static async Task<List<string>> Columns(HttpClient client, string url) =>
+            (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("key").GetString()!).ToList();
+        var owner = await app.WithDb(d => d.Collections.Where(c => c.Slug == "laanepulje-botilbud-2025-26").Select(c => c.Owner!.Slug).SingleAsync());
+        Assert.Equal("indenrigs-og-sundhedsministeriet", owner);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.LoggedIn("laeser-kkr")).GetAsync(Pool + "/matrix?includeText=true")).StatusCode);
+        Assert.Contains("kontakt.email", await Columns(await app.LoggedIn("sek"), Pool + "/matrix?includeText=true"));
+        var reader = await app.LoggedIn("laeser");
+        var columns = await Columns(reader, Pool + "/matrix?includeText=true");
+        Assert.Contains("beskrivelse.1", columns); // free text is there when asked for …
+        Assert.DoesNotContain(columns, c => c.StartsWith("kontakt.", StringComparison.Ordinal)); // … contact persons are not
+        Assert.DoesNotContain("@", Html.Text(await reader.GetStringAsync("/indsamlinger/laanepulje-botilbud-2025-26/matrix?tekst=1")));
+        var own = await (await app.LoggedIn("ansoeger")).GetFromJsonAsync<JsonElement>($"{Pool}/responses/{applicant}");
+        Assert.Contains("@", own.GetRawText());
     }
 
     [Fact]

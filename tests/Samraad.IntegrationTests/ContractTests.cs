@@ -95,7 +95,7 @@ public class ContractTests
         await app.CreateUser("hub", Roles.Respondent, "erhvervshus-sjaelland");
         await app.CreateUser("faxe", Roles.Respondent, "faxe");
         await app.CreateUser("nord", Roles.Secretariat, "kkr-nordjylland");
-        await app.CreateUser("laeser", Roles.Reader, null);
+        await app.CreateUser("laeser", Roles.Reader, "kkr-sjaelland");
         Assert.Equal(HttpStatusCode.OK, (await (await app.LoggedIn("hub")).GetAsync($"/api/contracts/{Slug}")).StatusCode);
         foreach (var user in new[] { "faxe", "nord", "laeser" })
         {

@@ -96,7 +96,7 @@ public class IndicatorTests
         await using var app = TestApp.Start(db);
         await app.CreateUser("faxe", Roles.Respondent, "faxe");
         await app.CreateUser("hovedstaden", Roles.Secretariat, "kkr-hovedstaden");
-        await app.CreateUser("laeser", Roles.Reader, null);
+        await app.CreateUser("laeser", Roles.Reader, "kkr-sjaelland");
         foreach (var name in new[] { "faxe", "hovedstaden" })
         {
             var client = await app.LoggedIn(name);

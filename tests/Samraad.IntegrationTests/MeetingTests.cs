@@ -110,7 +110,7 @@ public class MeetingTests
             "Fortrolige forhandlingsoplysninger om huslejen", closed: true, reason: "Forhandlingssag", summary: "KKR drøftede skoletjenestens organisering."));
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         await Publish(sek);
-        await app.CreateUser("laeser", Roles.Reader, null);
+        await app.CreateUser("laeser", Roles.Reader, "kkr-sjaelland");
         await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
 
         var member = await (await app.LoggedIn("laeser")).GetStringAsync(Meeting + "/dagsorden");
@@ -135,10 +135,12 @@ public class MeetingTests
         // Search: the meeting's own secretariat and readers find the closed text; nobody else does, however they search.
         await app.CreateUser("sek-hovedstaden", Roles.Secretariat, "kkr-hovedstaden");
         await app.CreateUser("ministeriet", Roles.Secretariat, "indenrigs-og-sundhedsministeriet");
+        await app.CreateUser("laeser-hovedstaden", Roles.Reader, "kkr-hovedstaden"); // a member of another body
+        Assert.DoesNotContain("Fortrolige forhandlingsoplysninger", await (await app.LoggedIn("laeser-hovedstaden")).GetStringAsync(Meeting + "/dagsorden"));
         Assert.Contains("Fortrolige", await (await app.LoggedIn("laeser")).GetStringAsync("/soeg?q=forhandlingsoplysninger"));
         Assert.Contains("Fortrolige", await sek.GetStringAsync("/soeg?q=forhandlingsoplysninger"));
         Assert.Contains("0 resultater", await app.Client().GetStringAsync("/soeg?q=forhandlingsoplysninger"));
-        foreach (var outsider in new[] { "sek-hovedstaden", "ministeriet", "faxe-bruger" })
+        foreach (var outsider in new[] { "sek-hovedstaden", "ministeriet", "faxe-bruger", "laeser-hovedstaden" })
         {
             var client = await app.LoggedIn(outsider);
             Assert.Contains("0 resultater", await client.GetStringAsync("/soeg?q=forhandlingsoplysninger"));
@@ -152,7 +154,7 @@ public class MeetingTests
     {
         var (app, sek) = await Start(db);
         await using var _ = app;
-        await app.CreateUser("laeser", Roles.Reader, null);
+        await app.CreateUser("laeser", Roles.Reader, "kkr-sjaelland");
         await app.CreateUser("sek-hovedstaden", Roles.Secretariat, "kkr-hovedstaden");
         Assert.NotEqual(0, (await sek.GetFromJsonAsync<JsonElement>("/api/search?q=l%C3%A5nepulje")).GetArrayLength());
         Assert.Contains("0 resultater", await app.Client().GetStringAsync("/soeg?q=l%C3%A5nepulje"));

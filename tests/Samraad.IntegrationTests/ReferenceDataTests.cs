@@ -14,7 +14,7 @@ public class ReferenceDataTests
     public async Task The_list_filters_by_kind_region_kkr_and_group(Db db)
     {
         await using var app = TestApp.Start(db);
-        await app.CreateUser("laeser", Roles.Reader, null);
+        await app.CreateUser("laeser", Roles.Reader, "kkr-sjaelland");
         var client = await app.LoggedIn("laeser");
         async Task<List<string>> Slugs(string query) =>
             (await client.GetFromJsonAsync<JsonElement>("/api/reference/organisations" + query)).EnumerateArray().Select(o => o.GetProperty("slug").GetString()!).ToList();

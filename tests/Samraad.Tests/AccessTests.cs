@@ -25,10 +25,12 @@ public class AccessTests
     }
 
     [Fact]
-    public void Readers_read_summaries_but_no_single_response()
+    public void Readers_read_their_own_bodys_summaries_but_no_single_response()
     {
-        var reader = User(Roles.Reader, null);
+        var reader = User(Roles.Reader, 1); // a member of the body whose organisation is 1
         Assert.True(Access.CanReadSummary(reader, 1));
+        Assert.False(Access.CanReadSummary(reader, 2)); // another KKR's
         Assert.False(Access.CanViewResponse(reader, 1, 320));
+        Assert.False(Access.CanReadSummary(User(Roles.Reader, null), 1)); // a reader of no body reads nothing
     }
 }

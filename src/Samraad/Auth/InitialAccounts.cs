@@ -27,7 +27,8 @@ public sealed class InitialAccounts(AppDbContext db, UserManager<AppUser> users,
         var accounts = new List<(string User, string Name, string Role, Organisation? Org)>
         {
             ("admin", "Administrator", Roles.Admin, null),
-            ("laeser", "Læser (rådsmedlem)", Roles.Reader, null),
+            // A reader is a member of one body: KKR Sjælland's council, whose meetings and collections the seed holds.
+            ("laeser", "Rådsmedlem, KKR Sjælland", Roles.Reader, orgs.FirstOrDefault(o => o.Slug == "kkr-sjaelland")),
         };
         accounts.AddRange(orgs.Where(o => o.Kind == OrganisationKind.Kkr)
             .Select(o => ($"sekretariat-{o.Slug[4..]}", $"Sekretariatet for {o.Name}", Roles.Secretariat, (Organisation?)o)));

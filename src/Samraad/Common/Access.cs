@@ -18,9 +18,17 @@ public static class Access
     public static bool CanViewResponse(UserContext user, int ownerOrganisationId, int respondentOrganisationId) =>
         CanAdminister(user, ownerOrganisationId) || CanAnswerFor(user, respondentOrganisationId);
 
-    /// <summary>Summaries and the matrix show every respondent's submitted answers: administrators and readers.</summary>
+    /// <summary>
+    /// A reader is a member (a council member) of the body whose organisation it belongs to — KKR Sjælland's members
+    /// have KKR Sjælland as organisation — and reads that organisation's collections, surveys, figures and meetings
+    /// only. A reader without an organisation reads nothing.
+    /// </summary>
+    public static bool IsReaderOf(UserContext user, int ownerOrganisationId) =>
+        user.Role == Roles.Reader && user.OrganisationId == ownerOrganisationId;
+
+    /// <summary>Summaries and the matrix show every respondent's submitted answers: administrators and the owner's readers.</summary>
     public static bool CanReadSummary(UserContext user, int ownerOrganisationId) =>
-        CanAdminister(user, ownerOrganisationId) || user.Role == Roles.Reader;
+        CanAdminister(user, ownerOrganisationId) || IsReaderOf(user, ownerOrganisationId);
 
     /// <summary>Whether the collection shows on the user's front page at all.</summary>
     public static bool CanSeeCollection(UserContext user, int ownerOrganisationId, IEnumerable<int> respondentIds) =>

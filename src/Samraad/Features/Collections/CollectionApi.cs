@@ -154,7 +154,8 @@ public static class CollectionApi
         var (ctx, error) = await Readable(http, db, slug);
         if (ctx is null) return error!;
         var input = await LoadSummaryInput.Handle(db, ctx);
-        var view = Matrix.Build(input, Reconciliation.Check(input, await LoadSummaryInput.PrintedFigures(db, ctx.Collection.Id)), includeText ?? false);
+        var view = Matrix.Build(input, Reconciliation.Check(input, await LoadSummaryInput.PrintedFigures(db, ctx.Collection.Id)), includeText ?? false,
+            includePersonal: ctx.CanAdminister(UserContext.From(http.User)!));
         return Results.Ok(new MatrixDto(slug, view.Columns.Select(c => new MatrixColumnDto(c.Key, c.Label)).ToList(),
             view.Rows.Select(r => new MatrixRowDto(r.Respondent.Slug, r.Respondent.Name, r.Submitted, r.Cells.Select(c => c.Text).ToList(),
                 r.Cells.Select(c => c.Disagreement?.Figure.Printed).ToList())).ToList(), view.Totals));

@@ -113,7 +113,7 @@ public static class CollectionPages
         var input = await LoadSummaryInput.Handle(db, ctx);
         var checks = Reconciliation.Check(input, await LoadSummaryInput.PrintedFigures(db, ctx.Collection.Id));
         var includeText = tekst == "1";
-        return Html.Render<MatrixPage>(new { Ctx = ctx, View = Summaries.Matrix.Build(input, checks, includeText), IncludeText = includeText });
+        return Html.Render<MatrixPage>(new { Ctx = ctx, View = Summaries.Matrix.Build(input, checks, includeText, ctx.CanAdminister(user)), IncludeText = includeText });
     }
 
     static async Task<IResult> Audit(string slug, string? respondent, HttpContext http, AppDbContext db)

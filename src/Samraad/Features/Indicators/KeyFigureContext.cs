@@ -48,7 +48,7 @@ public sealed class KeyFigureContext(KeyFigureSet set, IReadOnlyList<(int Id, st
 
     /// <summary>The reporters whose figures the user may see; empty = no access.</summary>
     public IReadOnlyList<(int Id, string Name)> Visible(UserContext user) =>
-        CanAdminister(user) || user.Role == Roles.Reader ? Reporters : Reporters.Where(r => r.Id == user.OrganisationId).ToList();
+        CanAdminister(user) || Access.IsReaderOf(user, Set.OwnerOrganisationId) ? Reporters : Reporters.Where(r => r.Id == user.OrganisationId).ToList();
 
     /// <summary>Figures are entered here, unless the set reads them from a collection (then they are reported there).</summary>
     public bool CanEdit(UserContext user, int organisationId) => Set.Definition().Collection is null &&

@@ -13,8 +13,11 @@ public sealed record MeetingContext(Meeting Meeting, IReadOnlyList<Publication> 
     /// <summary>The body's secretariat (staff of the owning organisation) and admins run the meeting.</summary>
     public bool CanAdminister(UserContext? user) => user is not null && Access.CanAdminister(user, Meeting.Body!.OrganisationId);
 
-    /// <summary>Members (readers: council members) and the secretariat see closed items; the public and respondents do not.</summary>
-    public bool CanSeeClosed(UserContext? user) => user is not null && (CanAdminister(user) || user.Role == Roles.Reader);
+    /// <summary>
+    /// The body's members (readers whose organisation is the body's) and its secretariat see closed items; the public,
+    /// respondents and other bodies' members do not.
+    /// </summary>
+    public bool CanSeeClosed(UserContext? user) => user is not null && (CanAdminister(user) || Access.IsReaderOf(user, Meeting.Body!.OrganisationId));
 
     public IEnumerable<AgendaItem> VisibleItems(UserContext? user) => Items.Where(i => !i.IsClosed || CanSeeClosed(user));
 

@@ -167,7 +167,11 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
             { new TermQuery(new Term("published", "1")), Occur.MUST },
             { new TermQuery(new Term("draft", "1")), Occur.MUST_NOT },
         };
-        if (user?.Role != Roles.Reader) published.Add(new TermQuery(new Term("closed", "1")), Occur.MUST_NOT);
+        // Closed items: for the members (readers) of the meeting's own body only.
+        var closed = new BooleanQuery { { new TermQuery(new Term("closed", "1")), Occur.MUST } };
+        if (user is { Role: Roles.Reader, OrganisationId: int body })
+            closed.Add(new TermQuery(new Term("org", body.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.MUST_NOT);
+        published.Add(closed, Occur.MUST_NOT);
         var visible = new BooleanQuery { MinimumNumberShouldMatch = 1 };
         visible.Add(published, Occur.SHOULD);
         if (user is { Role: Roles.Secretariat, OrganisationId: int org })

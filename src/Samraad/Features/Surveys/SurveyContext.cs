@@ -20,7 +20,7 @@ public sealed class SurveyContext(Survey survey, SurveyDefinition definition)
     }
 
     public bool CanAdminister(UserContext user) => Access.CanAdminister(user, Survey.OwnerOrganisationId);
-    public bool CanRead(UserContext user) => CanAdminister(user) || user.Role == Roles.Reader;
+    public bool CanRead(UserContext user) => CanAdminister(user) || Access.IsReaderOf(user, Survey.OwnerOrganisationId);
 
     /// <summary>The ways to split, with Danish labels: the pack's dimensions and its group sets.</summary>
     public async Task<IReadOnlyList<(string Key, string Label)>> Splits(AppDbContext db, CancellationToken ct = default)

@@ -5,7 +5,11 @@ namespace Samraad.Features.Collections.Forms;
 /// <summary>One answerable cell of a form: a plain field, a matrix cell or a cell of a table row. <see cref="CellLabel"/>
 /// names a matrix or table cell within its field ("Række 1: Anlægsudgift"), for views that already show the field.</summary>
 public sealed record Leaf(string Key, FieldSpec Field, ValueSpec Spec, string Label, string? RowKey = null, string? ColumnKey = null, int? RowIndex = null,
-    string? CellLabel = null);
+    string? CellLabel = null)
+{
+    /// <summary>Personal data: the field, or the table column, is marked <c>personal</c>.</summary>
+    public bool Personal => Field.Personal || Spec is FieldSpec { Personal: true };
+}
 
 /// <summary>What a user sent for one leaf: the typed text and/or a chosen missing code.</summary>
 public sealed record RawAnswer(string? Value, string? Missing = null);

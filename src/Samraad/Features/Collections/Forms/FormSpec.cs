@@ -93,6 +93,11 @@ public sealed class FieldSpec : ValueSpec
     public bool Required { get; set; }
     /// <summary>Keys from the form's missing-code catalogue this field accepts instead of a value.</summary>
     public List<string> MissingCodes { get; set; } = new();
+    /// <summary>
+    /// Personal data (a contact person's name, phone, e-mail): shown only to the owner's secretariat and the
+    /// respondent itself — never to readers, in the matrix, its API or a live attachment.
+    /// </summary>
+    public bool Personal { get; set; }
 
     // Matrix: rows × columns, each cell of type Cell.
     public List<OptionSpec>? Rows { get; set; }

@@ -12,11 +12,14 @@ public sealed record MatrixView(IReadOnlyList<Leaf> Columns, IReadOnlyList<Matri
 
 public static class Matrix
 {
-    /// <summary>Builds the matrix over all leaves of the current form (free text only when asked for).</summary>
-    public static MatrixView Build(SummaryInput input, IReadOnlyList<FigureCheck> checks, bool includeText)
+    /// <summary>
+    /// Builds the matrix over all leaves of the current form: free text only when asked for, personal data only for
+    /// those who may see it (<paramref name="includePersonal"/>: the owner's secretariat).
+    /// </summary>
+    public static MatrixView Build(SummaryInput input, IReadOnlyList<FigureCheck> checks, bool includeText, bool includePersonal = false)
     {
         var columns = input.Form.FixedLeaves().Concat(TableLeaves(input))
-            .Where(l => includeText || l.Spec.Type != FieldType.Text).ToList();
+            .Where(l => (includeText || l.Spec.Type != FieldType.Text) && (includePersonal || !l.Personal)).ToList();
         var disagreements = checks.Where(c => !c.Agrees && !c.Figure.IsCount)
             .GroupBy(c => (c.Figure.RespondentSlug, c.Figure.FieldKey)).ToDictionary(g => g.Key, g => g.First());
         var rows = input.Respondents.Select(r =>
