@@ -9,7 +9,7 @@ public static class MeetingApi
     public static void MapMeetingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Møder");
-        api.MapGet("/meetings", async (ListMeetings list) => (await list.Handle()).Value).WithSummary("Møder med status og offentliggjort version");
+        api.MapGet("/meetings", async (HttpContext http, ListMeetings list) => (await list.Handle(UserContext.From(http.User)!)).Value).WithSummary("Møder med status og offentliggjort version");
         api.MapGet("/meetings/{slug}", async (string slug, HttpContext http, ReadMeeting read) => ApiProblems.Ok(await read.Handle(slug, UserContext.From(http.User))))
             .WithSummary("Et møde med dagsorden, bilag, beslutninger og opgaver");
         api.MapGet("/tasks", Tasks).WithSummary("Opfølgningsopgaver; open=true for kun åbne");

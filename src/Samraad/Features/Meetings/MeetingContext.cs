@@ -19,7 +19,24 @@ public sealed record MeetingContext(Meeting Meeting, IReadOnlyList<Publication> 
     /// </summary>
     public bool CanSeeClosed(UserContext? user) => user is not null && (CanAdminister(user) || Access.IsReaderOf(user, Meeting.Body!.OrganisationId));
 
-    public IEnumerable<AgendaItem> VisibleItems(UserContext? user) => Items.Where(i => !i.IsClosed || CanSeeClosed(user));
+    /// <summary>The latest published version, or null before the first publishing.</summary>
+    public AgendaSnapshot? PublishedSnapshot => publishedSnapshot ??= Latest is { } latest ? AgendaSnapshot.FromJson(latest.SnapshotJson) : null;
+    AgendaSnapshot? publishedSnapshot;
+
+    /// <summary>
+    /// The agenda a user sees: the secretariat works on the items as they are now; everybody else sees the version
+    /// last published (nothing before the first), so an edit is nobody else's until the agenda is published again.
+    /// </summary>
+    public IReadOnlyList<AgendaItem> ItemsFor(UserContext? user)
+    {
+        if (CanAdminister(user)) return Items.ToList();
+        if (PublishedSnapshot is not { } snapshot) return [];
+        // A version published before the texts were kept into snapshots: the items as they are now stand in.
+        return snapshot.HasContent ? published ??= snapshot.ToItems(Meeting) : Items.ToList();
+    }
+    IReadOnlyList<AgendaItem>? published;
+
+    public IEnumerable<AgendaItem> VisibleItems(UserContext? user) => ItemsFor(user).Where(i => !i.IsClosed || CanSeeClosed(user));
 
     public static async Task<MeetingContext?> Load(AppDbContext db, string slug, CancellationToken ct = default)
     {

@@ -48,7 +48,7 @@ public sealed class MeetingsFeature : IFeature
 
     public IEnumerable<CliVerb> Verbs =>
     [
-        new("meetings", "meetings --format json                  møder (id, titel, dato, status)", async call => await call.Json(await call.Get<ListMeetings>().Handle())),
+        new("meetings", "meetings --format json                  møder (id, titel, dato, status)", async call => await call.Json(await call.Get<ListMeetings>().Handle(UserContext.CommandLine))),
         new("packet", "packet <møde> --out FIL.pdf             dagsordenspakken (seneste offentliggjorte; ellers et udkast med aktuelle data)", async call =>
             call.Argument(0) is { } slug ? await call.File(await call.Get<ReadPacket>().Handle(slug, call.User), binary: true) : call.Usage()),
         new("minutes", "minutes <møde> --out FIL.pdf            beslutningsprotokollen", async call =>

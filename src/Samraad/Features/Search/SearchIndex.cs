@@ -70,6 +70,11 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
         finally { writing.Release(); }
     }
 
+    /// <summary>
+    /// Two copies of a meeting are indexed: the working copy (the items as they are now, live attachments rendered
+    /// from today's data) found only by those who run the meeting, and the version last published, found by everyone
+    /// else (closed items by the body's members). An edit is found by the public once the agenda is published again.
+    /// </summary>
     async Task Index(AppDbContext db, string slug, CancellationToken ct)
     {
         var ctx = await MeetingContext.Load(db, slug, ct);
@@ -78,41 +83,54 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
         {
             using var scope = scopes.CreateScope();
             var live = scope.ServiceProvider.GetRequiredService<LiveAttachments>();
-            var published = ctx.Latest is not null;
-            Document Doc(AgendaItem item, bool closed, string? attachment, int? fileId, int? page, string text, bool draft = false) =>
-                Make(ctx.Meeting, item, closed, published, draft, attachment, fileId, page, text);
             foreach (var item in ctx.Items)
+                await IndexItem(ctx.Meeting, item, Working, a => a.File?.PageTextsJson, live, ct);
+            if (ctx.Latest is not null)
             {
-                writer.AddDocument(Doc(item, item.IsClosed, null, null, null,
-                    string.Join("\n", item.Title, item.CaseText, item.Recommendation, item.Decision)));
-                if (item.IsClosed && !string.IsNullOrWhiteSpace(item.PublicSummary))
-                    writer.AddDocument(Doc(item, false, null, null, null, item.Title + "\n" + item.PublicSummary));
-                foreach (var a in item.Attachments)
-                {
-                    if (a.File?.PageTextsJson is { } json)
-                    {
-                        var pages = JsonSerializer.Deserialize<List<string>>(json) ?? [];
-                        for (var p = 0; p < pages.Count; p++)
-                            writer.AddDocument(Doc(item, item.IsClosed, a.Title, a.FileId, p + 1, pages[p]));
-                    }
-                    // A live attachment not yet frozen shows current data: only those who administer the meeting find it.
-                    else if (a.Kind == AttachmentKind.Live && a.LiveSource is not null && await live.Render(a.LiveSource, ct) is { } r)
-                        writer.AddDocument(Doc(item, item.IsClosed, a.Title, null, null, r.Text, draft: true));
-                }
+                var items = PublishedItems(ctx);
+                var ids = items.SelectMany(i => i.Attachments).Select(a => a.FileId).OfType<int>().ToList();
+                var texts = await db.Files.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, f.PageTextsJson }).ToDictionaryAsync(f => f.Id, f => f.PageTextsJson, ct);
+                foreach (var item in items)
+                    await IndexItem(ctx.Meeting, item, Published, a => a.FileId is int f ? texts.GetValueOrDefault(f) : null, null, ct);
             }
         }
         writer.Commit();
         searchers.MaybeRefreshBlocking();
     }
 
-    static Document Make(Meeting meeting, AgendaItem item, bool closed, bool published, bool draft, string? attachment, int? fileId, int? page, string text)
+    const string Working = "working", Published = "published";
+
+    /// <summary>The published items, also those closed (the index keeps them; the query decides who finds them).</summary>
+    static IReadOnlyList<AgendaItem> PublishedItems(MeetingContext ctx) =>
+        ctx.PublishedSnapshot is { HasContent: true } snapshot ? snapshot.ToItems(ctx.Meeting) : ctx.Items.ToList();
+
+    async Task IndexItem(Meeting meeting, AgendaItem item, string copy, Func<Attachment, string?> pageTexts, LiveAttachments? live, CancellationToken ct)
+    {
+        Document Doc(bool closed, string? attachment, int? fileId, int? page, string text) => Make(meeting, item, copy, closed, attachment, fileId, page, text);
+        writer.AddDocument(Doc(item.IsClosed, null, null, null, string.Join("\n", item.Title, item.CaseText, item.Recommendation, item.Decision)));
+        if (item.IsClosed && !string.IsNullOrWhiteSpace(item.PublicSummary))
+            writer.AddDocument(Doc(false, null, null, null, item.Title + "\n" + item.PublicSummary));
+        foreach (var a in item.Attachments)
+        {
+            if (pageTexts(a) is { } json)
+            {
+                var pages = JsonSerializer.Deserialize<List<string>>(json) ?? [];
+                for (var p = 0; p < pages.Count; p++)
+                    writer.AddDocument(Doc(item.IsClosed, a.Title, a.FileId, p + 1, pages[p]));
+            }
+            // A live attachment not yet frozen shows current data: in the working copy only.
+            else if (live is not null && a.Kind == AttachmentKind.Live && a.LiveSource is not null && await live.Render(a.LiveSource, ct) is { } r)
+                writer.AddDocument(Doc(item.IsClosed, a.Title, null, null, r.Text));
+        }
+    }
+
+    static Document Make(Meeting meeting, AgendaItem item, string copy, bool closed, string? attachment, int? fileId, int? page, string text)
     {
         var doc = new Document
         {
             new StringField("meeting", meeting.Slug, Field.Store.YES),
             new StringField("org", meeting.Body!.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
-            new StringField("published", published ? "1" : "0", Field.Store.NO),
-            new StringField("draft", draft ? "1" : "0", Field.Store.NO),
+            new StringField("copy", copy, Field.Store.NO),
             new StoredField("meetingTitle", $"{meeting.Body?.Name}: {meeting.Title}, {DanishTime.Date(meeting.StartsAtUtc)}"),
             new StringField("number", item.Number, Field.Store.YES),
             new StoredField("heading", item.Heading),
@@ -139,7 +157,7 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
         try { parsed = parser.Parse(QueryParserBase.Escape(text.Trim())); }
         catch (ParseException) { return []; }
         var query = new BooleanQuery { { parsed, Occur.MUST } };
-        if (user?.IsAdmin != true) query.Add(Visible(user), Occur.MUST);
+        query.Add(Visible(user), Occur.MUST);
         var searcher = searchers.Acquire();
         try
         {
@@ -159,24 +177,27 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
         finally { searchers.Release(searcher); }
     }
 
-    /// <summary>The documents a non-administrator may find (mirrors MeetingContext.CanAdminister and CanSeeClosed).</summary>
-    static BooleanQuery Visible(UserContext? user)
+    /// <summary>
+    /// The documents a user may find (mirrors MeetingContext.ItemsFor and CanSeeClosed): an administrator the working
+    /// copies; a secretariat the working copies of its own body's meetings and the published versions of the others';
+    /// everyone else published versions, closed items only of the body a reader sits in.
+    /// </summary>
+    static Query Visible(UserContext? user)
     {
-        var published = new BooleanQuery
-        {
-            { new TermQuery(new Term("published", "1")), Occur.MUST },
-            { new TermQuery(new Term("draft", "1")), Occur.MUST_NOT },
-        };
-        // Closed items: for the members (readers) of the meeting's own body only.
+        static TermQuery Org(int org) => new(new Term("org", org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var working = new TermQuery(new Term("copy", Working));
+        if (user?.IsAdmin == true) return working;
+        var published = new BooleanQuery { { new TermQuery(new Term("copy", Published)), Occur.MUST } };
         var closed = new BooleanQuery { { new TermQuery(new Term("closed", "1")), Occur.MUST } };
-        if (user is { Role: Roles.Reader, OrganisationId: int body })
-            closed.Add(new TermQuery(new Term("org", body.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.MUST_NOT);
+        if (user is { Role: Roles.Reader, OrganisationId: int body }) closed.Add(Org(body), Occur.MUST_NOT);
         published.Add(closed, Occur.MUST_NOT);
-        var visible = new BooleanQuery { MinimumNumberShouldMatch = 1 };
-        visible.Add(published, Occur.SHOULD);
-        if (user is { Role: Roles.Secretariat, OrganisationId: int org })
-            visible.Add(new TermQuery(new Term("org", org.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.SHOULD);
-        return visible;
+        if (user is not { Role: Roles.Secretariat, OrganisationId: int own }) return published;
+        published.Add(Org(own), Occur.MUST_NOT);
+        return new BooleanQuery
+        {
+            { published, Occur.SHOULD },
+            { new BooleanQuery { { working, Occur.MUST }, { Org(own), Occur.MUST } }, Occur.SHOULD },
+        };
     }
 
     public void Dispose()

@@ -27,6 +27,9 @@ public class Meeting
 
     public DateOnly Date => DateOnly.FromDateTime(DanishTime.ToLocal(StartsAtUtc));
 
+    /// <summary>Whether the meeting is listed for a user: a draft only for those who run it (needs Body loaded).</summary>
+    public bool ListedFor(UserContext user) => Status != MeetingStatus.Draft || Access.CanAdminister(user, Body!.OrganisationId);
+
     /// <summary>Decisions can be recorded until the minutes are approved; after that only addenda.</summary>
     public string? MinutesLockedReason => Status == MeetingStatus.MinutesApproved
         ? $"Referatet blev godkendt {DanishTime.Format(MinutesApprovedAtUtc!.Value)} og kan ikke ændres. Tilføj en rettelse som et dateret tillæg."

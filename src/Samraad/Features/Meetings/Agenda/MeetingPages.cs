@@ -11,7 +11,8 @@ public static class MeetingPages
     {
         var pages = app.MapGroup("").RequireAuthorization().ExcludeFromDescription();
         pages.MapGet("/moeder", List);
-        pages.MapGet("/moeder/ny", async (HttpContext http, AppDbContext db) => Html.Render<NewMeetingPage>(new { Bodies = await Bodies(http, db) }));
+        pages.MapGet("/moeder/ny", async (HttpContext http, AppDbContext db) =>
+            await Bodies(http, db) is { Count: > 0 } bodies ? Html.Render<NewMeetingPage>(new { Bodies = bodies }) : Html.Forbidden());
         pages.MapPost("/moeder", Create).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/moeder/{slug}", Show);
         pages.MapPost("/moeder/{slug}/offentliggoer", Publish).AddEndpointFilter(AntiforgeryTokens.Validate);
@@ -31,7 +32,10 @@ public static class MeetingPages
 
     static async Task<IResult> List(HttpContext http, AppDbContext db)
     {
-        var meetings = await db.Meetings.Include(m => m.Body).OrderByDescending(m => m.StartsAtUtc).ToListAsync();
+        // Each user is shown what they can open: a draft meeting only to those who run it.
+        var user = User(http)!;
+        var meetings = (await db.Meetings.Include(m => m.Body).OrderByDescending(m => m.StartsAtUtc).ToListAsync())
+            .Where(m => m.ListedFor(user)).ToList();
         return Html.Render<MeetingsIndexPage>(new { Meetings = meetings, CanCreate = (await Bodies(http, db)).Count > 0 });
     }
 
@@ -90,13 +94,21 @@ public static class MeetingPages
         return Html.Render<PacketWebPage>(new { Ctx = ctx, Items = ctx.VisibleItems(user).ToList(), Newer = await freshness.Handle(ctx) });
     }
 
+    /// <summary>
+    /// An attachment as the user's version of the agenda has it: for the secretariat the current one (a live one
+    /// rendered from today's data); for everybody else the file it was when the agenda was published — a live
+    /// attachment is never rendered from current data for someone who does not run the meeting.
+    /// </summary>
     static async Task<IResult> Attachment(string slug, int id, HttpContext http, AppDbContext db, LiveAttachments live)
     {
         var ctx = await MeetingContext.Load(db, slug);
-        var attachment = ctx?.Items.SelectMany(i => i.Attachments).FirstOrDefault(a => a.Id == id);
-        if (ctx is null || attachment is null) return Html.NotFound("Bilaget");
-        if (!FileAccess.CanRead(ctx, attachment.AgendaItem!, User(http))) return Html.Forbidden();
-        if (attachment.File is not null) return Results.Redirect($"/filer/{attachment.FileId}");
+        var user = User(http);
+        var item = ctx?.ItemsFor(user).FirstOrDefault(i => i.Attachments.Any(a => a.Id == id));
+        if (ctx is null || item is null) return Html.NotFound("Bilaget");
+        if (item.IsClosed && !ctx.CanSeeClosed(user)) return Html.Forbidden();
+        var attachment = item.Attachments.First(a => a.Id == id);
+        if (attachment.FileId is int fileId) return Results.Redirect($"/filer/{fileId}");
+        if (!ctx.CanAdminister(user)) return Html.NotFound("Bilaget");
         var rendering = attachment.LiveSource is null ? null : await live.Render(attachment.LiveSource);
         return rendering is null ? Html.NotFound("Bilagets data") : Html.Render<LiveAttachmentPage>(new { Ctx = ctx, Rendering = rendering });
     }
@@ -114,7 +126,7 @@ public static class MeetingPages
             var preview = await build.Handle(ctx.Meeting, await attachments.Handle(ctx, useFrozen: false), null, null);
             return Results.File(preview.Pdf, "application/pdf", $"{slug}-udkast.pdf");
         }
-        if (ctx.Items.Any(i => i.IsClosed) && !ctx.CanSeeClosed(user))
+        if (AgendaSnapshot.FromJson(publication.SnapshotJson).Items.Any(i => i.IsClosed) && !ctx.CanSeeClosed(user))
             return user is null ? Results.Challenge() : Html.Forbidden();
         var file = await db.Files.FirstAsync(f => f.Id == publication.PacketFileId);
         return Results.File(file.Content, "application/pdf", file.FileName);
@@ -125,14 +137,14 @@ public static class MeetingPages
         var file = await db.Files.FirstOrDefaultAsync(f => f.Id == id);
         if (file is null) return Html.NotFound("Filen");
         var user = User(http);
+        // The meeting the file belongs to: as a current attachment, as a packet, or as an attachment of a published version.
         var attachment = await db.Attachments.Include(a => a.AgendaItem).FirstOrDefaultAsync(a => a.FileId == id);
         var publication = await db.Publications.FirstOrDefaultAsync(p => p.PacketFileId == id);
-        var meetingId = attachment?.AgendaItem?.MeetingId ?? publication?.MeetingId;
+        var marker = AgendaSnapshot.FileMarker(id);
+        var meetingId = attachment?.AgendaItem?.MeetingId ?? publication?.MeetingId
+            ?? await db.Publications.Where(p => p.SnapshotJson.Contains(marker)).Select(p => (int?)p.MeetingId).FirstOrDefaultAsync();
         var ctx = meetingId is int mid ? await MeetingContext.Load(db, await db.Meetings.Where(m => m.Id == mid).Select(m => m.Slug).FirstAsync()) : null;
-        var allowed = ctx is not null && (attachment is not null
-            ? FileAccess.CanRead(ctx, ctx.Meeting.Items.First(i => i.Id == attachment.AgendaItemId), user)
-            : !ctx.Items.Any(i => i.IsClosed) || ctx.CanSeeClosed(user));
-        if (!allowed) return user is null ? Results.Challenge() : Html.Forbidden();
+        if (ctx is null || !FileAccess.CanRead(ctx, id, publication, user)) return user is null ? Results.Challenge() : Html.Forbidden();
         return Results.File(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ReadMeeting(AppDbContext db, TimeProvider clock)
         return Outcome<MeetingDto>.Success(new MeetingDto(ctx.Meeting.Slug, ctx.Meeting.Body!.Name, ctx.Meeting.Title, ctx.Meeting.StartsAtUtc, ctx.Meeting.Place,
             ctx.Meeting.Status.ToString(),
             ctx.Publications.Select(p => new PublicationDto(p.Version, p.PublishedAtUtc, p.PublishedBy, p.PacketFile!.Sha256, p.PacketFile.Pages, p.Changes.Split('\n'))).ToList(),
-            ctx.Items.Select(i => Item(i, !i.IsClosed || seeClosed, today)).ToList(),
+            ctx.ItemsFor(user).Select(i => Item(i, !i.IsClosed || seeClosed, today)).ToList(),
             ctx.CanAdminister(user) ? MeetingRules.Warnings(ctx.Meeting, ctx.Publications.FirstOrDefault()?.PublishedAtUtc, ctx.Latest?.PublishedAtUtc, now) : []));
     }
 

@@ -24,17 +24,21 @@ public sealed class PublishAgenda(AppDbContext db, PacketAttachments pdfs, Build
         var version = (ctx.Latest?.Version ?? 0) + 1;
         var packet = await build.Handle(meeting, attachments, version, now, ct);
 
-        var snapshot = AgendaSnapshot.Of(ctx.Items, attachments.ToDictionary(a => a.Key, a => a.Value.Sha256!));
-        var previous = ctx.Latest is { } latest ? AgendaSnapshot.FromJson(latest.SnapshotJson) : null;
         var publication = new Publication
         {
             MeetingId = meeting.Id, Version = version, PublishedAtUtc = now, PublishedBy = $"{user.Name} ({user.UserName})",
             PacketFile = StoredFile.Pdf($"{meeting.Slug}-dagsorden-v{version}.pdf", packet.Pdf, packet.Pages, texts: null, now),
-            SnapshotJson = snapshot.ToJson(), Changes = string.Join("\n", AgendaSnapshot.Changes(previous, snapshot)),
         };
         db.Publications.Add(publication);
         meeting.Publish();
+        // The snapshot names the frozen files by id, which they have once saved: two saves, one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        var snapshot = AgendaSnapshot.Of(ctx.Items, attachments.ToDictionary(a => a.Key, a => a.Value.Sha256!));
+        publication.SnapshotJson = snapshot.ToJson();
+        publication.Changes = string.Join("\n", AgendaSnapshot.Changes(ctx.PublishedSnapshot, snapshot));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await changes.Notify(db, meeting.Slug, ct);
         return Outcome<Publication>.Success(publication);
     }

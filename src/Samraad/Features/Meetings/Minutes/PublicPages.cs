@@ -14,7 +14,8 @@ public static class PublicPages
         {
             Meetings = await db.Meetings.Include(m => m.Body).Where(m => m.Status != MeetingStatus.Draft).OrderByDescending(m => m.StartsAtUtc).ToListAsync(),
         }));
+        // A meeting whose agenda was never published does not exist for the public, not even its title.
         open.MapGet("/offentlig/moeder/{slug}", async (string slug, AppDbContext db) =>
-            await MeetingContext.Load(db, slug) is { } ctx ? Html.Render<PublicMeetingPage>(new { Ctx = ctx }) : Html.NotFound("Mødet"));
+            await MeetingContext.Load(db, slug) is { Latest: not null } ctx ? Html.Render<PublicMeetingPage>(new { Ctx = ctx }) : Html.NotFound("Mødet"));
     }
 }
