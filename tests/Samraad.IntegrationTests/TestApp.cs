@@ -75,6 +75,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>Stops the app but keeps its data directory and database, to serve as a template.</summary>
     internal bool KeepData { get; set; }
     internal string? PostgresDatabase => pgDatabase;
+    internal string? PostgresConnection => pgConnection;
+
+    /// <summary>Removes the data directory and database of an app that was stopped with <see cref="KeepData"/>.</summary>
+    internal async Task RemoveData()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (pgDatabase is not null) await Postgres.DropDatabase(pgDatabase);
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -131,8 +140,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Description)));
     }
 
-    /// <summary>A browser-like client (cookies, no auto-redirect) logged in as the user.</summary>
-    /// <summary>A client signed in as <paramref name="userName"/>; <paramref name="served"/>: over a real socket to Kestrel (an app started with <c>kestrel: true</c>), where its limits apply.</summary>
+    /// <summary>A browser-like client (cookies, no auto-redirect) signed in as <paramref name="userName"/>; <paramref name="served"/>: over a real socket to Kestrel (an app started with <c>kestrel: true</c>), where its limits apply.</summary>
     public async Task<HttpClient> LoggedIn(string userName, string? password = null, bool served = false)
     {
         var client = served ? ServedClient() : Client();
