@@ -31,6 +31,28 @@ public class NoServerErrorTests
         Assert.DoesNotContain("\"tekst\"", stored);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_nul_anywhere_in_a_request_is_a_400_before_any_handler(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        var sek = await app.LoggedIn("sek");
+        // Found by FuzzTests: on PostgreSQL a NUL in a query value reached the database and gave a 500.
+        var query = await sek.GetAsync("/api/reference/organisations?kkr=%00");
+        Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
+        Assert.Equal("application/problem+json", query.Content.Headers.ContentType!.MediaType);
+        var reopen = await sek.PostAsync("/api/collections/akutfunktioner-2024/responses/faxe/reopen", Json("""{"reason":"ret\u0000"}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, reopen.StatusCode);
+        var before = await app.WithDb(d => Task.FromResult(d.Meetings.Count()));
+        var page = await sek.PostAsync("/moeder", await TestApp.Form(sek, "/moeder/ny", new()
+        {
+            ["body"] = "kkr-sjaelland", ["title"] = "Møde\0med NUL", ["startsAt"] = "2027-01-10T10:00", ["place"] = "Sorø",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("NUL-tegn", await page.Content.ReadAsStringAsync());
+        Assert.Equal(before, await app.WithDb(d => Task.FromResult(d.Meetings.Count())));
+    }
+
     [Fact]
     public async Task A_body_with_too_many_or_too_long_keys_gets_a_short_400()
     {

@@ -102,6 +102,7 @@ public static class SamraadApp
         });
         app.UseStaticFiles();
         app.UseRouting(); // here, not first (the default): a HEAD request is a GET by the time an endpoint is chosen
+        app.UseNulGuard();
         app.UseRateLimiter(); // the policies endpoints ask for (the log-in's)
         app.UseAuthentication();
         app.UseAuthorization();

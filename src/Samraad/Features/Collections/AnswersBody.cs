@@ -28,7 +28,18 @@ public sealed record AnswersBody(Dictionary<string, RawAnswer> Answers, int? Rev
         }
         using (doc)
         {
-            var root = doc.RootElement;
+            // A property name escaping half a surrogate pair ("\ud800") throws while names are compared (found by FuzzTests).
+            try { return Read(doc.RootElement, allowEmpty); }
+            catch (InvalidOperationException)
+            {
+                return (null, ApiProblems.Invalid("Ugyldigt indhold", [new FieldError("body", "Indholdet indeholder tegn, der ikke er gyldig tekst (et halvt tegnpar)")]));
+            }
+        }
+    }
+
+    static (AnswersBody? Body, IResult? Error) Read(JsonElement root, bool allowEmpty)
+    {
+        {
             if (root.ValueKind != JsonValueKind.Object)
                 return (null, ApiProblems.Invalid("Ugyldig JSON", [new FieldError("body", "Indholdet skal være et JSON-objekt med »answers«")]));
             var errors = new List<FieldError>();

@@ -27,7 +27,10 @@ public sealed class SubmitResponse(AppDbContext db, SaveDraft saveDraft, TimePro
         var (receipt, errors) = response.Submit(ctx.Form, actor, org.DisplayName, now);
         if (receipt is null)
         {
-            await tx.CommitAsync(ct); // the draft part was valid and is kept
+            // The page keeps what was typed as a draft (the user sees it again by the fields); the API is
+            // all-or-nothing: a refused submit changes nothing, and the client saves a draft with PUT if it wants one.
+            if (!keepValid) return Outcome<Receipt>.Fail(Problem.Invalid, "Besvarelsen er ikke indsendt; intet er gemt.", errors);
+            await tx.CommitAsync(ct);
             return Outcome<Receipt>.Fail(Problem.Invalid, "Besvarelsen kan ikke indsendes endnu. Dine svar er gemt som kladde.", errors);
         }
         db.Receipts.Add(receipt);
