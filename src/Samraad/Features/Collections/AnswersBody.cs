@@ -64,7 +64,7 @@ public sealed record AnswersBody(Dictionary<string, RawAnswer> Answers, int? Rev
                     RawAnswer? raw;
                     try { raw = ToRaw(p.Value); }
                     catch (InvalidOperationException) { errors.Add(new FieldError(name, $"Værdien for »{name}« indeholder tegn, der ikke er gyldig tekst")); continue; }
-                    if (raw is null) errors.Add(new FieldError(name, $"Værdien for »{name}« skal være tekst, tal, true/false, null eller {{\"value\":…,\"missing\":…}}"));
+                    if (raw is null) errors.Add(new FieldError(name, $"Værdien for »{name}« skal være tekst, tal, true/false, null, en liste af svarmuligheder eller {{\"value\":…,\"missing\":…}}"));
                     else if (!IsStorable(raw.Value) || !IsStorable(raw.Missing) || !IsStorable(name))
                         errors.Add(new FieldError(IsStorable(name) ? name : "answers", "Svaret indeholder tegn, der ikke kan gemmes (et nul-tegn eller et halvt tegnpar)"));
                     else answers[name] = raw;
@@ -110,6 +110,9 @@ public sealed record AnswersBody(Dictionary<string, RawAnswer> Answers, int? Rev
         JsonValueKind.True => new RawAnswer("ja"),
         JsonValueKind.False => new RawAnswer("nej"),
         JsonValueKind.Object => ObjectRaw(v),
+        // Multi-select: ["cykel", "bus"], joined as the page's checkboxes are; the field's rules then check each.
+        JsonValueKind.Array when v.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
+            new RawAnswer(string.Join(Forms.FieldValues.ChoiceSeparator, v.EnumerateArray().Select(e => e.GetString()))),
         _ => null,
     };
 

@@ -37,17 +37,30 @@ public sealed class ExportResponses(AppDbContext db)
         };
     }
 
+    /// <summary>
+    /// A spreadsheet column: one per leaf, and after a multi-select's readable column one 0/1 column per option
+    /// ("transport:cykel"), as XLSForm tools export select_multiple, so a pivot table can count each option.
+    /// </summary>
+    sealed record Column(string Key, string Label, Leaf Leaf, string? Option);
+
+    static IEnumerable<Column> Columns(List<Leaf> leaves) => leaves.SelectMany(l => l.Spec.Type == FieldType.MultiChoice
+        ? l.Spec.ResolvedOptions.Select(o => new Column($"{l.Key}:{o.Key}", $"{l.Label} – {o.Label} (1 = valgt)", l, o.Key)).Prepend(new Column(l.Key, l.Label, l, null))
+        : [new Column(l.Key, l.Label, l, null)]);
+
     static IEnumerable<IReadOnlyList<string?>> Table(SummaryInput input, Progress progress, List<Leaf> leaves, bool labels)
     {
-        yield return FixedKeys.Concat(leaves.Select(l => l.Key)).ToList();
-        if (labels) yield return FixedLabels.Concat(leaves.Select(l => l.Label)).ToList();
+        var columns = Columns(leaves).ToList();
+        yield return FixedKeys.Concat(columns.Select(c => c.Key)).ToList();
+        if (labels) yield return FixedLabels.Concat(columns.Select(c => c.Label)).ToList();
         foreach (var r in input.Respondents)
         {
             var answers = input.Submitted.GetValueOrDefault(r.OrganisationId);
             var status = progress.Rows.First(p => p.Organisation.Id == r.OrganisationId);
             var row = new List<string?> { r.Slug, r.Name, r.Code?.ToString(), status.ReceiptNumber,
                 status.LastSubmittedUtc is DateTime at ? DanishTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm") : null };
-            row.AddRange(leaves.Select(l => answers?.GetValueOrDefault(l.Key) is { } a ? CellText(input.Form, l, a) : null));
+            row.AddRange(columns.Select(c => answers?.GetValueOrDefault(c.Leaf.Key) is not { } a ? null
+                : c.Option is null ? CellText(input.Form, c.Leaf, a)
+                : a.Value is null ? null : FieldValues.Choices(a.Value).Contains(c.Option) ? "1" : "0"));
             yield return row;
         }
     }
@@ -58,7 +71,7 @@ public sealed class ExportResponses(AppDbContext db)
         if (a.Missing is not null) return form.MissingCodeLabel(a.Missing);
         return leaf.Spec.Type switch
         {
-            FieldType.YesNo or FieldType.Choice => FieldValues.Display(leaf.Spec, a.Value),
+            FieldType.YesNo or FieldType.Choice or FieldType.MultiChoice => FieldValues.Display(leaf.Spec, a.Value),
             FieldType.Amount => FieldValues.Number(leaf.Spec, a.Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => a.Value,
         };

@@ -103,7 +103,8 @@ public static class ResponsePages
     {
         var keys = form.Keys.Where(k => k is not ("action" or "revision" or "__RequestVerificationToken") && !k.StartsWith("missing:"))
             .Concat(form.Keys.Where(k => k.StartsWith("missing:")).Select(k => k["missing:".Length..])).Distinct();
-        return keys.ToDictionary(k => k, k => new RawAnswer(form[k].ToString(), form["missing:" + k].ToString()));
+        // Checkboxes send one value per ticked option: joined as stored (a single value stays as it is).
+        return keys.ToDictionary(k => k, k => new RawAnswer(string.Join(FieldValues.ChoiceSeparator, form[k].ToArray()), form["missing:" + k].ToString()));
     }
 
     static async Task<IResult> Preview(string slug, string org, HttpContext http, AppDbContext db, TimeProvider clock)

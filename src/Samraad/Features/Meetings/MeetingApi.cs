@@ -22,7 +22,7 @@ public static class MeetingApi
         var tasks = await db.Tasks.Include(t => t.OwnerOrganisation).Include(t => t.AgendaItem).ThenInclude(i => i!.Meeting).ThenInclude(m => m!.Body)
             .Where(t => open != true || t.State == TaskState.Open).OrderBy(t => t.DueDate).ToListAsync();
         return Results.Ok(tasks.Where(t => Access.CanAdminister(user, t.AgendaItem!.Meeting!.Body!.OrganisationId)
-                || (user.Role != Roles.Reader && user.OrganisationId is int org && t.OwnerOrganisationId == org)
+                || t.OwnedBy(user)
                 || (Access.IsReaderOf(user, t.AgendaItem.Meeting.Body.OrganisationId) && !t.AgendaItem.IsClosed))
             .Select(t => ReadMeeting.Task(t, today)).ToList());
     }

@@ -32,6 +32,7 @@ public static partial class FieldValues
             FieldType.Amount => ParseAmount(spec, label, text),
             FieldType.Date => ParseDate(label, text),
             FieldType.Choice => ParseChoice(spec, label, text),
+            FieldType.MultiChoice => ParseChoices(spec, label, text),
             FieldType.Text => spec.MaxLength is int max && text.Length > max
                 ? (null, $"{label} må højst være {max.ToString("N0", Da)} tegn (der er skrevet {text.Length.ToString("N0", Da)})")
                 : (text, null),
@@ -53,6 +54,40 @@ public static partial class FieldValues
         if (option is not null) return (option.Key, null);
         var allowed = string.Join(", ", spec.ResolvedOptions.Select(o => $"»{o.Label}«"));
         return (null, $"Svaret »{text}« findes ikke til {label}. Vælg mellem {allowed}");
+    }
+
+    /// <summary>Between the chosen option keys of a multi-select, stored and sent (API: a JSON array is joined with it).</summary>
+    public const char ChoiceSeparator = ';';
+
+    /// <summary>The chosen option keys of a stored multi-select value.</summary>
+    public static IReadOnlyList<string> Choices(string? canonical) =>
+        canonical is null ? [] : canonical.Split(ChoiceSeparator, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// Several options, by key or label, separated by ";" (a page's checkboxes, an API array): each must be an
+    /// option, an exclusive one ("Ingen af delene") stands alone, and the count lies within min/max choices.
+    /// Stored in the scale's order, each once.
+    /// </summary>
+    static (string?, string?) ParseChoices(ValueSpec spec, string label, string text)
+    {
+        var chosen = new HashSet<string>();
+        foreach (var part in text.Split([ChoiceSeparator, '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var option = spec.ResolvedOptions.FirstOrDefault(o => o.Key == part)
+                         ?? spec.ResolvedOptions.FirstOrDefault(o => string.Equals(o.Label, part, StringComparison.CurrentCultureIgnoreCase));
+            if (option is null)
+                return (null, $"Svaret »{part}« findes ikke til {label}. Vælg blandt {string.Join(", ", spec.ResolvedOptions.Select(o => $"»{o.Label}«"))}");
+            chosen.Add(option.Key);
+        }
+        if (chosen.Count == 0) return (null, null);
+        var ordered = spec.ResolvedOptions.Where(o => chosen.Contains(o.Key)).ToList();
+        if (ordered.Count > 1 && ordered.FirstOrDefault(o => o.Exclusive) is { } alone)
+            return (null, $"{label}: »{alone.Label}« kan ikke vælges sammen med andre svar");
+        if (spec.MinChoices is int min && ordered.Count < min && !ordered.Any(o => o.Exclusive))
+            return (null, $"{label}: vælg mindst {min} (der er valgt {ordered.Count})");
+        if (spec.MaxChoices is int max && ordered.Count > max)
+            return (null, $"{label}: vælg højst {max} (der er valgt {ordered.Count})");
+        return (string.Join(ChoiceSeparator, ordered.Select(o => o.Key)), null);
     }
 
     static (string?, string?) ParsePercent(ValueSpec spec, string label, string text)
@@ -122,6 +157,7 @@ public static partial class FieldValues
             FieldType.Date => DateOnly.TryParseExact(canonical, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var date)
                 ? date.ToString("d. MMMM yyyy", Da) : canonical,
             FieldType.Choice => spec.ResolvedOptions.FirstOrDefault(o => o.Key == canonical)?.Label ?? canonical,
+            FieldType.MultiChoice => string.Join(", ", Choices(canonical).Select(k => spec.ResolvedOptions.FirstOrDefault(o => o.Key == k)?.Label ?? k)),
             _ => canonical,
         };
     }
@@ -157,7 +193,8 @@ public static partial class FieldValues
     public static bool IsNumeric(FieldType type) =>
         type is FieldType.Integer or FieldType.Decimal or FieldType.Percent or FieldType.Amount;
 
-    public static bool IsCategorical(FieldType type) => type is FieldType.YesNo or FieldType.Choice;
+    /// <summary>Answers counted per option: yes/no, choice and multi-select (where one respondent may count under several).</summary>
+    public static bool IsCategorical(FieldType type) => type is FieldType.YesNo or FieldType.Choice or FieldType.MultiChoice;
 
     [GeneratedRegex(@"\s*(kr\.?|dkk)\s*$", RegexOptions.IgnoreCase)] private static partial Regex AmountSuffix();
 }

@@ -59,9 +59,15 @@ public sealed class OptionSpec
     public string? Description { get; set; }
     /// <summary>Counted as a "yes" in totals such as the overview's "I alt" row (e.g. "Ja*").</summary>
     public bool CountsAsYes { get; set; }
+    /// <summary>Multi-select: an option that cannot be chosen with others ("Ingen af delene").</summary>
+    public bool Exclusive { get; set; }
 }
 
-public enum FieldType { YesNo, Integer, Decimal, Amount, Percent, Date, Choice, Text, Matrix, Table }
+/// <summary>
+/// Field types. <see cref="MultiChoice"/> is "vælg alle relevante" (XLSForm's select_multiple): its stored value is
+/// the chosen option keys in the scale's order, joined by ";".
+/// </summary>
+public enum FieldType { YesNo, Integer, Decimal, Amount, Percent, Date, Choice, Text, Matrix, Table, MultiChoice }
 
 /// <summary>
 /// The value rules of one answer cell: a plain field, a matrix cell or a table column all share these.
@@ -77,6 +83,9 @@ public class ValueSpec
     public string? Unit { get; set; }
     /// <summary>Dates: may not lie before the day the answer is given (e.g. an expected completion date).</summary>
     public bool NotInPast { get; set; }
+    /// <summary>Multi-select: the fewest and most options one may choose (an exclusive option alone always counts as one).</summary>
+    public int? MinChoices { get; set; }
+    public int? MaxChoices { get; set; }
 
     /// <summary>Resolved options (inline or from the named scale); empty for non-choice types.</summary>
     [JsonIgnore] public IReadOnlyList<OptionSpec> ResolvedOptions { get; internal set; } = [];
@@ -160,8 +169,8 @@ public static class FormSpecReader
                 case FieldType.Matrix:
                     if (field.Rows is not { Count: > 0 } || field.Columns is not { Count: > 0 } || field.Cell is null)
                         throw new InvalidDataException($"Matrixfeltet »{field.Key}« skal have rows, columns og cell.");
-                    if (field.Cell.Type is FieldType.Matrix or FieldType.Table)
-                        throw new InvalidDataException($"Matrixfeltet »{field.Key}« kan ikke indeholde matrix eller tabel.");
+                    if (field.Cell.Type is FieldType.Matrix or FieldType.Table or FieldType.MultiChoice)
+                        throw new InvalidDataException($"Matrixfeltet »{field.Key}« kan ikke indeholde matrix, tabel eller flervalg.");
                     ResolveOptions(form, field.Cell, field.Key);
                     break;
                 case FieldType.Table:
@@ -169,8 +178,8 @@ public static class FormSpecReader
                         throw new InvalidDataException($"Tabelfeltet »{field.Key}« skal have tableColumns og maxRows.");
                     foreach (var column in field.TableColumns)
                     {
-                        if (column.Type is FieldType.Matrix or FieldType.Table)
-                            throw new InvalidDataException($"Tabelfeltet »{field.Key}« kan ikke indeholde matrix eller tabel.");
+                        if (column.Type is FieldType.Matrix or FieldType.Table or FieldType.MultiChoice)
+                            throw new InvalidDataException($"Tabelfeltet »{field.Key}« kan ikke indeholde matrix, tabel eller flervalg.");
                         ResolveOptions(form, column, field.Key);
                     }
                     break;
@@ -188,9 +197,14 @@ public static class FormSpecReader
 
     static void ResolveOptions(FormSpec form, ValueSpec spec, string key)
     {
-        if (spec.Type != FieldType.Choice) return;
+        if (spec.Type is not (FieldType.Choice or FieldType.MultiChoice)) return;
         if (spec.Options is { Count: > 0 }) spec.ResolvedOptions = spec.Options;
         else if (spec.Scale is not null && form.Scales.TryGetValue(spec.Scale, out var scale)) spec.ResolvedOptions = scale;
         else throw new InvalidDataException($"Valgfeltet »{key}« mangler svarmuligheder (options eller scale).");
+        if (spec.Type != FieldType.MultiChoice) return;
+        if (spec.ResolvedOptions.FirstOrDefault(o => o.Key.Contains(FieldValues.ChoiceSeparator)) is { } bad)
+            throw new InvalidDataException($"Flervalgsfeltet »{key}« har svarmuligheden »{bad.Key}«: en nøgle må ikke indeholde »;«.");
+        if (spec.MinChoices is < 0 || spec.MaxChoices is < 1 || spec.MinChoices > spec.MaxChoices || spec.MaxChoices > spec.ResolvedOptions.Count)
+            throw new InvalidDataException($"Flervalgsfeltet »{key}«: minChoices og maxChoices skal ligge mellem 0 og antallet af svarmuligheder ({spec.ResolvedOptions.Count}), og min højst max.");
     }
 }

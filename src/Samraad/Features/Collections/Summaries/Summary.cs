@@ -65,6 +65,8 @@ public static class Summary
                 new("nej", "Nej", values.Count(v => v == "nej")),
             },
             FieldType.Choice => leaf.Spec.ResolvedOptions.Select(o => new OptionCount(o.Key, o.Label, values.Count(v => v == o.Key))).ToList(),
+            // Per option: the respondents who chose it among others — the shares may add up past 100 %.
+            FieldType.MultiChoice => leaf.Spec.ResolvedOptions.Select(o => new OptionCount(o.Key, o.Label, values.Count(v => FieldValues.Choices(v).Contains(o.Key)))).ToList(),
             _ => new List<OptionCount>(),
         };
         var missing = leaf.Field.MissingCodes

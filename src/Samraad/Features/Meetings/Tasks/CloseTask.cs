@@ -12,8 +12,7 @@ public sealed class CloseTask(AppDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null) return Outcome<FollowUpTask>.Fail(Problem.NotFound, "Opgaven findes ikke.");
         var body = task.AgendaItem!.Meeting!.Body!;
-        var isOwner = user.OrganisationId is int org && org == task.OwnerOrganisationId;
-        if (!Access.CanAdminister(user, body.OrganisationId) && !isOwner)
+        if (!Access.CanAdminister(user, body.OrganisationId) && !task.OwnedBy(user))
             return Outcome<FollowUpTask>.Fail(Problem.Forbidden, "Kun sekretariatet eller den ansvarlige organisation kan lukke opgaven.");
         if (task.State == TaskState.Done) return Outcome<FollowUpTask>.Fail(Problem.Conflict, "Opgaven er allerede lukket.");
         task.State = TaskState.Done;

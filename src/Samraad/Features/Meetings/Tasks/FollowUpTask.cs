@@ -19,4 +19,10 @@ public class FollowUpTask
     public string? ClosedBy { get; set; }
 
     public bool IsOverdue(DateOnly today) => State == TaskState.Open && DueDate < today;
+
+    /// <summary>
+    /// Whether the user acts for the organisation that owns the task (and so may close it): its staff, not a council
+    /// member who merely belongs to it — a member reads its body's tasks.
+    /// </summary>
+    public bool OwnedBy(UserContext user) => user.Role != Roles.Reader && user.OrganisationId is int org && org == OwnerOrganisationId;
 }

@@ -26,8 +26,7 @@ public static class TaskPages
         var all = await db.Tasks.Include(t => t.OwnerOrganisation).Include(t => t.AgendaItem).ThenInclude(i => i!.Meeting).ThenInclude(m => m!.Body)
             .Where(t => includeDone || t.State == TaskState.Open).OrderBy(t => t.DueDate).ToListAsync();
         bool Administers(FollowUpTask t) => Access.CanAdminister(user, t.AgendaItem!.Meeting!.Body!.OrganisationId);
-        // A member reads its body's tasks; it does not act for the organisation that owns them.
-        bool Owns(FollowUpTask t) => user.Role != Roles.Reader && user.OrganisationId is int org && t.OwnerOrganisationId == org;
+        bool Owns(FollowUpTask t) => t.OwnedBy(user);
         var visible = all.Where(t => Administers(t) || Owns(t) || (Access.IsReaderOf(user, t.AgendaItem!.Meeting!.Body!.OrganisationId) && !t.AgendaItem.IsClosed)).ToList();
         var today = DateOnly.FromDateTime(DanishTime.ToLocal(clock.GetUtcNow().UtcDateTime));
         return Html.Render<TasksPage>(new
