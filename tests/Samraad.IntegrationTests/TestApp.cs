@@ -56,10 +56,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>
     /// The app on its own fresh database, copied from a template that was migrated and seeded once per test run
     /// and provider (seeding is what made every test slow); start-up then runs as on any restart of `samraad serve`.
+    /// <paramref name="packs"/> runs on the packs folder before the app starts (to add a pack of the test's own).
     /// </summary>
-    public static TestApp Start(Db kind, bool kestrel = false)
+    public static TestApp Start(Db kind, bool kestrel = false, Action<string>? packs = null)
     {
         var app = new TestApp(kind, kestrel, TemplateDatabase.For(kind));
+        packs?.Invoke(app.PacksDir);
         if (kestrel) app.StartServer(); else _ = app.Server;
         return app;
     }

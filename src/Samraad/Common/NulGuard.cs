@@ -12,7 +12,10 @@ public static class NulGuard
 
     public static IApplicationBuilder UseNulGuard(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (await HasNul(http.Request))
+        // An error page re-executes the pipeline for the same request: its body was judged (or broke a limit) already.
+        var reExecuted = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
+                         || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+        if (!reExecuted && await HasNul(http.Request))
         {
             var result = ApiProblems.IsApi(http.Request.Path)
                 ? ApiProblems.Invalid("Forespørgslen er ikke behandlet", [new FieldError("", Message)])

@@ -20,6 +20,7 @@ public static class SamraadApp
     /// </summary>
     public static readonly IFeature[] Features =
     [
+        new Features.Packs.PacksFeature(),
         new Features.Reference.ReferenceFeature(),
         new Features.Collections.CollectionsFeature(),
         new Features.Pools.PoolsFeature(),

@@ -7,7 +7,7 @@ using Samraad.Data;
 namespace Samraad.Features.Contracts;
 
 /// <summary>packs/**/contract.json: the contract and its 15 goals verbatim; synthetic data once, through the import path.</summary>
-public sealed class LoadContractPacks(AppDbContext db, ContractImports imports, ILogger<LoadContractPacks> log)
+public sealed class LoadContractPacks(AppDbContext db, ContractImports imports, ILogger<LoadContractPacks> log, TimeProvider clock, PackReport report)
 {
     sealed record GoalSpec(int Number, string Title, string Scope, string Target, string Method, string Reporting, string Cadence, bool Qualitative, JsonElement Measures);
     sealed record FigureSpec(string Key, decimal Value, int Year, string Date, string Source);
@@ -20,11 +20,10 @@ public sealed class LoadContractPacks(AppDbContext db, ContractImports imports, 
 
     public async Task Handle(string packsDir, bool demoData, CancellationToken ct = default)
     {
-        if (!Directory.Exists(packsDir)) return;
-        foreach (var file in Directory.GetFiles(packsDir, "contract.json", SearchOption.AllDirectories).Order())
+        await report.ForEach(packsDir, "contract.json", db, log, clock, async file =>
         {
             var pack = JsonSerializer.Deserialize<Pack>(await File.ReadAllTextAsync(file, ct), Json) ?? throw new InvalidDataException($"{file} er tom");
-            if (await db.Contracts.AnyAsync(c => c.Slug == pack.Slug, ct)) continue;
+            if (await db.Contracts.AnyAsync(c => c.Slug == pack.Slug, ct)) return;
             var contract = new Contract
             {
                 Slug = pack.Slug, Title = pack.Title, Year = pack.Year, Source = pack.Source, FrameworkText = pack.Framework, Reporting = pack.Reporting,
@@ -48,7 +47,7 @@ public sealed class LoadContractPacks(AppDbContext db, ContractImports imports, 
             await db.SaveChangesAsync(ct);
             if (demoData && pack.Demo is { } demo) await LoadDemo(contract, demo, ct);
             log.LogInformation("Resultatkontrakt {Slug} indlæst med {Goals} mål", pack.Slug, contract.Goals.Count);
-        }
+        });
     }
 
     async Task LoadDemo(Contract contract, DemoSpec demo, CancellationToken ct)

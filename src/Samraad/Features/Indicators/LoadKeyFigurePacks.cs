@@ -11,7 +11,7 @@ namespace Samraad.Features.Indicators;
 /// and its values.csv (indberetter, periode, felt, vaerdi, mangelkode) as printed. Refuses a pack that does not hold
 /// together (a formula naming an unknown field, a value for a period outside the range) with the line at fault.
 /// </summary>
-public sealed class LoadKeyFigurePacks(AppDbContext db, TimeProvider clock, ILogger<LoadKeyFigurePacks> log)
+public sealed class LoadKeyFigurePacks(AppDbContext db, TimeProvider clock, ILogger<LoadKeyFigurePacks> log, PackReport report)
 {
     sealed record Pack(string Slug, string Title, string Owner, List<string> Reporters, string Source, string? Note, PeriodKind PeriodKind,
         string FirstPeriod, string LastPeriod, JsonElement Definition);
@@ -20,11 +20,10 @@ public sealed class LoadKeyFigurePacks(AppDbContext db, TimeProvider clock, ILog
 
     public async Task Handle(string packsDir, CancellationToken ct = default)
     {
-        if (!Directory.Exists(packsDir)) return;
-        foreach (var file in Directory.GetFiles(packsDir, "keyfigures.json", SearchOption.AllDirectories).Order())
+        await report.ForEach(packsDir, "keyfigures.json", db, log, clock, async file =>
         {
             var pack = JsonSerializer.Deserialize<Pack>(await File.ReadAllTextAsync(file, ct), Json) ?? throw new InvalidDataException($"{file} er tom");
-            if (await db.KeyFigureSets.AnyAsync(s => s.Slug == pack.Slug, ct)) continue;
+            if (await db.KeyFigureSets.AnyAsync(s => s.Slug == pack.Slug, ct)) return;
             var definition = KeyFigureDefinition.Parse(pack.Definition.GetRawText());
             var problems = definition.Problems();
             if (Periods.Parse(pack.PeriodKind, pack.FirstPeriod) is null || Periods.Parse(pack.PeriodKind, pack.LastPeriod) is null)
@@ -55,7 +54,7 @@ public sealed class LoadKeyFigurePacks(AppDbContext db, TimeProvider clock, ILog
             db.KeyFigureValues.AddRange(values);
             await db.SaveChangesAsync(ct);
             log.LogInformation("Nøgletal {Slug} indlæst: {Fields} felter, {Indicators} indikatorer, {Values} tal", pack.Slug, definition.Fields.Count, definition.Indicators.Count, values.Count);
-        }
+        });
     }
 
     static List<KeyFigureValue> ReadValues(KeyFigureSet set, KeyFigureDefinition def, Dictionary<string, int> reporters, string file, DateTime now)

@@ -5,12 +5,11 @@ using Samraad.Features.Collections;
 namespace Samraad.Features.Pools;
 
 /// <summary>packs/**/pool.json: a pool on top of its collection (loaded first by LoadPacks); demo applications once.</summary>
-public sealed class LoadPoolPacks(AppDbContext db, GenerateDemoApplications demo, ILogger<LoadPoolPacks> log)
+public sealed class LoadPoolPacks(AppDbContext db, GenerateDemoApplications demo, ILogger<LoadPoolPacks> log, TimeProvider clock, PackReport report)
 {
     public async Task Handle(string packsDir, bool demoData, CancellationToken ct = default)
     {
-        if (!Directory.Exists(packsDir)) return;
-        foreach (var file in Directory.GetFiles(packsDir, "pool.json", SearchOption.AllDirectories).Order())
+        await report.ForEach(packsDir, "pool.json", db, log, clock, async file =>
         {
             var json = await File.ReadAllTextAsync(file, ct);
             var spec = PoolSpec.Parse(json);
@@ -30,6 +29,6 @@ public sealed class LoadPoolPacks(AppDbContext db, GenerateDemoApplications demo
             pool.SpecJson = json;
             await db.SaveChangesAsync(ct);
             if (demoData) await demo.Handle(ctx, spec, ct);
-        }
+        });
     }
 }

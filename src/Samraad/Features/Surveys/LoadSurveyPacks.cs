@@ -10,16 +10,15 @@ namespace Samraad.Features.Surveys;
 /// what the source printed) and data.csv (the microdata, imported as a user would). A pack that does not hold
 /// together is refused with the reason; nothing of it is stored.
 /// </summary>
-public sealed class LoadSurveyPacks(AppDbContext db, ImportSurveyData import, ILogger<LoadSurveyPacks> log)
+public sealed class LoadSurveyPacks(AppDbContext db, ImportSurveyData import, ILogger<LoadSurveyPacks> log, TimeProvider clock, PackReport report)
 {
     public async Task Handle(string packsDir, CancellationToken ct = default)
     {
-        if (!Directory.Exists(packsDir)) return;
-        foreach (var file in Directory.GetFiles(packsDir, "survey.json", SearchOption.AllDirectories).Order())
+        await report.ForEach(packsDir, "survey.json", db, log, clock, async file =>
         {
             var dir = Path.GetDirectoryName(file)!;
             var def = SurveyDefinition.Parse(await File.ReadAllTextAsync(file, ct));
-            if (await db.Surveys.AnyAsync(s => s.Slug == def.Slug, ct)) continue;
+            if (await db.Surveys.AnyAsync(s => s.Slug == def.Slug, ct)) return;
             var printedFile = Path.Combine(dir, "printed-figures.csv");
             if (File.Exists(printedFile)) def = def with { Printed = ReadPrinted(printedFile) };
             var problems = def.Problems();
@@ -29,7 +28,7 @@ public sealed class LoadSurveyPacks(AppDbContext db, ImportSurveyData import, IL
             db.Surveys.Add(survey);
             await db.SaveChangesAsync(ct);
             var dataFile = Path.Combine(dir, "data.csv");
-            if (!File.Exists(dataFile)) continue;
+            if (!File.Exists(dataFile)) return;
             var result = await import.Handle(new SurveyContext(survey, def), await File.ReadAllBytesAsync(dataFile, ct), dataFile, "Samraad ved første start (pakkens data.csv)", ct);
             if (!result.Ok)
             {
@@ -38,7 +37,7 @@ public sealed class LoadSurveyPacks(AppDbContext db, ImportSurveyData import, IL
                 throw new InvalidDataException($"{dataFile}: {string.Join(" ", result.Errors)}");
             }
             log.LogInformation("Undersøgelse {Slug} indlæst: {Respondents} besvarelser", def.Slug, result.Respondents);
-        }
+        });
     }
 
     static List<PrintedSurveyFigure> ReadPrinted(string file) =>

@@ -138,8 +138,10 @@ public static class FormSpecReader
 
     public static FormSpec Parse(string json)
     {
-        var form = JsonSerializer.Deserialize<FormSpec>(json, Json)
-                   ?? throw new InvalidDataException("Skemadefinitionen er tom.");
+        FormSpec? read;
+        try { read = JsonSerializer.Deserialize<FormSpec>(json, Json); }
+        catch (JsonException e) { throw new InvalidDataException(Danish(e, json)); }
+        var form = read ?? throw new InvalidDataException("Skemadefinitionen er tom.");
         Resolve(form);
         CheckTextLimits(form);
         foreach (var rule in form.PartOf)
@@ -147,6 +149,34 @@ public static class FormSpecReader
                 if (form.Field(key) is not { } f || !FieldValues.IsNumeric(f.Type))
                     throw new InvalidDataException($"Reglen »{rule.Field} ≤ {rule.AtMost}« nævner »{key}«, som ikke er et talfelt i skemaet.");
         return form;
+    }
+
+    /// <summary>
+    /// A JSON mistake in form.json as a Danish sentence with its place: an unknown field type names the value and the
+    /// types allowed ("Ukendt felttype »skala« i form.json, sections[0].fields[2].type; tilladt: yesNo, …").
+    /// </summary>
+    static string Danish(JsonException e, string json)
+    {
+        var path = e.Path is { Length: > 2 } p ? p[2..] : "starten";
+        var line = e.LineNumber is long l ? $" (linje {l + 1})" : "";
+        if (path.EndsWith(".type", StringComparison.Ordinal) && ValueAt(json, e.Path!) is { } value)
+            return $"Ukendt felttype »{value}« i form.json, {path}{line}; tilladt: {string.Join(", ", Enum.GetNames<FieldType>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.";
+        return $"form.json kan ikke læses ved {path}{line}: værdien har ikke den forventede form, eller filen er ikke gyldig JSON.";
+    }
+
+    /// <summary>The text of the value at a JSON path like "$.sections[0].fields[2].type", or null.</summary>
+    static string? ValueAt(string json, string path)
+    {
+        try
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            foreach (System.Text.RegularExpressions.Match part in System.Text.RegularExpressions.Regex.Matches(path, @"\.(\w+)|\[(\d+)\]"))
+                node = part.Groups[1].Success
+                    ? node?.AsObject().FirstOrDefault(p => string.Equals(p.Key, part.Groups[1].Value, StringComparison.OrdinalIgnoreCase)).Value
+                    : node?.AsArray()[int.Parse(part.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)];
+            return node?.ToString();
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentOutOfRangeException) { return null; }
     }
 
     static void Resolve(FormSpec form)
@@ -167,11 +197,12 @@ public static class FormSpecReader
             switch (field.Type)
             {
                 case FieldType.Matrix:
-                    if (field.Rows is not { Count: > 0 } || field.Columns is not { Count: > 0 } || field.Cell is null)
-                        throw new InvalidDataException($"Matrixfeltet »{field.Key}« skal have rows, columns og cell.");
-                    if (field.Cell.Type is FieldType.Matrix or FieldType.Table or FieldType.MultiChoice)
+                    var lacking = new[] { field.Rows is not { Count: > 0 } ? "rows" : null, field.Columns is not { Count: > 0 } ? "columns" : null, field.Cell is null ? "cell" : null }.OfType<string>().ToList();
+                    if (lacking.Count > 0)
+                        throw new InvalidDataException($"Matrixfeltet »{field.Key}« mangler {string.Join(" og ", lacking)} (en matrix skal have rows, columns og cell).");
+                    if (field.Cell!.Type is FieldType.Matrix or FieldType.Table or FieldType.MultiChoice)
                         throw new InvalidDataException($"Matrixfeltet »{field.Key}« kan ikke indeholde matrix, tabel eller flervalg.");
-                    ResolveOptions(form, field.Cell, field.Key);
+                    ResolveOptions(form, field.Cell!, field.Key);
                     break;
                 case FieldType.Table:
                     if (field.TableColumns is not { Count: > 0 } || field.MaxRows is not > 0)

@@ -12,13 +12,12 @@ namespace Samraad.Features.Collections.Packs;
 /// (stored answers keep the version they were made on), a new collection is created with its demo answers,
 /// and the printed figures are replaced. Safe to run on every start.
 /// </summary>
-public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadPacks> log)
+public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadPacks> log, PackReport report)
 {
     public async Task Handle(string packsDir, bool demoData, CancellationToken ct = default)
     {
         if (!Directory.Exists(packsDir)) { log.LogWarning("Ingen packs-mappe: {Dir}", packsDir); return; }
-        foreach (var file in Directory.GetFiles(packsDir, "collection.json", SearchOption.AllDirectories).Order())
-            await LoadOne(Path.GetDirectoryName(file)!, demoData, ct);
+        await report.ForEach(packsDir, "collection.json", db, log, clock, file => LoadOne(Path.GetDirectoryName(file)!, demoData, ct));
     }
 
     public async Task<Collection> LoadOne(string dir, bool demoData, CancellationToken ct = default)
@@ -26,6 +25,12 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
         var pack = PackFile.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "collection.json"), ct));
         var formJson = await File.ReadAllTextAsync(Path.Combine(dir, pack.Form), ct);
         var form = FormSpecReader.Parse(formJson);
+        // Everything the pack names is checked before anything is written: a refused pack leaves nothing behind.
+        var owner = await Org(pack.Owner, ct);
+        var respondents = await Respondents(pack.Respondents, ct);
+        var printed = pack.PrintedFigures is null ? [] : PackCsv.PrintedFigures(await File.ReadAllTextAsync(Path.Combine(dir, pack.PrintedFigures), ct));
+        foreach (var figure in printed.Where(f => form.FindLeaf(f.FieldKey) is null))
+            throw new InvalidDataException($"{pack.PrintedFigures}: det trykte tal »{figure.Printed}« hører til feltet »{figure.FieldKey}«, som ikke findes i {pack.Form}.");
         var version = await EnsureFormVersion(form, formJson, ct);
 
         var collection = await db.Collections.FirstOrDefaultAsync(c => c.Slug == pack.Slug, ct);
@@ -35,11 +40,11 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
             collection = new Collection
             {
                 Slug = pack.Slug,
-                OwnerOrganisationId = (await Org(pack.Owner, ct)).Id,
+                OwnerOrganisationId = owner.Id,
                 OpensAtUtc = DanishTime.ParseLocal(pack.Opens) ?? throw new InvalidDataException($"{pack.Slug}: opens »{pack.Opens}« er ikke en tid"),
                 DeadlineUtc = DanishTime.ParseLocal(pack.Deadline) ?? throw new InvalidDataException($"{pack.Slug}: deadline »{pack.Deadline}« er ikke en tid"),
             };
-            foreach (var org in await Respondents(pack.Respondents, ct))
+            foreach (var org in respondents)
                 collection.Respondents.Add(new CollectionRespondent { OrganisationId = org.Id });
             db.Collections.Add(collection);
         }
@@ -57,7 +62,7 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
         }
         await db.SaveChangesAsync(ct);
 
-        await ReplacePrintedFigures(collection, dir, pack.PrintedFigures, ct);
+        await ReplacePrintedFigures(collection, printed, ct);
         if (created && demoData && pack.Demo is not null)
             await new LoadDemoResponses(db).Handle(collection, form, version, dir, pack.Demo, ct);
         log.LogInformation("Pack {Slug}: skema version {Version}{Created}", pack.Slug, version.Version, created ? ", oprettet" : "");
@@ -94,18 +99,22 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
             var kkr = await Org(spec.MembersOfKkr, ct);
             result.AddRange(await db.Organisations.Where(o => o.KkrId == kkr.Id).ToListAsync(ct));
         }
-        if (spec.AllOfKind is not null && Enum.TryParse<OrganisationKind>(spec.AllOfKind, out var kind))
+        if (spec.AllOfKind is not null)
+        {
+            // Today an unknown kind silently gave no respondents at all: refuse it and say what is allowed.
+            if (!Enum.TryParse<OrganisationKind>(spec.AllOfKind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
+                throw new InvalidDataException($"collection.json: ukendt allOfKind »{spec.AllOfKind}«; tilladt: {string.Join(", ", Enum.GetNames<OrganisationKind>())}.");
             result.AddRange(await db.Organisations.Where(o => o.Kind == kind).ToListAsync(ct));
+        }
         foreach (var slug in spec.Organisations) result.Add(await Org(slug, ct));
         return result.DistinctBy(o => o.Id).ToList();
     }
 
-    async Task ReplacePrintedFigures(Collection collection, string dir, string? file, CancellationToken ct)
+    async Task ReplacePrintedFigures(Collection collection, IEnumerable<Summaries.PrintedFigure> printed, CancellationToken ct)
     {
         await db.PrintedFigures.Where(p => p.CollectionId == collection.Id).ExecuteDeleteAsync(ct);
-        if (file is null) return;
         var order = 0;
-        foreach (var f in PackCsv.PrintedFigures(await File.ReadAllTextAsync(Path.Combine(dir, file), ct)))
+        foreach (var f in printed)
             db.PrintedFigures.Add(new PrintedFigureRow
             {
                 CollectionId = collection.Id, SortOrder = order++, Source = f.Source, FieldKey = f.FieldKey, Printed = f.Printed,

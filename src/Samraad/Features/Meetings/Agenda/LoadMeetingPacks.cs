@@ -10,7 +10,7 @@ namespace Samraad.Features.Meetings;
 /// packs/**/meeting.json: a body and a meeting with items and attachments, as data. Text attachments become PDFs
 /// (made here, with the embedded font, so no browser is needed at start). Loaded once; later edits are the user's.
 /// </summary>
-public sealed class LoadMeetingPacks(AppDbContext db, TimeProvider clock, ILogger<LoadMeetingPacks> log)
+public sealed class LoadMeetingPacks(AppDbContext db, TimeProvider clock, ILogger<LoadMeetingPacks> log, PackReport report)
 {
     sealed record Pack(string Slug, BodySpec Body, string Title, string StartsAt, string Place, string? DemoNote, List<ItemSpec> Items);
     sealed record BodySpec(string Slug, string Name, string Organisation, string? MembersFromKkr);
@@ -21,11 +21,10 @@ public sealed class LoadMeetingPacks(AppDbContext db, TimeProvider clock, ILogge
 
     public async Task Handle(string packsDir, CancellationToken ct = default)
     {
-        if (!Directory.Exists(packsDir)) return;
-        foreach (var file in Directory.GetFiles(packsDir, "meeting.json", SearchOption.AllDirectories).Order())
+        await report.ForEach(packsDir, "meeting.json", db, log, clock, async file =>
         {
             var pack = JsonSerializer.Deserialize<Pack>(await File.ReadAllTextAsync(file, ct), Json) ?? throw new InvalidDataException($"{file} er tom");
-            if (await db.Meetings.AnyAsync(m => m.Slug == pack.Slug, ct)) continue;
+            if (await db.Meetings.AnyAsync(m => m.Slug == pack.Slug, ct)) return;
             var body = await EnsureBody(pack.Body, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var meeting = new Meeting
@@ -51,7 +50,7 @@ public sealed class LoadMeetingPacks(AppDbContext db, TimeProvider clock, ILogge
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(ct);
             log.LogInformation("Mødepakke {Slug} indlæst med {Items} punkter", pack.Slug, meeting.Items.Count);
-        }
+        });
     }
 
     static StoredFile TextFile(string title, string text, DateTime now)
