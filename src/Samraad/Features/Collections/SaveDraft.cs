@@ -35,7 +35,13 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
         var today = DateOnly.FromDateTime(DanishTime.ToLocal(now));
         var (answers, errors) = FormAnswers.ParseEach(ctx.Form, inputs, today);
         if (errors.Count > 0 && !keepValid) return Outcome<Result>.Fail(Problem.Invalid, "Der er fejl i besvarelsen. Intet er gemt.", errors);
-        var merged = Merge(response.AnswerMap(), answers);
+        var stored = response.AnswerMap();
+        var merged = Merge(stored, answers);
+        var notAsked = Conditions.AnsweredButNotAsked(ctx.Form, answers, stored, merged);
+        if (notAsked.Count > 0 && !keepValid) return Outcome<Result>.Fail(Problem.Invalid, "Der er fejl i besvarelsen. Intet er gemt.", notAsked);
+        foreach (var e in notAsked) answers.Remove(e.Key);
+        errors.AddRange(notAsked);
+        merged = Merge(stored, answers);
         var ruleErrors = new List<FieldError>([.. FormAnswers.CheckTextLimits(ctx.Form, merged), .. FormAnswers.CheckParts(ctx.Form, merged)]);
         if (ruleErrors.Count > 0 && !keepValid) return Outcome<Result>.Fail(Problem.Invalid, "Der er fejl i besvarelsen. Intet er gemt.", ruleErrors);
         // Keeping what is valid: the answers a broken rule names keep their stored values too.

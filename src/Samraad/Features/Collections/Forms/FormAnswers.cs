@@ -158,8 +158,10 @@ public static class FormAnswers
     }
 
     /// <summary>Checks a complete set of answers before submission: required fields and every value against this form version.</summary>
-    public static List<FieldError> ValidateForSubmit(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers, DateOnly? today = null)
+    public static List<FieldError> ValidateForSubmit(FormSpec form, IReadOnlyDictionary<string, AnswerValue> all, DateOnly? today = null)
     {
+        // A question not asked is not required, and its stored answer is neither checked nor submitted as counting.
+        var answers = Conditions.AskedOnly(form, all);
         var errors = CheckTextLimits(form, answers);
         errors.AddRange(CheckParts(form, answers));
         foreach (var (key, answer) in answers)
@@ -174,7 +176,7 @@ public static class FormAnswers
                 errors.Add(new FieldError(key, $"»{form.MissingCodeLabel(answer.Missing)}« kan ikke længere vælges til {leaf.Label}"));
         }
         errors.AddRange(IncompleteTableRows(form, answers));
-        foreach (var field in form.Fields.Where(f => f.Required))
+        foreach (var field in form.Fields.Where(f => f.Required && Conditions.IsAsked(form, f, answers)))
         {
             if (field.Type == FieldType.Table)
             {

@@ -48,6 +48,8 @@ public sealed class SectionSpec
     public string Key { get; set; } = "";
     public string Title { get; set; } = "";
     public string? Description { get; set; }
+    /// <summary>The whole section is asked only when this holds (see <see cref="Conditions"/>).</summary>
+    public ConditionSpec? AskedIf { get; set; }
     public List<FieldSpec> Fields { get; set; } = new();
 }
 
@@ -107,6 +109,8 @@ public sealed class FieldSpec : ValueSpec
     /// respondent itself — never to readers, in the matrix, its API or a live attachment.
     /// </summary>
     public bool Personal { get; set; }
+    /// <summary>The field is asked only when this holds (see <see cref="Conditions"/>).</summary>
+    public ConditionSpec? AskedIf { get; set; }
 
     // Matrix: rows × columns, each cell of type Cell.
     public List<OptionSpec>? Rows { get; set; }
@@ -143,6 +147,7 @@ public static class FormSpecReader
         catch (JsonException e) { throw new InvalidDataException(Danish(e, json)); }
         var form = read ?? throw new InvalidDataException("Skemadefinitionen er tom.");
         Resolve(form);
+        Conditions.Check(form);
         CheckTextLimits(form);
         foreach (var rule in form.PartOf)
             foreach (var key in new[] { rule.Field, rule.AtMost })

@@ -25,7 +25,7 @@ public static class LoadSummaryInput
         var answers = await db.ReceiptAnswers.Where(a => receiptIds.Contains(a.ReceiptId)).ToListAsync(ct);
         var byReceipt = answers.ToLookup(a => a.ReceiptId);
         var submitted = receipts.ToDictionary(r => r.OrganisationId,
-            r => (IReadOnlyDictionary<string, AnswerValue>)byReceipt[r.ReceiptId].ToDictionary(a => a.FieldKey, a => new AnswerValue(a.Value, a.MissingCode)));
+            r => Conditions.AskedOnly(ctx.Form, byReceipt[r.ReceiptId].ToDictionary(a => a.FieldKey, a => new AnswerValue(a.Value, a.MissingCode))));
         return new SummaryInput(ctx.Form, respondents, submitted);
     }
 

@@ -26,8 +26,12 @@ public sealed record LeafSummary(
     decimal? Sum,
     decimal? Mean,
     decimal? Min,
-    decimal? Max)
+    decimal? Max,
+    int? Asked = null)
 {
+    /// <summary>The base of the shares: those who were asked (a conditional question), otherwise every respondent.</summary>
+    public int Base => Asked ?? Respondents;
+
     /// <summary>Not submitted + submitted blank + a missing code: every respondent without a value.</summary>
     public int WithoutValue => Respondents - Answered;
 }
@@ -74,10 +78,14 @@ public static class Summary
             .ToList();
         var numbers = values.Select(v => FieldValues.Number(leaf.Spec, v)).OfType<decimal>().ToList();
         var numeric = FieldValues.IsNumeric(leaf.Spec.Type) && numbers.Count > 0;
+        // A conditional question: the base is the respondents who submitted and were asked it ("af 12, der blev spurgt").
+        int? asked = Conditions.IsConditional(form, leaf.Field)
+            ? respondents.Count(r => submitted.TryGetValue(r.OrganisationId, out var a) && Conditions.IsAsked(form, leaf.Field, a))
+            : null;
         return new LeafSummary(leaf, respondents.Count, answers.Count, values.Count,
             answers.Count(a => a is null || a.IsEmpty), options, missing,
             numeric ? numbers.Sum() : null, numeric ? numbers.Average() : null,
-            numeric ? numbers.Min() : null, numeric ? numbers.Max() : null);
+            numeric ? numbers.Min() : null, numeric ? numbers.Max() : null, asked);
     }
 
     /// <summary>The leaf summaries within each group of one group set (groups in the order given).</summary>
