@@ -150,6 +150,7 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /referencedata/kommuner.csv", SignedIn, "/referencedata/kommuner.csv"),
         R("GET /referencedata/organisationer.csv", SignedIn, "/referencedata/organisationer.csv"),
         R("POST /referencedata/import", Administrator, "/referencedata/import", Form()),
+        R("GET /pakker", Administrator, "/pakker"),
         R("GET /api/reference/organisations", SignedIn, "/api/reference/organisations"),
 
         // Collections (KKR Sjælland's acute-care collection; Faxe is one of its respondents).

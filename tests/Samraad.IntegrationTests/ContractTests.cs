@@ -22,14 +22,8 @@ public class ContractTests
 
     static JsonElement Goal(JsonElement status, int number) => status.GetProperty("goals").EnumerateArray().Single(g => g.GetProperty("number").GetInt32() == number);
 
-    static async Task<HttpResponseMessage> Upload(HttpClient client, string kind, byte[] bytes, string name)
-    {
-        var token = Regex.Match(await client.GetStringAsync(Page + "/import"), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        return await client.PostAsync(Page + "/import", new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(kind), "kind" }, { new ByteArrayContent(bytes), "file", name },
-        });
-    }
+    static Task<HttpResponseMessage> Upload(HttpClient client, string kind, byte[] bytes, string name) =>
+        TestApp.Upload(client, Page + "/import", Page + "/import", bytes, name, new() { ["kind"] = kind });
 
     [Theory, OnSqlite, OnPostgres]
     public async Task The_secretariat_sees_15_goals_with_status_and_the_figures_behind_them(Db db)

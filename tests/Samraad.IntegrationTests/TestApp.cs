@@ -169,6 +169,21 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
     }
 
+    /// <summary>
+    /// A file posted as a browser posts a form with a file input: multipart, with the antiforgery token of the page
+    /// the form is on, and <c>Expect: 100-continue</c> so a body the server refuses by size is not sent (its 413 is read).
+    /// </summary>
+    public static async Task<HttpResponseMessage> Upload(HttpClient client, string pageUrl, string action, byte[] bytes, string fileName,
+        Dictionary<string, string>? fields = null)
+    {
+        var token = Regex.Match(await client.GetStringAsync(pageUrl), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(bytes), "file", fileName } };
+        foreach (var (key, value) in fields ?? []) form.Add(new StringContent(value), key);
+        var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = form };
+        request.Headers.ExpectContinue = true;
+        return await client.SendAsync(request);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

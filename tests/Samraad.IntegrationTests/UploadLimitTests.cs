@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Samraad.Tests;
 
@@ -14,16 +13,8 @@ public class UploadLimitTests
     const string Contract = "/kontrakter/resultatkontrakt-2024-erhvervshus-sjaelland";
     static readonly DateTimeOffset InWindow = new(2024, 5, 10, 10, 0, 0, TimeSpan.Zero);
 
-    static async Task<HttpResponseMessage> Upload(HttpClient client, string page, string action, byte[] bytes, string name, Dictionary<string, string>? fields = null)
-    {
-        var token = Regex.Match(await client.GetStringAsync(page), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(bytes), "file", name } };
-        foreach (var (key, value) in fields ?? []) form.Add(new StringContent(value), key);
-        // As a browser may: wait for the server's go-ahead, so a refused body is not sent at all (and its 413 is read).
-        var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = form };
-        request.Headers.ExpectContinue = true;
-        return await client.SendAsync(request);
-    }
+    static Task<HttpResponseMessage> Upload(HttpClient client, string page, string action, byte[] bytes, string name, Dictionary<string, string>? fields = null) =>
+        TestApp.Upload(client, page, action, bytes, name, fields);
 
     [Theory, OnSqlite, OnPostgres]
     public async Task A_pdf_bomb_from_a_municipality_is_refused_with_the_limit_and_nothing_is_stored(Db db)
