@@ -28,7 +28,11 @@ public sealed record OptionCountDto(string Key, string Label, int Count, int Of,
 
 /// <summary>The computed figures of one question.</summary>
 public sealed record FieldSummaryDto(string Key, string Label, string Type, int Respondents, int Submitted, int Answered, int WithoutValue,
-    IReadOnlyList<OptionCountDto> Options, IReadOnlyList<OptionCountDto> MissingCodes, decimal? Sum, decimal? Mean, decimal? Min, decimal? Max);
+    IReadOnlyList<OptionCountDto> Options, IReadOnlyList<OptionCountDto> MissingCodes, decimal? Sum, decimal? Mean, decimal? Min, decimal? Max,
+    decimal? Median = null, string? Earliest = null, string? Latest = null, int? Asked = null);
+
+/// <summary>A repeating table: respondents with rows, rows in all, each column over all rows.</summary>
+public sealed record TableSummaryDto(string Key, string Label, int RespondentsWithRows, int Rows, IReadOnlyList<FieldSummaryDto> Columns);
 
 /// <summary>A printed figure beside the computed one.</summary>
 public sealed record FigureCheckDto(string Source, string Field, string FieldLabel, string? Respondent, string Printed, string Computed, bool Agrees);
@@ -48,7 +52,7 @@ public sealed record GroupSummaryDto(string Group, IReadOnlyList<FieldSummaryDto
 /// <summary>The whole summary, computed at request time.</summary>
 public sealed record SummaryDto(string Collection, DateTime ComputedAtUtc, int Respondents, int Answered, int Submitted, IReadOnlyList<string> NotSubmitted,
     IReadOnlyList<SummaryTableDto> Tables, IReadOnlyList<FieldSummaryDto> Fields, int PrintedFiguresChecked, IReadOnlyList<FigureCheckDto> Differences,
-    string? GroupSet, IReadOnlyList<GroupSummaryDto>? Groups);
+    string? GroupSet, IReadOnlyList<GroupSummaryDto>? Groups, IReadOnlyList<TableSummaryDto>? RepeatingTables = null);
 
 /// <summary>The respondents × questions matrix.</summary>
 public sealed record MatrixDto(string Collection, IReadOnlyList<MatrixColumnDto> Columns, IReadOnlyList<MatrixRowDto> Rows, IReadOnlyList<string> Totals);

@@ -15,12 +15,13 @@ public static class SummaryJson
         r.Checks.Count,
         r.Differences.Select(Check).ToList(),
         r.BreakdownName,
-        r.Breakdown?.Groups.Select(g => new GroupSummaryDto(g.Group, g.Leaves.Select(Field).ToList())).ToList());
+        r.Breakdown?.Groups.Select(g => new GroupSummaryDto(g.Group, g.Leaves.Select(Field).ToList())).ToList(),
+        r.RepeatingTables.Select(t => new TableSummaryDto(t.Field.Key, t.Field.FullLabel, t.RespondentsWithRows, t.Rows, t.Columns.Select(Field).ToList())).ToList());
 
     static FieldSummaryDto Field(LeafSummary s) => new(s.Leaf.Key, s.Leaf.Label, s.Leaf.Spec.Type.ToString(), s.Respondents, s.Submitted,
         s.Answered, s.WithoutValue,
-        s.Options.Select(o => Option(o, s.Respondents)).ToList(), s.MissingCodes.Select(o => Option(o, s.Respondents)).ToList(),
-        s.Sum, s.Mean, s.Min, s.Max);
+        s.Options.Select(o => Option(o, s.Base)).ToList(), s.MissingCodes.Select(o => Option(o, s.Base)).ToList(),
+        s.Sum, s.Mean, s.Min, s.Max, s.Median, s.Earliest, s.Latest, s.Asked);
 
     static OptionCountDto Option(OptionCount o, int of) =>
         new(o.Key, o.Label, o.Count, of, of == 0 ? 0 : Math.Round((decimal)o.Count / of, 4, MidpointRounding.AwayFromZero));

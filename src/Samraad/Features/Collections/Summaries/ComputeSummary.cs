@@ -14,7 +14,8 @@ public sealed record SummaryReport(
     IReadOnlyList<FigureCheck> Checks,
     IReadOnlyList<GroupSet> GroupSets,
     GroupBreakdown? Breakdown,
-    string? BreakdownName)
+    string? BreakdownName,
+    IReadOnlyList<TableSummary> RepeatingTables)
 {
     public IEnumerable<FigureCheck> Differences => Checks.Where(c => !c.Agrees);
 }
@@ -38,6 +39,6 @@ public sealed class ComputeSummary(AppDbContext db)
             breakdown = Summary.ByGroup(input, chosen.Key, order);
         }
         return new SummaryReport(ctx, input, await ReadProgress.Handle(db, ctx, ct), Summary.Compute(input), tables, checks,
-            sets, breakdown, chosen?.Name);
+            sets, breakdown, chosen?.Name, Summary.Tables(input));
     }
 }

@@ -40,8 +40,18 @@ public static class Matrix
     static string Total(SummaryInput input, Leaf leaf)
     {
         var values = input.Respondents.Select(r => input.Submitted.GetValueOrDefault(r.OrganisationId)?.GetValueOrDefault(leaf.Key)?.Value).ToList();
-        if (FieldValues.IsCategorical(leaf.Spec.Type))
+        var answered = $"{values.Count(v => v is not null)} svar";
+        // Row n of one municipality's table and row n of another's are different projects: no total across them.
+        if (leaf.RowIndex is not null) return answered;
+        // Yes-like answers where "yes" means something (Ja, an option marked countsAsYes); a Likert scale has none.
+        if (leaf.Spec.Type == FieldType.YesNo || (leaf.Spec.Type == FieldType.Choice && leaf.Spec.ResolvedOptions.Any(o => o.CountsAsYes)))
             return $"{values.Count(v => Summary.CountsAsYes(leaf.Spec, v))}/{input.Respondents.Count}";
+        if (FieldValues.IsCategorical(leaf.Spec.Type)) return answered;
+        if (leaf.Spec.Type == FieldType.Percent)
+        {
+            var shares = values.Select(v => FieldValues.Number(leaf.Spec, v)).OfType<decimal>().ToList();
+            return shares.Count == 0 ? "–" : $"gns. {shares.Average().ToString("0.#", DanishTime.Culture)} %"; // percents are never added
+        }
         if (FieldValues.IsNumeric(leaf.Spec.Type))
         {
             var numbers = values.Select(v => FieldValues.Number(leaf.Spec, v)).OfType<decimal>().ToList();
@@ -51,7 +61,7 @@ public static class Matrix
             return (leaf.Spec.Type == FieldType.Amount ? FieldValues.Display(leaf.Spec, ((long)(sum * 100)).ToString())
                 : sum.ToString("#,##0.##", DanishTime.Culture)) + partial;
         }
-        return $"{values.Count(v => v is not null)} svar";
+        return answered;
     }
 
     /// <summary>Cells of repeating tables that hold data, in field, row and column order.</summary>

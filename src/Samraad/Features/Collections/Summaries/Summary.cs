@@ -27,7 +27,10 @@ public sealed record LeafSummary(
     decimal? Mean,
     decimal? Min,
     decimal? Max,
-    int? Asked = null)
+    int? Asked = null,
+    decimal? Median = null,
+    string? Earliest = null,
+    string? Latest = null)
 {
     /// <summary>The base of the shares: those who were asked (a conditional question), otherwise every respondent.</summary>
     public int Base => Asked ?? Respondents;
@@ -35,6 +38,9 @@ public sealed record LeafSummary(
     /// <summary>Not submitted + submitted blank + a missing code: every respondent without a value.</summary>
     public int WithoutValue => Respondents - Answered;
 }
+
+/// <summary>A repeating table summarised: respondents with rows, rows in all, and each column over all rows (its Respondents = rows).</summary>
+public sealed record TableSummary(FieldSpec Field, int RespondentsWithRows, int Rows, IReadOnlyList<LeafSummary> Columns);
 
 /// <summary>The same leaf summarised within each group of a group set.</summary>
 public sealed record GroupBreakdown(string GroupSetKey, IReadOnlyList<(string Group, IReadOnlyList<LeafSummary> Leaves)> Groups);
@@ -82,10 +88,54 @@ public static class Summary
         int? asked = Conditions.IsConditional(form, leaf.Field)
             ? respondents.Count(r => submitted.TryGetValue(r.OrganisationId, out var a) && Conditions.IsAsked(form, leaf.Field, a))
             : null;
+        // Semantics per type (README "Summaries"): a sum only where adding means something — never of percents.
+        var dates = leaf.Spec.Type == FieldType.Date ? values.Order(StringComparer.Ordinal).ToList() : [];
         return new LeafSummary(leaf, respondents.Count, answers.Count, values.Count,
             answers.Count(a => a is null || a.IsEmpty), options, missing,
-            numeric ? numbers.Sum() : null, numeric ? numbers.Average() : null,
-            numeric ? numbers.Min() : null, numeric ? numbers.Max() : null, asked);
+            numeric && leaf.Spec.Type != FieldType.Percent ? numbers.Sum() : null, numeric ? numbers.Average() : null,
+            numeric ? numbers.Min() : null, numeric ? numbers.Max() : null, asked,
+            numeric ? MedianOf(numbers) : null, dates.FirstOrDefault(), dates.LastOrDefault());
+    }
+
+    /// <summary>The middle value; for an even count the mean of the two middle ones.</summary>
+    public static decimal? MedianOf(IReadOnlyList<decimal> numbers)
+    {
+        if (numbers.Count == 0) return null;
+        var sorted = numbers.Order().ToList();
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>
+    /// A repeating table over every respondent: how many reported rows and how many rows in all, and each column
+    /// summarised over all rows (numbers: n, sum, mean, median, min, max; yes/no and choices: counts).
+    /// </summary>
+    public static IReadOnlyList<TableSummary> Tables(SummaryInput input)
+    {
+        var result = new List<TableSummary>();
+        foreach (var field in input.Form.Fields.Where(f => f.Type == FieldType.Table))
+        {
+            var rowsByRespondent = input.Respondents.Where(r => input.Submitted.ContainsKey(r.OrganisationId)).Select(r =>
+            {
+                var answers = input.Submitted[r.OrganisationId];
+                var rows = answers.Where(a => !a.Value.IsEmpty).Select(a => input.Form.FindLeaf(a.Key)).OfType<Leaf>()
+                    .Where(l => l.Field == field).Select(l => l.RowIndex!.Value).Distinct().ToList();
+                return (answers, rows);
+            }).ToList();
+            var totalRows = rowsByRespondent.Sum(x => x.rows.Count);
+            var columns = field.TableColumns!.Select(column =>
+            {
+                // Every row of every respondent as one "respondent" of a column leaf, so a column is summarised like a field.
+                var leaf = new Leaf($"{field.Key}/*/{column.Key}", field, column, $"{field.FullLabel}: {column.Label}", ColumnKey: column.Key, CellLabel: column.Label);
+                var cells = rowsByRespondent.SelectMany(x => x.rows.Select(n => x.answers.GetValueOrDefault(FieldKeys.TableCell(field.Key, n, column.Key)))).ToList();
+                var pseudo = cells.Select((a, i) => new RespondentInfo(-1 - i, "", "", null, new Dictionary<string, string>())).ToList();
+                var submitted = pseudo.Select((p, i) => (p.OrganisationId, Answers: (IReadOnlyDictionary<string, AnswerValue>)(cells[i] is { } a
+                    ? new Dictionary<string, AnswerValue> { [leaf.Key] = a } : new Dictionary<string, AnswerValue>()))).ToDictionary(x => x.OrganisationId, x => x.Answers);
+                return ComputeLeaf(input.Form, leaf, pseudo, submitted);
+            }).ToList();
+            result.Add(new TableSummary(field, rowsByRespondent.Count(x => x.rows.Count > 0), totalRows, columns));
+        }
+        return result;
     }
 
     /// <summary>The leaf summaries within each group of one group set (groups in the order given).</summary>
