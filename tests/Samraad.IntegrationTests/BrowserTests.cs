@@ -286,6 +286,41 @@ public class BrowserTests(ITestOutputHelper output)
     }
 
     /// <summary>The app on a real port with the given users, Debian's Chromium pointed at it, and logged-in pages.</summary>
+    [Fact]
+    public async Task A_municipality_answers_a_conditional_question_and_ticks_several_boxes_without_javascript()
+    {
+        await using var session = await Start(("faxe-bruger", Roles.Respondent, "faxe"));
+        var violations = new List<string>();
+        var faxe = await session.As("faxe-bruger");
+        await faxe.GotoAsync("/indsamlinger/alle-felttyper/besvarelser/faxe");
+        await Axe(faxe, violations);
+        await Expect(faxe, "Besvares kun, hvis du har svaret Nej til »Udføres opgaven?«.");
+
+        // Two boxes and the exclusive one: refused by the field, and what was ticked is shown again.
+        await faxe.Locator("#f-tiltag").CheckAsync();
+        await faxe.Locator("#f-tiltag-kort").CheckAsync();
+        await faxe.Locator("#f-tiltag-ingen").CheckAsync();
+        await faxe.GetByRole(AriaRole.Button, new() { Name = "Gem kladde" }).ClickAsync();
+        await Expect(faxe, "»Ingen af delene« kan ikke vælges sammen med andre svar");
+        await Axe(faxe, violations);
+        Assert.True(await faxe.Locator("#f-tiltag-kort").IsCheckedAsync());
+        await faxe.Locator("#f-tiltag-ingen").UncheckAsync();
+
+        // "Nej" makes the follow-up asked, and then it is required.
+        await faxe.Locator("#f-ja-nej-nej").CheckAsync();
+        await faxe.Locator("#f-grad").CheckAsync();
+        await faxe.GetByRole(AriaRole.Button, new() { Name = "Indsend" }).ClickAsync();
+        await Expect(faxe, "Hvorfor udføres opgaven ikke?");
+        await Axe(faxe, violations);
+        await faxe.GetByLabel("Hvorfor udføres opgaven ikke?").FillAsync("Opgaven løses af regionen.");
+        await faxe.GetByRole(AriaRole.Button, new() { Name = "Indsend" }).ClickAsync();
+        await Expect(faxe, "Kvittering");
+        await Expect(faxe, "Klimatilpasningsplan, Risikokortlægning");
+        await Expect(faxe, "Opgaven løses af regionen.");
+        await Axe(faxe, violations);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
     sealed class Session(TestApp app, IPlaywright playwright, IBrowser browser, string baseUrl) : IAsyncDisposable
     {
         public TestApp App => app;
