@@ -32,6 +32,7 @@ public sealed class RunBenchmarks(IServiceProvider services)
             return [];
         }
         await Scoped(db => new NationalDataGenerator(db).Ensure(ct));
+        await Scoped(db => new NationalDataGenerator(db).EnsureAllTypes(ct));
         var results = new List<Measurement>
         {
             await Time("Sammendrag (indlæs + beregn, opdelt på DST-kommunegrupper)", runs, db => Summary(db, ct)),
@@ -44,8 +45,21 @@ public sealed class RunBenchmarks(IServiceProvider services)
             await Time("CSV-eksport", runs, async db =>
                 (await new ExportResponses(db).Handle((await CollectionContext.Load(db, NationalDataGenerator.Slug, ct))!, "csv", ct)).Content.Length),
             await Time("SQL-basislinje: GROUP BY på seneste kvitteringer", runs, db => SqlBaseline(db, ct)),
+            // Every field type: multi-select, a conditional question, Likert, a matrix, a five-row project table.
+            await Time("Sammendrag, alle felttyper (98 kommuner, betingelser, flervalg, tabel)", runs, async db =>
+            {
+                var ctx = (await CollectionContext.Load(db, NationalDataGenerator.AllTypesSlug, ct))!;
+                var report = await new ComputeSummary(db).Handle(ctx, null, ct);
+                return report.Leaves.Count + report.RepeatingTables.Sum(t => t.Rows);
+            }),
         };
         await CheckBaselineAgrees(ct);
+        if (only == "collections")
+        {
+            foreach (var r in results)
+                await log.WriteLineAsync($"{r.Name,-62} median {r.MedianMs,8:0.00} ms  (min {r.MinMs:0.00}, max {r.MaxMs:0.00}, {r.Runs} kørsler)");
+            return results;
+        }
         var (meeting, pdfs) = GeneratedMeeting.Create();
         var attachmentPages = pdfs.Values.Sum(p => global::Samraad.Documents.Pdf.PdfFiles.PageCount(p.Pdf));
         var packetPages = 0;
