@@ -57,4 +57,25 @@ public class SummarySemanticsTests
         Assert.Equal("2 svar", Total("projekter/1/beloeb"));
         Assert.Equal("1/5", Total("ja-nej"));
     }
+
+    [Fact]
+    public void A_named_category_counts_its_options_together_in_the_summary_and_the_total()
+    {
+        var form = FormSpecReader.Parse("""
+        { "key": "k", "version": 1, "title": "K",
+          "scales": { "grad": [ {"key":"1","label":"Meget lav"}, {"key":"2","label":"Lav"}, {"key":"3","label":"Middel"}, {"key":"4","label":"Høj"}, {"key":"5","label":"Meget høj"} ] },
+          "categories": { "grad": [ {"key":"top","label":"Høj eller meget høj","options":["4","5"]} ] },
+          "sections": [ { "key": "a", "title": "A", "fields": [ {"key":"parat","label":"Parathed","type":"choice","scale":"grad"} ] } ] }
+        """);
+        var input = new SummaryInput(form, Respondents, new[] { "5", "4", "2", "4" }.Select((v, i) => (i + 1, v))
+            .ToDictionary(x => x.Item1, x => (IReadOnlyDictionary<string, AnswerValue>)new Dictionary<string, AnswerValue> { ["parat"] = new(x.v) }));
+        var parat = Summary.Compute(input).Single();
+        Assert.Equal(("Høj eller meget høj", 3), (parat.Categories!.Single().Label, parat.Categories!.Single().Count));
+        Assert.Equal("Høj eller meget høj: 3/5", Matrix.Build(input, [], includeText: false).Totals.Single());
+        var unknown = Assert.Throws<InvalidDataException>(() => FormSpecReader.Parse("""
+        { "key": "k", "version": 1, "title": "K", "scales": { "grad": [ {"key":"1","label":"Lav"} ] },
+          "categories": { "grad": [ {"key":"top","label":"Top","options":["9"]} ] }, "sections": [] }
+        """));
+        Assert.Contains("nævner svaret »9«, som ikke er på skalaen »grad«", unknown.Message);
+    }
 }

@@ -29,7 +29,7 @@ public sealed record OptionCountDto(string Key, string Label, int Count, int Of,
 /// <summary>The computed figures of one question.</summary>
 public sealed record FieldSummaryDto(string Key, string Label, string Type, int Respondents, int Submitted, int Answered, int WithoutValue,
     IReadOnlyList<OptionCountDto> Options, IReadOnlyList<OptionCountDto> MissingCodes, decimal? Sum, decimal? Mean, decimal? Min, decimal? Max,
-    decimal? Median = null, string? Earliest = null, string? Latest = null, int? Asked = null);
+    decimal? Median = null, string? Earliest = null, string? Latest = null, int? Asked = null, IReadOnlyList<OptionCountDto>? Categories = null);
 
 /// <summary>A repeating table: respondents with rows, rows in all, each column over all rows.</summary>
 public sealed record TableSummaryDto(string Key, string Label, int RespondentsWithRows, int Rows, IReadOnlyList<FieldSummaryDto> Columns);

@@ -21,7 +21,7 @@ public static class SummaryJson
     static FieldSummaryDto Field(LeafSummary s) => new(s.Leaf.Key, s.Leaf.Label, s.Leaf.Spec.Type.ToString(), s.Respondents, s.Submitted,
         s.Answered, s.WithoutValue,
         s.Options.Select(o => Option(o, s.Base)).ToList(), s.MissingCodes.Select(o => Option(o, s.Base)).ToList(),
-        s.Sum, s.Mean, s.Min, s.Max, s.Median, s.Earliest, s.Latest, s.Asked);
+        s.Sum, s.Mean, s.Min, s.Max, s.Median, s.Earliest, s.Latest, s.Asked, s.Categories?.Select(o => Option(o, s.Base)).ToList());
 
     static OptionCountDto Option(OptionCount o, int of) =>
         new(o.Key, o.Label, o.Count, of, of == 0 ? 0 : Math.Round((decimal)o.Count / of, 4, MidpointRounding.AwayFromZero));

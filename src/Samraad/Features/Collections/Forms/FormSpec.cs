@@ -12,6 +12,11 @@ public sealed class FormSpec
     public string? Description { get; set; }
     /// <summary>Named answer scales that choice fields refer to by name.</summary>
     public Dictionary<string, List<OptionSpec>> Scales { get; set; } = new();
+    /// <summary>
+    /// Named answer categories for reporting, per scale: <c>"categories": {"grad": [{"key": "hoej", "label": "Høj eller
+    /// meget høj", "options": ["4", "5"]}]}</c>; every field on that scale is also counted by category.
+    /// </summary>
+    public Dictionary<string, List<CategorySpec>> Categories { get; set; } = new();
     /// <summary>The catalogue of missing codes ("Ved ikke" …) fields may allow.</summary>
     public List<OptionSpec> MissingCodes { get; set; } = new();
     public List<SectionSpec> Sections { get; set; } = new();
@@ -40,6 +45,14 @@ public sealed class TextLimitSpec
     public List<string> Fields { get; set; } = new();
     public int Max { get; set; }
     public string Label { get; set; } = "";
+}
+
+/// <summary>A named group of a scale's options, counted together in summaries ("Høj eller meget høj").</summary>
+public sealed class CategorySpec
+{
+    public string Key { get; set; } = "";
+    public string Label { get; set; } = "";
+    public List<string> Options { get; set; } = new();
 }
 
 /// <summary>A titled group of fields, rendered as one part of the form.</summary>
@@ -91,6 +104,8 @@ public class ValueSpec
 
     /// <summary>Resolved options (inline or from the named scale); empty for non-choice types.</summary>
     [JsonIgnore] public IReadOnlyList<OptionSpec> ResolvedOptions { get; internal set; } = [];
+    /// <summary>The named categories of the field's scale (see <see cref="FormSpec.Categories"/>); empty when it has none.</summary>
+    [JsonIgnore] public IReadOnlyList<CategorySpec> ResolvedCategories { get; internal set; } = [];
 }
 
 /// <summary>A field of a form. Matrix and table fields hold cells of one value type.</summary>
@@ -147,6 +162,13 @@ public static class FormSpecReader
         catch (JsonException e) { throw new InvalidDataException(Danish(e, json)); }
         var form = read ?? throw new InvalidDataException("Skemadefinitionen er tom.");
         Resolve(form);
+        foreach (var (scale, categories) in form.Categories)
+        {
+            var options = form.Scales.GetValueOrDefault(scale) ?? throw new InvalidDataException($"Kategorierne (categories) hører til skalaen »{scale}«, som ikke findes i skemaet.");
+            foreach (var c in categories)
+                if (c.Options.FirstOrDefault(o => options.All(x => x.Key != o)) is { } unknown)
+                    throw new InvalidDataException($"Kategorien »{c.Label}« nævner svaret »{unknown}«, som ikke er på skalaen »{scale}« (der er {string.Join(", ", options.Select(o => o.Key))}).");
+        }
         Conditions.Check(form);
         CheckTextLimits(form);
         foreach (var rule in form.PartOf)
@@ -237,6 +259,7 @@ public static class FormSpecReader
         if (spec.Options is { Count: > 0 }) spec.ResolvedOptions = spec.Options;
         else if (spec.Scale is not null && form.Scales.TryGetValue(spec.Scale, out var scale)) spec.ResolvedOptions = scale;
         else throw new InvalidDataException($"Valgfeltet »{key}« mangler svarmuligheder (options eller scale).");
+        if (spec.Scale is not null && form.Categories.TryGetValue(spec.Scale, out var categories)) spec.ResolvedCategories = categories;
         if (spec.Type != FieldType.MultiChoice) return;
         if (spec.ResolvedOptions.FirstOrDefault(o => o.Key.Contains(FieldValues.ChoiceSeparator)) is { } bad)
             throw new InvalidDataException($"Flervalgsfeltet »{key}« har svarmuligheden »{bad.Key}«: en nøgle må ikke indeholde »;«.");

@@ -46,6 +46,12 @@ public static class Matrix
         // Yes-like answers where "yes" means something (Ja, an option marked countsAsYes); a Likert scale has none.
         if (leaf.Spec.Type == FieldType.YesNo || (leaf.Spec.Type == FieldType.Choice && leaf.Spec.ResolvedOptions.Any(o => o.CountsAsYes)))
             return $"{values.Count(v => Summary.CountsAsYes(leaf.Spec, v))}/{input.Respondents.Count}";
+        // A Likert scale with a named category: that one ("Høj eller meget høj: 9/17").
+        if (leaf.Spec.ResolvedCategories.Count > 0)
+        {
+            var top = Summary.Categories(leaf.Spec, values.OfType<string>().ToList())[0];
+            return $"{top.Label}: {top.Count}/{input.Respondents.Count}";
+        }
         if (FieldValues.IsCategorical(leaf.Spec.Type)) return answered;
         if (leaf.Spec.Type == FieldType.Percent)
         {

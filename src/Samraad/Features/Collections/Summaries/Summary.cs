@@ -30,7 +30,8 @@ public sealed record LeafSummary(
     int? Asked = null,
     decimal? Median = null,
     string? Earliest = null,
-    string? Latest = null)
+    string? Latest = null,
+    IReadOnlyList<OptionCount>? Categories = null)
 {
     /// <summary>The base of the shares: those who were asked (a conditional question), otherwise every respondent.</summary>
     public int Base => Asked ?? Respondents;
@@ -94,8 +95,13 @@ public static class Summary
             answers.Count(a => a is null || a.IsEmpty), options, missing,
             numeric && leaf.Spec.Type != FieldType.Percent ? numbers.Sum() : null, numeric ? numbers.Average() : null,
             numeric ? numbers.Min() : null, numeric ? numbers.Max() : null, asked,
-            numeric ? MedianOf(numbers) : null, dates.FirstOrDefault(), dates.LastOrDefault());
+            numeric ? MedianOf(numbers) : null, dates.FirstOrDefault(), dates.LastOrDefault(), Categories(leaf.Spec, values));
     }
+
+    /// <summary>Each named category of the scale: the respondents whose answer is one of its options (any of them, for a multi-select).</summary>
+    public static IReadOnlyList<OptionCount> Categories(ValueSpec spec, IReadOnlyList<string> values) => spec.ResolvedCategories
+        .Select(c => new OptionCount(c.Key, c.Label, values.Count(v => (spec.Type == FieldType.MultiChoice ? FieldValues.Choices(v) : [v]).Any(c.Options.Contains))))
+        .ToList();
 
     /// <summary>The middle value; for an even count the mean of the two middle ones.</summary>
     public static decimal? MedianOf(IReadOnlyList<decimal> numbers)
