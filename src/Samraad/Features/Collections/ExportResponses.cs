@@ -24,6 +24,7 @@ public sealed class ExportResponses(AppDbContext db)
         var input = await LoadSummaryInput.Handle(db, ctx, ct);
         var progress = await ReadProgress.Handle(db, ctx, ct);
         var leaves = input.Form.FixedLeaves().Concat(Matrix.TableLeaves(input)).ToList();
+        leaves.AddRange(await DroppedLeaves(ctx, input, ct));
         var name = ctx.Collection.Slug;
         return format switch
         {
@@ -35,6 +36,20 @@ public sealed class ExportResponses(AppDbContext db)
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
             _ => new File(Csv.Write(Table(input, progress, leaves, labels: true)), "text/csv; charset=utf-8", $"{name}.csv"),
         };
+    }
+
+    /// <summary>
+    /// Answers to fields a newer form version dropped keep a column (after the current ones, marked with the version
+    /// they are from) and their type's formatting, so nobody's answer disappears from a spreadsheet.
+    /// </summary>
+    async Task<List<Leaf>> DroppedLeaves(CollectionContext ctx, SummaryInput input, CancellationToken ct)
+    {
+        var dropped = input.Submitted.Values.SelectMany(a => a.Keys).Distinct().Where(k => input.Form.FindLeaf(k) is null).ToList();
+        if (dropped.Count == 0 || ctx.Collection.FormVersion is not { } current) return [];
+        var history = await FormHistory.Load(db, current, ct);
+        return dropped.Select(k => history.Find(k)).OfType<(Leaf Leaf, int Version)>()
+            .OrderByDescending(x => x.Version).ThenBy(x => x.Leaf.Key, StringComparer.Ordinal)
+            .Select(x => x.Leaf with { Label = $"{x.Leaf.Label} (udgået; fra skemaversion {x.Version})" }).ToList();
     }
 
     /// <summary>
