@@ -78,4 +78,26 @@ public class SummarySemanticsTests
         """));
         Assert.Contains("nævner svaret »9«, som ikke er på skalaen »grad«", unknown.Message);
     }
+
+    [Fact]
+    public void Printed_sums_means_and_shares_are_compared_as_the_print_rounded_them()
+    {
+        var input = Input((1, "beloeb", "1251200000"), (2, "beloeb", "1700000000"), (3, "beloeb", "0"), (1, "pct", "30"), (2, "pct", "38"),
+            (1, "ja-nej", "ja"), (2, "ja-nej", "ja"), (3, "ja-nej", "nej"), (4, "ja-nej", "ja"));
+        var printed = Samraad.Features.Collections.Packs.PackCsv.PrintedFigures("""
+            kilde,felt,svar,antal,af,respondent,vaerdi,trykt,maal,afrunding
+            Notat,beloeb,,,,,29500000,"samlet budget 29,5 mio. kr.",sum,100000
+            Notat,beloeb,,,,,29600000,"samlet 29,6 mio. kr.",sum,100000
+            Notat,pct,,,,,34,gennemsnit 34 %,gennemsnit,1
+            Notat,ja-nej,ja,,,,60,60 % udfører opgaven,andel,1
+            Notat,antal,,,,,,intet,median,
+            """);
+        var checks = Reconciliation.Check(input, printed);
+        Assert.Equal([true, false, true, true, false], checks.Select(c => c.Agrees));
+        Assert.Equal("29.512.000 kr. (afrundet 29.500.000 kr.)", checks[0].Computed);
+        Assert.Equal("60 %", checks[3].Computed); // 3 of the 5 respondents
+        Assert.Equal("intet at beregne", checks[4].Computed);
+        Assert.Contains("maal »snit« er ukendt", Assert.Throws<InvalidDataException>(() => Samraad.Features.Collections.Packs.PackCsv.PrintedFigures(
+            "kilde,felt,svar,antal,af,respondent,vaerdi,trykt,maal,afrunding\nN,pct,,,,,34,34 %,snit,1\n")).Message);
+    }
 }

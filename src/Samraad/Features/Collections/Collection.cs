@@ -77,4 +77,8 @@ public class PrintedFigureRow
     /// <summary>For cells: the respondent's slug and the printed value.</summary>
     public string? RespondentSlug { get; set; }
     public string? Value { get; set; }
+    /// <summary>For figures over all respondents: sum, gennemsnit, median or andel (see <see cref="Summaries.PrintedMeasure"/>).</summary>
+    public string? Measure { get; set; }
+    /// <summary>The rounding step the print used (100000 for "29,5 mio. kr.", 1 for "34 %").</summary>
+    public decimal? Rounding { get; set; }
 }

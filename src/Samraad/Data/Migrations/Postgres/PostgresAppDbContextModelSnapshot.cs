@@ -488,6 +488,9 @@ namespace Samraad.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Measure")
+                        .HasColumnType("text");
+
                     b.Property<int?>("Of")
                         .HasColumnType("integer");
 
@@ -497,6 +500,9 @@ namespace Samraad.Data.Migrations.Postgres
 
                     b.Property<string>("RespondentSlug")
                         .HasColumnType("text");
+
+                    b.Property<decimal?>("Rounding")
+                        .HasColumnType("numeric");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");

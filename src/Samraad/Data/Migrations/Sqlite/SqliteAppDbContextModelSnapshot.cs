@@ -467,6 +467,9 @@ namespace Samraad.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Measure")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Of")
                         .HasColumnType("INTEGER");
 
@@ -475,6 +478,9 @@ namespace Samraad.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RespondentSlug")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Rounding")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")

@@ -119,7 +119,7 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
             {
                 CollectionId = collection.Id, SortOrder = order++, Source = f.Source, FieldKey = f.FieldKey, Printed = f.Printed,
                 Answers = f.Answers is null ? null : string.Join('|', f.Answers), Count = f.Count, Of = f.Of,
-                RespondentSlug = f.RespondentSlug, Value = f.Value,
+                RespondentSlug = f.RespondentSlug, Value = f.Value, Measure = f.Measure, Rounding = f.Rounding,
             });
         await db.SaveChangesAsync(ct);
     }

@@ -7,15 +7,26 @@ namespace Samraad.Features.Collections.Packs;
 /// <summary>The pure parsing of a pack's CSV files, shared by the loader and the tests.</summary>
 public static class PackCsv
 {
-    /// <summary>printed-figures.csv: kilde, felt, svar ("ja|ja-iv"), antal, af, respondent, vaerdi, trykt.</summary>
+    /// <summary>
+    /// printed-figures.csv: kilde, felt, svar ("ja|ja-iv"), antal, af, respondent, vaerdi, trykt, and optionally maal
+    /// (sum | gennemsnit | median | andel) with afrunding (the rounding step the print used, e.g. 100000).
+    /// </summary>
     public static List<PrintedFigure> PrintedFigures(string csvText) =>
-        Csv.Read(csvText, out _).Select(r => new PrintedFigure(
+        Csv.Read(csvText, out _).Select((r, i) => new PrintedFigure(
             r["kilde"], r["felt"], r["trykt"],
             NullIfEmpty(r.GetValueOrDefault("svar"))?.Split('|'),
             int.TryParse(r.GetValueOrDefault("antal"), out var n) ? n : null,
             int.TryParse(r.GetValueOrDefault("af"), out var of) ? of : null,
             NullIfEmpty(r.GetValueOrDefault("respondent")),
-            NullIfEmpty(r.GetValueOrDefault("vaerdi")))).ToList();
+            NullIfEmpty(r.GetValueOrDefault("vaerdi")),
+            Measure(r.GetValueOrDefault("maal"), i + 2),
+            NullIfEmpty(r.GetValueOrDefault("afrunding")) is { } step
+                ? DanishNumber.Parse(step) ?? throw new InvalidDataException($"printed-figures.csv linje {i + 2}: afrunding »{step}« er ikke et tal")
+                : null)).ToList();
+
+    static string? Measure(string? text, int line) => NullIfEmpty(text)?.Trim().ToLowerInvariant() is not { } m ? null
+        : PrintedMeasure.All.Contains(m) ? m
+        : throw new InvalidDataException($"printed-figures.csv linje {line}: maal »{text}« er ukendt; tilladt: {string.Join(", ", PrintedMeasure.All)}");
 
     /// <summary>
     /// Demo answers: a "respondent" column (organisation slug), for a periodic collection a "periode" column, and a

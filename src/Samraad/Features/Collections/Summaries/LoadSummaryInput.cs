@@ -31,6 +31,6 @@ public static class LoadSummaryInput
 
     public static async Task<List<PrintedFigure>> PrintedFigures(AppDbContext db, int collectionId, CancellationToken ct = default) =>
         (await db.PrintedFigures.Where(p => p.CollectionId == collectionId).OrderBy(p => p.SortOrder).ToListAsync(ct))
-        .Select(p => new PrintedFigure(p.Source, p.FieldKey, p.Printed, p.Answers?.Split('|'), p.Count, p.Of, p.RespondentSlug, p.Value))
+        .Select(p => new PrintedFigure(p.Source, p.FieldKey, p.Printed, p.Answers?.Split('|'), p.Count, p.Of, p.RespondentSlug, p.Value, p.Measure, p.Rounding))
         .ToList();
 }

@@ -2,9 +2,17 @@ using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Collections.Summaries;
 
+/// <summary>What a printed figure over all respondents is: a sum, a mean, a median, or a share in percent of those who gave one of the answers.</summary>
+public static class PrintedMeasure
+{
+    public const string Sum = "sum", Mean = "gennemsnit", Median = "median", Share = "andel";
+    public static readonly string[] All = [Sum, Mean, Median, Share];
+}
+
 /// <summary>
-/// A figure a document once printed, kept only to compare with what the answers give.
-/// Either a count ("15/17" answered one of <see cref="Answers"/>) or one respondent's cell value.
+/// A figure a document once printed, kept only to compare with what the answers give: a count ("15/17" answered
+/// one of <see cref="Answers"/>), one respondent's cell value, or a <see cref="Measure"/> over all respondents
+/// ("samlet budget 29,5 mio. kr." = the sum rounded to <see cref="Rounding"/> 100.000; "gennemsnit 34 %").
 /// </summary>
 public sealed record PrintedFigure(
     string Source,
@@ -14,7 +22,9 @@ public sealed record PrintedFigure(
     int? Count = null,
     int? Of = null,
     string? RespondentSlug = null,
-    string? Value = null)
+    string? Value = null,
+    string? Measure = null,
+    decimal? Rounding = null)
 {
     public bool IsCount => Count is not null;
 }
@@ -36,7 +46,7 @@ public static class Reconciliation
                 checks.Add(new FigureCheck(figure, figure.FieldKey, null, "feltet findes ikke i skemaet", false));
                 continue;
             }
-            checks.Add(figure.IsCount ? CheckCount(input, leaf, figure) : CheckCell(input, leaf, figure));
+            checks.Add(figure.Measure is not null ? CheckMeasure(input, leaf, figure) : figure.IsCount ? CheckCount(input, leaf, figure) : CheckCell(input, leaf, figure));
         }
         return checks;
     }
@@ -46,6 +56,32 @@ public static class Reconciliation
         var count = Summary.CountAnswers(leaf.Key, figure.Answers ?? [], input.Respondents, input.Submitted);
         var of = input.Respondents.Count;
         return new FigureCheck(figure, leaf.Label, null, $"{count}/{of}", count == figure.Count && of == figure.Of);
+    }
+
+    /// <summary>
+    /// A sum, mean, median or share, rounded as the print rounded it (half away from zero, to the step given) and then
+    /// compared with the printed value: 29.512.000 kr. rounded to 100.000 is 29.500.000 = "29,5 mio. kr.".
+    /// </summary>
+    static FigureCheck CheckMeasure(SummaryInput input, Leaf leaf, PrintedFigure figure)
+    {
+        var s = Summary.ComputeLeaf(input.Form, leaf, input.Respondents, input.Submitted);
+        decimal? computed = figure.Measure switch
+        {
+            PrintedMeasure.Sum => s.Sum,
+            PrintedMeasure.Mean => s.Mean,
+            PrintedMeasure.Median => s.Median,
+            PrintedMeasure.Share => s.Base == 0 ? null
+                : 100m * Summary.CountAnswers(leaf.Key, figure.Answers ?? [], input.Respondents, input.Submitted) / s.Base,
+            _ => null,
+        };
+        var step = figure.Rounding is > 0 ? figure.Rounding.Value : 1m;
+        var rounded = computed is decimal c ? Math.Round(c / step, MidpointRounding.AwayFromZero) * step : (decimal?)null;
+        var printed = DanishNumber.Parse(figure.Value) ?? (decimal.TryParse(figure.Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null);
+        var unit = figure.Measure == PrintedMeasure.Share ? " %" : leaf.Spec.Type == FieldType.Amount ? " kr." : leaf.Spec.Type == FieldType.Percent ? " %" : "";
+        var text = computed is decimal v
+            ? $"{v.ToString("#,##0.##", DanishTime.Culture)}{unit}" + (rounded != v ? $" (afrundet {rounded!.Value.ToString("#,##0.##", DanishTime.Culture)}{unit})" : "")
+            : "intet at beregne";
+        return new FigureCheck(figure, leaf.Label, null, text, rounded is decimal r && printed is decimal pr && r == pr);
     }
 
     static FigureCheck CheckCell(SummaryInput input, Leaf leaf, PrintedFigure figure)
