@@ -19,10 +19,10 @@ public static class AccountEndpoints
         }).AddEndpointFilter(AntiforgeryTokens.Validate);
 
         var api = app.MapGroup("/api/session").WithTags("Session");
-        api.MapPost("", ApiLogIn).WithSummary("Log ind (sætter en sessionscookie)").WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes))
-            .RequireRateLimiting(AuthFeature.LoginPolicy);
+        api.MapPost("", ApiLogIn).DocumentedNoContent("logIn", "Log ind (sætter sessionscookien samraad)", 400, 413, 429)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes)).RequireRateLimiting(AuthFeature.LoginPolicy);
         api.MapDelete("", async (HttpContext http, SignInManager<AppUser> signIn) => { await SignOutEverywhere(http, signIn); return Results.NoContent(); })
-            .WithSummary("Log ud");
+            .DocumentedNoContent("logOut", "Log ud (alle sessioner for kontoen slutter)");
     }
 
     /// <summary>A log-in is a name and a password: a body past this is refused before it is read.</summary>

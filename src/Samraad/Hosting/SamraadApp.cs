@@ -66,7 +66,7 @@ public static class SamraadApp
         // A body is at most 4 MB unless its endpoint says more (the file uploads, UploadLimits); past that Kestrel stops
         // reading and the user gets 413 with the limit in Danish.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = UploadLimits.DefaultRequestBytes);
-        services.AddOpenApi();
+        services.AddOpenApi(ApiDocs.Describe);
         services.AddProblemDetails();
         // A query value that does not bind (?alle=x for a number) is the client's mistake: 400, in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);

@@ -13,6 +13,14 @@ public sealed record RespondentDto(string Slug, string Name, int? MunicipalityCo
 /// <summary>One stored answer: canonical value or missing code, and Danish display text.</summary>
 public sealed record AnswerDto(string? Value, string? Missing, string Display);
 
+/// <summary>
+/// The body of a draft or a submit. Answer keys: "field", "field/row/column" (a matrix cell), "field/n/column" (row n
+/// of a table). A value is text ("1.250", "31-12-2026", "ja"), a JSON number or boolean, null (clears), a list of
+/// option keys (multi-select), or {"value": …, "missing": "ved-ikke"}. Send the revision you read to avoid
+/// overwriting a colleague (409 otherwise).
+/// </summary>
+public sealed record AnswersRequest(IReadOnlyDictionary<string, System.Text.Json.JsonElement?> Answers, int? Revision);
+
 /// <summary>A respondent's response: status, revision (send it back to avoid overwriting a colleague) and answers.</summary>
 public sealed record ResponseDto(string Collection, string Respondent, string Status, int Revision, int? FormVersion,
     string? LatestReceipt, DateTime? LatestReceiptAtUtc, bool CanEdit, string? ClosedReason, IReadOnlyDictionary<string, AnswerDto> Answers, string? Period = null);

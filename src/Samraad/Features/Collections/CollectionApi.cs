@@ -12,18 +12,21 @@ public static class CollectionApi
     public static void MapCollectionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/collections").RequireAuthorization().WithTags("Indsamlinger");
-        api.MapGet("", List).WithSummary("Indsamlinger, brugeren kan se, med fremdrift");
-        api.MapGet("/{slug}", Definition).WithSummary("En indsamling med skemadefinition og respondenter");
-        api.MapGet("/{slug}/responses/{org}", GetResponse).WithSummary("En respondents besvarelse (kladde eller indsendt)");
-        api.MapPut("/{slug}/responses/{org}", PutDraft).WithSummary("Gem kladde: de nævnte felter sættes (null rydder), andre røres ikke")
-            .Accepts<JsonElement>("application/json");
-        api.MapPost("/{slug}/responses/{org}/submit", Submit).WithSummary("Indsend: validerer hele skemaet, låser og udsteder kvittering")
-            .Accepts<JsonElement>("application/json");
-        api.MapPost("/{slug}/responses/{org}/reopen", Reopen).WithSummary("Genåbn en indsendt besvarelse (sekretariatet)");
-        api.MapGet("/{slug}/summary", Summary).WithSummary("Sammendrag beregnet fra de seneste kvitteringer, med afvigelser fra trykte tal");
-        api.MapGet("/{slug}/matrix", MatrixJson).WithSummary("Respondenter × spørgsmål");
-        api.MapGet("/{slug}/export", Export).WithSummary("Eksport: format=csv|xlsx|json");
-        api.MapGet("/{slug}/audit", Audit).WithSummary("Ændringslog; respondent=slug for én besvarelse");
+        api.MapGet("", List).Documented<List<CollectionListItem>>("listCollections", "Indsamlinger, brugeren kan se, med fremdrift", 401);
+        api.MapGet("/{slug}", Definition).Documented<CollectionDefinition>("getCollection", "En indsamling med skemadefinition og respondenter", 401, 403, 404);
+        api.MapGet("/{slug}/responses/{org}", GetResponse).Documented<ResponseDto>("getResponse", "En respondents besvarelse (kladde eller indsendt)", 401, 403, 404);
+        api.MapPut("/{slug}/responses/{org}", PutDraft)
+            .Documented<ResponseDto>("saveDraft", "Gem kladde: de nævnte felter sættes (null rydder), andre røres ikke; alt eller intet", 400, 401, 403, 404, 409, 413, 423)
+            .Accepts<AnswersRequest>("application/json");
+        api.MapPost("/{slug}/responses/{org}/submit", Submit)
+            .Documented<ReceiptDto>("submitResponse", "Indsend: validerer hele skemaet, låser og udsteder kvittering; alt eller intet", 400, 401, 403, 404, 409, 413, 423)
+            .Accepts<AnswersRequest>("application/json");
+        api.MapPost("/{slug}/responses/{org}/reopen", Reopen).DocumentedNoContent("reopenResponse", "Genåbn en indsendt besvarelse (sekretariatet)", 400, 401, 403, 404, 409);
+        api.MapGet("/{slug}/summary", Summary).Documented<SummaryDto>("getSummary", "Sammendrag beregnet fra de seneste kvitteringer, med afvigelser fra trykte tal (for en periodisk indsamling: PeriodicSummaryDto)", 400, 401, 403, 404);
+        api.MapGet("/{slug}/matrix", MatrixJson).Documented<MatrixDto>("getMatrix", "Respondenter × spørgsmål", 401, 403, 404);
+        api.MapGet("/{slug}/export", Export).WithName("exportResponses").WithSummary("Eksport: format=csv|xlsx|json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        api.MapGet("/{slug}/audit", Audit).Documented<List<AuditDto>>("getAuditLog", "Ændringslog; respondent=slug for én besvarelse", 401, 403, 404);
     }
 
     static async Task<IResult> List(HttpContext http, AppDbContext db, TimeProvider clock)

@@ -8,14 +8,16 @@ public static class SurveyApi
     public static void MapSurveyApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/surveys").RequireAuthorization().WithTags("Undersøgelser og pivottabeller");
-        api.MapGet("", async (HttpContext http, ListSurveys list) => ApiProblems.Ok(await list.Handle(UserContext.From(http.User)!)));
+        api.MapGet("", async (HttpContext http, ListSurveys list) => ApiProblems.Ok(await list.Handle(UserContext.From(http.User)!)))
+            .WithSummary("Undersøgelser, brugeren kan se");
         api.MapGet("/{slug}", async (string slug, HttpContext http, AppDbContext db) =>
         {
             var (ctx, problem) = await Load(db, slug, http);
             return ctx is null ? problem! : Results.Ok(Dto(await ComputeSurveyReport.Handle(db, ctx)));
-        });
+        }).WithSummary("En undersøgelse med spørgsmål, svarprocent og trykte tal").Produces<SurveyReportDto>().ProducesProblem(403).ProducesProblem(404);
         api.MapGet("/{slug}/pivot", async (string slug, string? question, string? split, string? categories, string? filter, HttpContext http, ReadPivots read) =>
-            ApiProblems.Ok((await read.Handle(slug, UserContext.From(http.User)!, PivotRequest.From(question, split, categories, filter))).Map(tables => tables.Single())));
+            ApiProblems.Ok((await read.Handle(slug, UserContext.From(http.User)!, PivotRequest.From(question, split, categories, filter))).Map(tables => tables.Single())))
+            .WithSummary("Pivottabel: question=, split= (region, klynge eller en gruppering), categories=, filter=").Produces<PivotDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
     }
 
     static Task<(SurveyContext? Value, IResult? Denied)> Load(AppDbContext db, string slug, HttpContext http) =>
