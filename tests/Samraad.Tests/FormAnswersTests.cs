@@ -30,6 +30,9 @@ public class FormAnswersTests
     {
         var (_, errors) = FormAnswers.ParseDraft(Form, Inputs(("findes-ikke", "1"), ("aar/deltagere/y1999", "1")));
         Assert.Equal(["Feltet »findes-ikke« findes ikke i skemaet", "Feltet »aar/deltagere/y1999« findes ikke i skemaet"], errors.Select(e => e.Message));
+        var shape = FormAnswers.ParseEach(TestForms.AllTypes(), new Dictionary<string, RawAnswer> { ["aar/deltagere"] = new("3"), ["projekter"] = new("x") }).Errors;
+        Assert.Equal(["»aar« er en matrix: svar pr. celle med nøglen aar/række/kolonne, fx aar/deltagere/y2021",
+            "»projekter« er en tabel: svar pr. celle med nøglen projekter/rækkenummer/kolonne, fx projekter/1/navn"], shape.Select(e => e.Message));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public static class FormAnswers
             var leaf = form.FindLeaf(key);
             if (leaf is null)
             {
-                errors.Add(new FieldError(key, TableRowError(form, key) ?? $"Feltet »{key}« findes ikke i skemaet"));
+                errors.Add(new FieldError(key, TableRowError(form, key) ?? ShapeError(form, key) ?? $"Feltet »{key}« findes ikke i skemaet"));
                 continue;
             }
             var missing = string.IsNullOrWhiteSpace(raw.Missing) ? null : raw.Missing.Trim();
@@ -147,6 +147,20 @@ public static class FormAnswers
                 errors.Add(new FieldError(rule.Field, $"{part.Field.Label} ({FieldValues.Display(part.Spec, answers[rule.Field].Value)}) kan ikke være større end {whole.Field.Label.ToLowerInvariant()[..1] + whole.Field.Label[1..]} ({FieldValues.Display(whole.Spec, answers[rule.AtMost].Value)})"));
         }
         return errors;
+    }
+
+    /// <summary>A key naming a matrix or a table without the parts of a cell: the shape it should have, with an example.</summary>
+    static string? ShapeError(FormSpec form, string key)
+    {
+        var parts = key.Split('/');
+        if (parts.Length == 3) return null; // the shape is right; a row or column is unknown
+        var field = form.Field(parts[0]);
+        return field?.Type switch
+        {
+            FieldType.Matrix => $"»{field.Key}« er en matrix: svar pr. celle med nøglen {field.Key}/række/kolonne, fx {FieldKeys.Cell(field.Key, field.Rows![0].Key, field.Columns![0].Key)}",
+            FieldType.Table => $"»{field.Key}« er en tabel: svar pr. celle med nøglen {field.Key}/rækkenummer/kolonne, fx {FieldKeys.TableCell(field.Key, 1, field.TableColumns![0].Key)}",
+            _ => null,
+        };
     }
 
     static string? TableRowError(FormSpec form, string key)
