@@ -43,6 +43,7 @@ public class ConditionTests
         // Not asked (Ja), so not required.
         Assert.Equal(HttpStatusCode.OK, (await greve.PostAsJsonAsync(Api + "greve/submit", new { answers = new Dictionary<string, string> { ["ja-nej"] = "ja", ["grad"] = "hoej" } })).StatusCode);
 
+        Assert.Contains("Hvorfor udføres opgaven ikke? Ikke spurgt", Html.Text(await greve.GetStringAsync("/indsamlinger/alle-felttyper/besvarelser/greve")));
         var summary = Html.Text(await (await app.LoggedIn("sek")).GetStringAsync("/indsamlinger/alle-felttyper/sammendrag"));
         Assert.Contains("Hvorfor udføres opgaven ikke? Spurgt (besvares kun på betingelse) 1 af 2 indsendte Besvaret 1/1 100 %", summary);
     }
