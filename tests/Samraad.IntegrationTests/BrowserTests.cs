@@ -289,7 +289,7 @@ public class BrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task A_municipality_answers_a_conditional_question_and_ticks_several_boxes_without_javascript()
     {
-        await using var session = await Start(("faxe-bruger", Roles.Respondent, "faxe"));
+        await using var session = await Start(("faxe-bruger", Roles.Respondent, "faxe"), ("sek", Roles.Secretariat, "kkr-sjaelland"), ("admin", Roles.Admin, null));
         var violations = new List<string>();
         var faxe = await session.As("faxe-bruger");
         await faxe.GotoAsync("/indsamlinger/alle-felttyper/besvarelser/faxe");
@@ -318,6 +318,18 @@ public class BrowserTests(ITestOutputHelper output)
         await Expect(faxe, "Klimatilpasningsplan, Risikokortlægning");
         await Expect(faxe, "Opgaven løses af regionen.");
         await Axe(faxe, violations);
+
+        // The secretariat's summary of the new types, and the administrator's Pakker page.
+        var sek = await session.As("sek");
+        await sek.GotoAsync("/indsamlinger/alle-felttyper/sammendrag");
+        await Expect(sek, "Valgt mindst én");
+        await Expect(sek, "Spurgt (besvares kun på betingelse)");
+        await Expect(sek, "andelene kan tilsammen give mere end 100 %");
+        await Axe(sek, violations);
+        var admin = await session.As("admin");
+        await admin.GotoAsync("/pakker");
+        await Expect(admin, "0 afvist");
+        await Axe(admin, violations);
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 

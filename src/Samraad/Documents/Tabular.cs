@@ -40,7 +40,8 @@ public static class Tabular
             try { return ReadXlsx(content, deadline); }
             catch (Exception e) when (e is not (FileRefused or OutOfMemoryException))
             {
-                throw new FileRefused(e is XmlException { Message: var m } && m.Contains("DTD")
+                // A DTD (how entity-expansion attacks start; no spreadsheet needs one) is refused by every XML reader here.
+                throw new FileRefused(IsDtd(e)
                     ? "Regnearket indeholder en dokumenttypedefinition (DTD), som et XLSX-regneark ikke bruger. Gem det igen fra Excel, og prøv igen."
                     : "Filen kan ikke læses som et XLSX-regneark. Gem den igen fra Excel som »Excel-projektmappe (*.xlsx)« eller som CSV, og prøv igen.");
             }
@@ -58,6 +59,13 @@ public static class Tabular
         {
             Cells = r.Cells.ToDictionary(c => c.Key.Trim().ToLowerInvariant(), c => c.Value.Trim()),
         }).ToList(), note, problems);
+    }
+
+    static bool IsDtd(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is XmlException x && x.Message.Contains("DTD", StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>Refuses a file with more data rows or columns than an import may hold.</summary>

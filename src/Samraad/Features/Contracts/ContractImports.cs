@@ -11,15 +11,12 @@ namespace Samraad.Features.Contracts;
 /// </summary>
 public sealed class ContractImports(AppDbContext db, TimeProvider clock)
 {
-    public const long MaxBytes = UploadLimits.TableBytes;
-
     public sealed record Preview(ContractImport Import, int Rows, int Skipped, string? EncodingNote, IReadOnlyList<IReadOnlyDictionary<string, string>> FirstRows);
 
     public async Task<Outcome<Preview>> Upload(ContractContext ctx, UserContext user, ImportKind kind, string fileName, byte[] content, CancellationToken ct = default)
     {
         if (!ctx.CanSee(user)) return Outcome<Preview>.Fail(Problem.Forbidden, "Kun kontraktens parter kan indlæse data.");
         if (content.Length == 0) return Invalid("Filen er tom.");
-        if (content.Length > MaxBytes) return Invalid($"Filen er for stor (højst {MaxBytes / 1024 / 1024} MB).");
         TabularFile file;
         try { file = Tabular.Read(content, fileName); }
         catch (FileRefused e)

@@ -87,7 +87,7 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
                 await IndexItem(ctx.Meeting, item, Working, a => a.File?.PageTextsJson, live, ct);
             if (ctx.Latest is not null)
             {
-                var items = PublishedItems(ctx);
+                var items = ctx.ItemsFor(null); // what the public sees; closed items too (the query decides who finds them)
                 var ids = items.SelectMany(i => i.Attachments).Select(a => a.FileId).OfType<int>().ToList();
                 var texts = await db.Files.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, f.PageTextsJson }).ToDictionaryAsync(f => f.Id, f => f.PageTextsJson, ct);
                 foreach (var item in items)
@@ -99,10 +99,6 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
     }
 
     const string Working = "working", Published = "published";
-
-    /// <summary>The published items, also those closed (the index keeps them; the query decides who finds them).</summary>
-    static IReadOnlyList<AgendaItem> PublishedItems(MeetingContext ctx) =>
-        ctx.PublishedSnapshot is { HasContent: true } snapshot ? snapshot.ToItems(ctx.Meeting) : ctx.Items.ToList();
 
     async Task IndexItem(Meeting meeting, AgendaItem item, string copy, Func<Attachment, string?> pageTexts, LiveAttachments? live, CancellationToken ct)
     {

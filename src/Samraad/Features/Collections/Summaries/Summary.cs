@@ -65,6 +65,19 @@ public static class Summary
             .Where(r => submitted.ContainsKey(r.OrganisationId))
             .Select(r => submitted[r.OrganisationId].GetValueOrDefault(leaf.Key))
             .ToList();
+        // A conditional question: the base is the respondents who submitted and were asked it ("af 12, der blev spurgt").
+        int? asked = Conditions.IsConditional(form, leaf.Field)
+            ? respondents.Count(r => submitted.TryGetValue(r.OrganisationId, out var a) && Conditions.IsAsked(form, leaf.Field, a))
+            : null;
+        return Statistics(form, leaf, respondents.Count, answers) with { Asked = asked };
+    }
+
+    /// <summary>
+    /// The figures of one leaf over a list of answers (null = none given) out of <paramref name="of"/>: per option,
+    /// per missing code, and for numbers and dates, by the semantics of the type.
+    /// </summary>
+    static LeafSummary Statistics(FormSpec form, Leaf leaf, int of, IReadOnlyList<AnswerValue?> answers)
+    {
         var values = answers.Where(a => a?.Value is not null).Select(a => a!.Value!).ToList();
         var codes = answers.Where(a => a?.Missing is not null).Select(a => a!.Missing!).ToList();
 
@@ -85,16 +98,12 @@ public static class Summary
             .ToList();
         var numbers = values.Select(v => FieldValues.Number(leaf.Spec, v)).OfType<decimal>().ToList();
         var numeric = FieldValues.IsNumeric(leaf.Spec.Type) && numbers.Count > 0;
-        // A conditional question: the base is the respondents who submitted and were asked it ("af 12, der blev spurgt").
-        int? asked = Conditions.IsConditional(form, leaf.Field)
-            ? respondents.Count(r => submitted.TryGetValue(r.OrganisationId, out var a) && Conditions.IsAsked(form, leaf.Field, a))
-            : null;
         // Semantics per type (README "Summaries"): a sum only where adding means something — never of percents.
         var dates = leaf.Spec.Type == FieldType.Date ? values.Order(StringComparer.Ordinal).ToList() : [];
-        return new LeafSummary(leaf, respondents.Count, answers.Count, values.Count,
+        return new LeafSummary(leaf, of, answers.Count, values.Count,
             answers.Count(a => a is null || a.IsEmpty), options, missing,
             numeric && leaf.Spec.Type != FieldType.Percent ? numbers.Sum() : null, numeric ? numbers.Average() : null,
-            numeric ? numbers.Min() : null, numeric ? numbers.Max() : null, asked,
+            numeric ? numbers.Min() : null, numeric ? numbers.Max() : null, null,
             numeric ? MedianOf(numbers) : null, dates.FirstOrDefault(), dates.LastOrDefault(), Categories(leaf.Spec, values));
     }
 
@@ -131,13 +140,10 @@ public static class Summary
             var totalRows = rowsByRespondent.Sum(x => x.rows.Count);
             var columns = field.TableColumns!.Select(column =>
             {
-                // Every row of every respondent as one "respondent" of a column leaf, so a column is summarised like a field.
+                // Every row of every respondent counts once: a column is summarised over all rows, like a field over respondents.
                 var leaf = new Leaf($"{field.Key}/*/{column.Key}", field, column, $"{field.FullLabel}: {column.Label}", ColumnKey: column.Key, CellLabel: column.Label);
                 var cells = rowsByRespondent.SelectMany(x => x.rows.Select(n => x.answers.GetValueOrDefault(FieldKeys.TableCell(field.Key, n, column.Key)))).ToList();
-                var pseudo = cells.Select((a, i) => new RespondentInfo(-1 - i, "", "", null, new Dictionary<string, string>())).ToList();
-                var submitted = pseudo.Select((p, i) => (p.OrganisationId, Answers: (IReadOnlyDictionary<string, AnswerValue>)(cells[i] is { } a
-                    ? new Dictionary<string, AnswerValue> { [leaf.Key] = a } : new Dictionary<string, AnswerValue>()))).ToDictionary(x => x.OrganisationId, x => x.Answers);
-                return ComputeLeaf(input.Form, leaf, pseudo, submitted);
+                return Statistics(input.Form, leaf, cells.Count, cells);
             }).ToList();
             result.Add(new TableSummary(field, rowsByRespondent.Count(x => x.rows.Count > 0), totalRows, columns));
         }
