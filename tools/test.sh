@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command. On a fresh Debian machine it sets up what the tests need — the apt packages that
-# are missing (Chromium, PostgreSQL, fonts), a running PostgreSQL (without systemd) and its test role — and then
+# are missing (Chromium, PostgreSQL, fonts, npm), the npm tools in tools/node, a running PostgreSQL (without systemd) and its test role — and then
 # runs every test on SQLite and PostgreSQL. Its last line is "N passed, N failed".
 #
 #   tools/test.sh                               everything (what CI runs)
@@ -15,6 +15,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -n "${SAMRAAD_TEST_POSTGRES:-}" ] || command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== apt-get install ${need[*]}"
   { $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need[@]}" >/dev/null; } \
@@ -32,6 +33,9 @@ if [ -z "${SAMRAAD_TEST_POSTGRES:-}" ]; then
     || { echo "could not create the PostgreSQL role samraad_test"; echo "0 passed, 1 failed"; exit 1; }
   export SAMRAAD_TEST_POSTGRES="Host=127.0.0.1;Username=samraad_test;Password=samraad_test"
 fi
+
+echo "== npm ci (tools/node: Redocly CLI for the OpenAPI lint)"
+(cd tools/node && npm ci --no-audit --no-fund --silent) || { echo "npm ci in tools/node failed"; echo "0 passed, 1 failed"; exit 1; }
 
 echo "== dotnet test, SQLite and PostgreSQL"
 results=$(mktemp -d)

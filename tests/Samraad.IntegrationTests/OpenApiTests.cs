@@ -35,3 +35,39 @@ public class OpenApiTests
         Assert.Equal("cookie", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("session").GetProperty("in").GetString());
     }
 }
+
+/// <summary>Redocly CLI's recommended ruleset finds nothing in the document (errors and warnings both).</summary>
+public class OpenApiLintTests
+{
+    static string Redocly => Path.Combine(TestApp.RepoRoot, "tools", "node", "node_modules", ".bin", "redocly");
+
+    [NeedsFile("tools/node/node_modules/.bin/redocly", "tools/test.sh installs it (npm ci in tools/node)")]
+    public async Task Redocly_recommended_lint_reports_no_error_and_no_warning()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        var document = Path.Combine(app.DataDir, "openapi.json");
+        await File.WriteAllTextAsync(document, await app.Client().GetStringAsync("/openapi/v1.json"));
+        var lint = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(Redocly, ["lint", document, "--format=json"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = app.DataDir,
+            Environment = { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" },
+        })!;
+        var output = await lint.StandardOutput.ReadToEndAsync();
+        var errors = await lint.StandardError.ReadToEndAsync();
+        await lint.WaitForExitAsync();
+        var report = JsonDocument.Parse(output).RootElement;
+        var problems = string.Join("\n", report.GetProperty("problems").EnumerateArray().Select(p => $"{p.GetProperty("ruleId")}: {p.GetProperty("message")}"));
+        Assert.True(lint.ExitCode == 0, problems + errors);
+        Assert.Equal(0, report.GetProperty("totals").GetProperty("errors").GetInt32());
+        Assert.True(report.GetProperty("totals").GetProperty("warnings").GetInt32() == 0, problems);
+    }
+}
+
+/// <summary>A fact that needs a tool the test script installs; skipped, with the reason, in a plain `dotnet test` without it.</summary>
+public sealed class NeedsFileAttribute : FactAttribute
+{
+    public NeedsFileAttribute(string repoPath, string how)
+    {
+        if (!File.Exists(Path.Combine(TestApp.RepoRoot, repoPath))) Skip = $"{repoPath} is missing: {how}";
+    }
+}
