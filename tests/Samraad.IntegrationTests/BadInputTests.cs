@@ -33,11 +33,11 @@ public class BadInputTests
 
     public static IEnumerable<object[]> Cases()
     {
-        yield return ["""{"answers":{"antal":"tolv","tekst":"ny"}}""", "antal", "Afsnit A: Antal pladser skal være et helt tal, fx 12"];
-        yield return ["""{"answers":{"pct":120}}""", "pct", "Afsnit A: Andel til andre kommuner kan ikke være over 100 %"];
-        yield return ["""{"answers":{"tekst":"Denne tekst er meget længere end tyve tegn"}}""", "tekst", "Afsnit A: Beskrivelse må højst være 20 tegn (der er skrevet 42)"];
+        yield return ["""{"answers":{"antal":"tolv","tekst":"ny"}}""", "antal", "Antal pladser skal være et helt tal, fx 12"];
+        yield return ["""{"answers":{"pct":120}}""", "pct", "Andel til andre kommuner kan ikke være over 100 %"];
+        yield return ["""{"answers":{"tekst":"Denne tekst er meget længere end tyve tegn"}}""", "tekst", "Beskrivelse må højst være 20 tegn (der er skrevet 42)"];
         yield return ["""{"answers":{"findes-ikke":"x"}}""", "findes-ikke", "Feltet »findes-ikke« findes ikke i skemaet"];
-        yield return ["""{"answers":{"grad":"Lidt"}}""", "grad", "Svaret »Lidt« findes ikke til Afsnit A: Tilfredshed. Vælg mellem »I høj grad«, »I nogen grad«, »Slet ikke«"];
+        yield return ["""{"answers":{"grad":"Lidt"}}""", "grad", "Svaret »Lidt« findes ikke til Tilfredshed. Vælg mellem »I høj grad«, »I nogen grad«, »Slet ikke«"];
         yield return ["""{"answers":{"projekter/3/navn":"C"}}""", "projekter/3/navn", "Der kan højst angives 2 projekter pr. ansøgning"];
         yield return ["""{"answers": {"antal": 1""", "body", "Indholdet er ikke gyldig JSON"];
         yield return ["""[1,2]""", "body", "Indholdet skal være et JSON-objekt med »answers«"];
@@ -66,8 +66,8 @@ public class BadInputTests
         var response = await faxe.PostAsync(Api + "/submit", null);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal("Vælg et svar til Afsnit A: Udføres opgaven?", errors.GetProperty("ja-nej")[0].GetString());
-        Assert.Equal("Vælg et svar til Afsnit A: Tilfredshed", errors.GetProperty("grad")[0].GetString());
+        Assert.Equal("Vælg et svar til Udføres opgaven?", errors.GetProperty("ja-nej")[0].GetString());
+        Assert.Equal("Vælg et svar til Tilfredshed", errors.GetProperty("grad")[0].GetString());
         await AssertNothingChanged(faxe);
         var state = await faxe.GetFromJsonAsync<JsonElement>(Api);
         Assert.Equal("Draft", state.GetProperty("status").GetString());
@@ -86,8 +86,8 @@ public class BadInputTests
         var html = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("Fejl: ", Html.Title(html));
         Assert.Contains("<h2 id=\"fejl-titel\" class=\"error-summary-title\">Der er et problem</h2>", html);
-        Assert.Contains("<a href=\"#f-antal\">Afsnit A: Antal pladser skal være et helt tal, fx 12</a>", html);
-        Assert.Contains("<a href=\"#f-pct\">Afsnit A: Andel til andre kommuner kan ikke være over 100 %</a>", html);
+        Assert.Contains("<a href=\"#f-antal\">Antal pladser skal være et helt tal, fx 12</a>", html);
+        Assert.Contains("<a href=\"#f-pct\">Andel til andre kommuner kan ikke være over 100 %</a>", html);
         Assert.Contains("<a href=\"#f-aar-deltagere-y2021\">", html);
         Assert.Contains("id=\"f-antal-error\"", html);          // the message again by the field
         Assert.Contains("value=\"tolv\"", html);                 // what was typed is kept for correcting
@@ -106,7 +106,7 @@ public class BadInputTests
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<a href=\"#f-dato\">Afsnit A: Forventet færdig skal være en gyldig dato, fx 04-03-2024</a>", html);
+        Assert.Contains("<a href=\"#f-dato\">Forventet færdig skal være en gyldig dato, fx 04-03-2024</a>", html);
         Assert.Contains("value=\"31-02-2024\"", html);             // the field shows what was typed
         var answers = (await faxe.GetFromJsonAsync<JsonElement>(Api)).GetProperty("answers");
         Assert.Equal("ny tekst", answers.GetProperty("tekst").GetProperty("value").GetString()); // saved, not lost

@@ -28,7 +28,7 @@ public class ConditionTests
         // Answered though not asked (the answer to the first question is Ja): refused by the field, nothing stored.
         var refused = await faxe.PutAsJsonAsync(Api + "faxe", new { answers = new Dictionary<string, string> { ["ja-nej"] = "ja", ["begrundelse"] = "Mangler personale" } });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("Afsnit A: Hvorfor udføres opgaven ikke?: Besvares kun, hvis du har svaret Nej til »Udføres opgaven?«. Svaret er ikke gemt.",
+        Assert.Equal("Hvorfor udføres opgaven ikke?: Besvares kun, hvis du har svaret Nej til »Udføres opgaven?«. Svaret er ikke gemt.",
             (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("begrundelse")[0].GetString());
         Assert.False((await faxe.GetFromJsonAsync<JsonElement>(Api + "faxe")).GetProperty("answers").TryGetProperty("ja-nej", out _));
 

@@ -5,7 +5,7 @@ namespace Samraad.Tests;
 public class FieldValuesTests
 {
     static readonly FormSpec Form = TestForms.AllTypes();
-    static (string? Value, string? Error) Parse(string key, string? raw) => FieldValues.Parse(Form.Field(key)!, Form.Field(key)!.FullLabel, raw);
+    static (string? Value, string? Error) Parse(string key, string? raw) => FieldValues.Parse(Form.Field(key)!, Form.Field(key)!.Question, raw);
 
     [Theory]
     [InlineData("ja-nej", "Ja", "ja")]
@@ -38,19 +38,19 @@ public class FieldValuesTests
     }
 
     [Theory]
-    [InlineData("antal", "tolv", "Afsnit A: Antal pladser skal være et helt tal, fx 12")]
-    [InlineData("antal", "12,5", "Afsnit A: Antal pladser skal være et helt tal, fx 12")]
-    [InlineData("antal", "-1", "Afsnit A: Antal pladser skal være mindst 0")]
-    [InlineData("pct", "120", "Afsnit A: Andel til andre kommuner kan ikke være over 100 %")]
-    [InlineData("pct", "mange", "Afsnit A: Andel til andre kommuner skal være en procentsats, fx 25 eller 12,5")]
-    [InlineData("beloeb", "12,345", "Afsnit A: Beløb skal være et beløb i kroner, fx 1.250.000 eller 1250,50")]
-    [InlineData("beloeb", "12.50", "Afsnit A: Beløb: »12.50« er ikke skrevet som et dansk tal: skriv tusinder med punktum og decimaler med komma, fx 1.250.000 eller 12,5")]
-    [InlineData("andel", "12.5", "Afsnit A: Andel: »12.5« er ikke skrevet som et dansk tal: skriv tusinder med punktum og decimaler med komma, fx 1.250.000 eller 12,5")]
-    [InlineData("antal", "1.25.0", "Afsnit A: Antal pladser: »1.25.0« er ikke skrevet som et dansk tal: skriv tusinder med punktum og decimaler med komma, fx 1.250.000 eller 12,5")]
-    [InlineData("dato", "31-02-2024", "Afsnit A: Forventet færdig skal være en gyldig dato, fx 04-03-2024")]
-    [InlineData("ja-nej", "måske", "Afsnit A: Udføres opgaven? skal besvares med Ja eller Nej")]
-    [InlineData("grad", "Lidt", "Svaret »Lidt« findes ikke til Afsnit A: Tilfredshed. Vælg mellem »I høj grad«, »I nogen grad«, »Slet ikke«")]
-    [InlineData("tekst", "Denne tekst er alt for lang til feltet", "Afsnit A: Beskrivelse må højst være 20 tegn (der er skrevet 38)")]
+    [InlineData("antal", "tolv", "Antal pladser skal være et helt tal, fx 12")]
+    [InlineData("antal", "12,5", "Antal pladser skal være et helt tal, fx 12")]
+    [InlineData("antal", "-1", "Antal pladser skal være mindst 0")]
+    [InlineData("pct", "120", "Andel til andre kommuner kan ikke være over 100 %")]
+    [InlineData("pct", "mange", "Andel til andre kommuner skal være en procentsats, fx 25 eller 12,5")]
+    [InlineData("beloeb", "12,345", "Beløb skal være et beløb i kroner, fx 1.250.000 eller 1250,50")]
+    [InlineData("beloeb", "12.50", "Beløb: »12.50« er ikke skrevet som et dansk tal: skriv tusinder med punktum og decimaler med komma, fx 1.250.000 eller 12,5")]
+    [InlineData("andel", "12.5", "Andel: »12.5« er ikke skrevet som et dansk tal: skriv tusinder med punktum og decimaler med komma, fx 1.250.000 eller 12,5")]
+    [InlineData("antal", "1.25.0", "Antal pladser: »1.25.0« er ikke skrevet som et dansk tal: skriv tusinder med punktum og decimaler med komma, fx 1.250.000 eller 12,5")]
+    [InlineData("dato", "31-02-2024", "Forventet færdig skal være en gyldig dato, fx 04-03-2024")]
+    [InlineData("ja-nej", "måske", "Udføres opgaven? skal besvares med Ja eller Nej")]
+    [InlineData("grad", "Lidt", "Svaret »Lidt« findes ikke til Tilfredshed. Vælg mellem »I høj grad«, »I nogen grad«, »Slet ikke«")]
+    [InlineData("tekst", "Denne tekst er alt for lang til feltet", "Beskrivelse må højst være 20 tegn (der er skrevet 38)")]
     public void Bad_input_gets_a_Danish_message_naming_the_field(string key, string raw, string message)
     {
         var (value, error) = Parse(key, raw);

@@ -42,7 +42,7 @@ public class FormAnswersTests
         Assert.Empty(answers);
         var error = Assert.Single(errors);
         Assert.Equal("aar/aktiviteter/y2022", error.Key);
-        Assert.Equal("Afsnit A: Nøgletal – Aktiviteter – 2022 skal være et helt tal, fx 12", error.Message);
+        Assert.Equal("Nøgletal – Aktiviteter – 2022 skal være et helt tal, fx 12", error.Message);
     }
 
     [Fact]
@@ -60,10 +60,10 @@ public class FormAnswersTests
         Assert.Equal(new AnswerValue(null, "data-mangler"), answers["antal"]);
 
         (_, errors) = FormAnswers.ParseDraft(Form, new Dictionary<string, RawAnswer> { ["andel"] = new(null, "ved-ikke") });
-        Assert.Equal("»Ved ikke« kan ikke vælges til Afsnit A: Andel", Assert.Single(errors).Message);
+        Assert.Equal("»Ved ikke« kan ikke vælges til Andel", Assert.Single(errors).Message);
 
         (_, errors) = FormAnswers.ParseDraft(Form, new Dictionary<string, RawAnswer> { ["antal"] = new("3", "ved-ikke") });
-        Assert.Equal("Angiv enten et svar eller »Ved ikke« til Afsnit A: Antal pladser, ikke begge", Assert.Single(errors).Message);
+        Assert.Equal("Angiv enten et svar eller »Ved ikke« til Antal pladser, ikke begge", Assert.Single(errors).Message);
     }
 
     [Fact]
@@ -80,8 +80,21 @@ public class FormAnswersTests
         var errors = FormAnswers.ValidateForSubmit(Form, new Dictionary<string, AnswerValue> { ["ja-nej"] = new("ja") });
         var error = Assert.Single(errors);
         Assert.Equal("grad", error.Key);
-        Assert.Equal("Vælg et svar til Afsnit A: Tilfredshed", error.Message);
+        Assert.Equal("Vælg et svar til Tilfredshed", error.Message);
         Assert.Empty(FormAnswers.ValidateForSubmit(Form, new Dictionary<string, AnswerValue> { ["ja-nej"] = new("ja"), ["grad"] = new("slet") }));
+    }
+
+    [Fact]
+    public void A_message_names_the_question_alone_and_adds_the_section_only_where_the_question_is_asked_twice()
+    {
+        var akut = TestForms.Akut();
+        var errors = FormAnswers.ValidateForSubmit(akut, new Dictionary<string, AnswerValue>());
+        // "Udføres opgaven kommunalt?" is asked in every section: the section says which one is meant.
+        Assert.StartsWith("Vælg et svar til Kemoterapi: ", errors.Single(e => e.Key == "kemoterapi.udfoeres").Message);
+        // A question asked once is named alone, without its section's title.
+        var (_, parsed) = FormAnswers.ParseDraft(Form, Inputs(("antal", "tolv")));
+        var tiltag = Assert.Single(parsed);
+        Assert.Equal("Antal pladser skal være et helt tal, fx 12", tiltag.Message);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public static class Conditions
         foreach (var (key, value) in sent)
         {
             if (value is null || form.FindLeaf(key) is not { } leaf || IsAsked(form, leaf.Field, wouldBe) || stored.GetValueOrDefault(key) == value) continue;
-            errors.Add(new FieldError(key, $"{leaf.Label}: {Describe(form, leaf.Field)!.TrimEnd('.')}. Svaret er ikke gemt."));
+            errors.Add(new FieldError(key, $"{leaf.Question}: {Describe(form, leaf.Field)!.TrimEnd('.')}. Svaret er ikke gemt."));
         }
         return errors;
     }
@@ -99,7 +99,7 @@ public static class Conditions
         if (c.Field is { } key && form.Field(key) is { } field)
         {
             string Label(string option) => field.Type == FieldType.YesNo ? FieldValues.Display(field, option) : field.ResolvedOptions.FirstOrDefault(o => o.Key == option)?.Label ?? option;
-            var question = $"»{field.Label}«";
+            var question = $"»{field.Question}«";
             if (c.EqualTo is { } eq) parts.Add($"{Label(eq)} til {question}");
             if (c.OneOf is { } one) parts.Add($"{string.Join(" eller ", one.Select(Label))} til {question}");
             if (c.IsYes is bool yes) parts.Add($"{(yes ? "Ja" : "Nej")} til {question}");

@@ -9,6 +9,10 @@ public sealed record Leaf(string Key, FieldSpec Field, ValueSpec Spec, string La
 {
     /// <summary>Personal data: the field, or the table column, is marked <c>personal</c>.</summary>
     public bool Personal => Field.Personal || Spec is FieldSpec { Personal: true };
+
+    /// <summary>The leaf named for a message: the field's <see cref="FieldSpec.Question"/> and the cell within it.</summary>
+    public string Question => RowIndex is { } n ? $"{Field.Question}, række {n}: {(Spec as FieldSpec)?.Label}"
+        : RowKey is not null ? $"{Field.Question} – {CellLabel}" : Field.Question;
 }
 
 /// <summary>What a user sent for one leaf: the typed text and/or a chosen missing code.</summary>
@@ -94,12 +98,12 @@ public static class FormAnswers
                 continue;
             }
             var missing = string.IsNullOrWhiteSpace(raw.Missing) ? null : raw.Missing.Trim();
-            var (value, error) = FieldValues.Parse(leaf.Spec, leaf.Label, raw.Value);
+            var (value, error) = FieldValues.Parse(leaf.Spec, leaf.Question, raw.Value);
             if (error is not null) errors.Add(new FieldError(key, error));
             else if (missing is not null && !leaf.Field.MissingCodes.Contains(missing))
-                errors.Add(new FieldError(key, $"»{form.MissingCodeLabel(missing)}« kan ikke vælges til {leaf.Label}"));
+                errors.Add(new FieldError(key, $"»{form.MissingCodeLabel(missing)}« kan ikke vælges til {leaf.Question}"));
             else if (missing is not null && value is not null)
-                errors.Add(new FieldError(key, $"Angiv enten et svar eller »{form.MissingCodeLabel(missing)}« til {leaf.Label}, ikke begge"));
+                errors.Add(new FieldError(key, $"Angiv enten et svar eller »{form.MissingCodeLabel(missing)}« til {leaf.Question}, ikke begge"));
             else if (PastDate(leaf, value, today) is { } past)
                 errors.Add(new FieldError(key, past));
             else
@@ -124,7 +128,7 @@ public static class FormAnswers
 
     static string? PastDate(Leaf leaf, string? value, DateOnly? today) =>
         leaf.Spec is { Type: FieldType.Date, NotInPast: true } && today is DateOnly t && value is not null && DateOnly.Parse(value) < t
-            ? $"{leaf.Label} kan ikke ligge før i dag ({t.ToString("dd-MM-yyyy")})" : null;
+            ? $"{leaf.Question} kan ikke ligge før i dag ({t.ToString("dd-MM-yyyy")})" : null;
 
     /// <summary>The form's limits on the combined length of several text fields, over a complete set of answers.</summary>
     public static List<FieldError> CheckTextLimits(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers) =>
@@ -168,7 +172,7 @@ public static class FormAnswers
         var parts = key.Split('/');
         var field = form.Field(parts[0]);
         if (field?.Type != FieldType.Table || parts.Length != 3 || !int.TryParse(parts[1], out var n) || n <= field.MaxRows) return null;
-        return field.MaxRowsMessage ?? $"Der kan højst angives {field.MaxRows} rækker i {field.FullLabel}";
+        return field.MaxRowsMessage ?? $"Der kan højst angives {field.MaxRows} rækker i {field.Question}";
     }
 
     /// <summary>Checks a complete set of answers before submission: required fields and every value against this form version.</summary>
@@ -182,12 +186,12 @@ public static class FormAnswers
         {
             var leaf = form.FindLeaf(key);
             if (leaf is null) continue; // answers to fields a newer form version dropped are kept, not submitted as errors
-            if (answer.Value is not null && FieldValues.Parse(leaf.Spec, leaf.Label, FieldValues.InputText(leaf.Spec, answer.Value)).Error is { } e)
+            if (answer.Value is not null && FieldValues.Parse(leaf.Spec, leaf.Question, FieldValues.InputText(leaf.Spec, answer.Value)).Error is { } e)
                 errors.Add(new FieldError(key, e));
             else if (PastDate(leaf, answer.Value, today) is { } past)
                 errors.Add(new FieldError(key, past));
             if (answer.Missing is not null && !leaf.Field.MissingCodes.Contains(answer.Missing))
-                errors.Add(new FieldError(key, $"»{form.MissingCodeLabel(answer.Missing)}« kan ikke længere vælges til {leaf.Label}"));
+                errors.Add(new FieldError(key, $"»{form.MissingCodeLabel(answer.Missing)}« kan ikke længere vælges til {leaf.Question}"));
         }
         errors.AddRange(IncompleteTableRows(form, answers));
         foreach (var field in form.Fields.Where(f => f.Required && Conditions.IsAsked(form, f, answers)))
@@ -195,7 +199,7 @@ public static class FormAnswers
             if (field.Type == FieldType.Table)
             {
                 if (!answers.Keys.Any(k => k.StartsWith(field.Key + "/", StringComparison.Ordinal)))
-                    errors.Add(new FieldError(field.Key, $"Udfyld mindst én række i {field.FullLabel}"));
+                    errors.Add(new FieldError(field.Key, $"Udfyld mindst én række i {field.Question}"));
                 continue;
             }
             foreach (var leaf in form.FixedLeaves().Where(l => l.Field == field))
@@ -223,6 +227,6 @@ public static class FormAnswers
     }
 
     static string RequiredMessage(Leaf leaf) => FieldValues.IsCategorical(leaf.Spec.Type)
-        ? $"Vælg et svar til {leaf.Label}"
-        : $"Udfyld {leaf.Label}";
+        ? $"Vælg et svar til {leaf.Question}"
+        : $"Udfyld {leaf.Question}";
 }

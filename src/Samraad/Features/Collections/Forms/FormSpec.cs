@@ -140,8 +140,16 @@ public sealed class FieldSpec : ValueSpec
     /// <summary>Section title, filled in when the form is read, for messages that name the field.</summary>
     [JsonIgnore] public string SectionTitle { get; internal set; } = "";
 
-    /// <summary>"Kemoterapi: Udføres opgaven?" — the name used in error messages and exports.</summary>
+    /// <summary>"Kemoterapi: Udføres opgaven?" — the name used in exports and summaries, where sections are not shown.</summary>
     [JsonIgnore] public string FullLabel => string.IsNullOrEmpty(SectionTitle) ? Label : $"{SectionTitle}: {Label}";
+
+    /// <summary>
+    /// The question in the user's words, for messages: the label alone, or with its section title only when another
+    /// field of the form asks the same ("Udføres opgaven kommunalt?" in seven sections) and the label alone would not
+    /// say which. A message sits by its field and in the error summary; a section title repeated in every message is noise.
+    /// </summary>
+    [JsonIgnore] public string Question { get => question ?? Label; internal set => question = value; }
+    string? question;
 }
 
 /// <summary>Reads and checks a form definition from JSON.</summary>
@@ -209,6 +217,7 @@ public static class FormSpecReader
     static void Resolve(FormSpec form)
     {
         if (string.IsNullOrWhiteSpace(form.Key)) throw new InvalidDataException("Skemadefinitionen mangler en nøgle (key).");
+        var asked = form.Sections.SelectMany(s => s.Fields).GroupBy(f => f.Label.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<string>();
         foreach (var section in form.Sections)
         foreach (var field in section.Fields)
@@ -217,6 +226,7 @@ public static class FormSpecReader
                 throw new InvalidDataException($"Ugyldig feltnøgle »{field.Key}«: brug små bogstaver, tal, punktum og bindestreg.");
             if (!seen.Add(field.Key)) throw new InvalidDataException($"Feltnøglen »{field.Key}« findes to gange.");
             field.SectionTitle = section.Title;
+            field.Question = asked[field.Label.Trim()] > 1 ? field.FullLabel : field.Label;
             ResolveOptions(form, field, field.Key);
             foreach (var code in field.MissingCodes)
                 if (form.MissingCodes.All(m => m.Key != code))
