@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Samraad.Features.Indicators;
@@ -134,8 +133,7 @@ public static partial class ComputeKeyFigures
         var t = Printed().Replace(text, "");
         var comma = t.IndexOf(',');
         var decimals = comma < 0 ? 0 : t.Length - comma - 1;
-        return decimal.TryParse(t.Replace(".", "").Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
-            ? (v, decimals) : (null, null);
+        return DanishNumber.Parse(t) is decimal v ? (v, decimals) : (null, null);
     }
 
     [GeneratedRegex(@"[^\d,.\-]")] private static partial Regex Printed();
