@@ -60,6 +60,8 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
     static readonly Rule Administrator = Only("Administrator", Role.Admin);
     /// <summary>KKR Sjælland's secretariat (the owner of the collection, key figures, surveys, meeting, contract) and the admin.</summary>
     static readonly Rule OwnerAdmin = Only("OwnerAdmin", Role.Admin, Role.OwnerSecretariat);
+    /// <summary>Anyone working in a secretariat (KKR or agency) and the admin: they may start a collection of their own.</summary>
+    static readonly Rule Secretariats = Only("Secretariats", Role.Admin, Role.OwnerSecretariat, Role.OtherKkrSecretariat, Role.AgencyCaseworker);
     /// <summary>Summaries, key figures and surveys: the owner and its body's readers (a reader of another body reads nothing of it).</summary>
     static readonly Rule SummaryReaders = Only("SummaryReaders", Role.Admin, Role.OwnerSecretariat, Role.Reader);
     /// <summary>The collection itself: those who read its summary, and its respondents.</summary>
@@ -157,6 +159,13 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /", SignedIn, "/"),
         R("GET /indsamlinger/{slug}", CollectionSeers, AcuteCare),
         R("POST /indsamlinger/{slug}/frist", OwnerAdmin, AcuteCare + "/frist", Form()),
+        R("GET /indsamlinger/ny", Secretariats, "/indsamlinger/ny"),
+        R("POST /indsamlinger/ny", Secretariats, "/indsamlinger/ny", Form()),
+        R("POST /indsamlinger/{slug}/status", OwnerAdmin, AcuteCare + "/status", Form(("action", "ingen"))),
+        R("GET /indsamlinger/{slug}/respondenter", OwnerAdmin, AcuteCare + "/respondenter"),
+        R("POST /indsamlinger/{slug}/respondenter", OwnerAdmin, AcuteCare + "/respondenter", Form()),
+        R("GET /indsamlinger/{slug}/respondenter/{org}/frist", OwnerAdmin, AcuteCare + "/respondenter/faxe/frist"),
+        R("POST /indsamlinger/{slug}/respondenter/{org}/frist", OwnerAdmin, AcuteCare + "/respondenter/faxe/frist", Form(("deadline", "snart"))),
         R("GET /indsamlinger/{slug}/sammendrag", SummaryReaders, AcuteCare + "/sammendrag"),
         R("GET /indsamlinger/{slug}/matrix", SummaryReaders, AcuteCare + "/matrix"),
         R("GET /indsamlinger/{slug}/log", OwnerAdmin, AcuteCare + "/log"),

@@ -1,7 +1,9 @@
 namespace Samraad.Features.Collections;
 
 /// <summary>A collection in the list.</summary>
-public sealed record CollectionListItem(string Slug, string Title, string Owner, DateTime OpensAtUtc, DateTime DeadlineUtc, bool IsOpen, int Respondents, int Answered, int Submitted);
+/// <summary>Status: Draft (only the secretariat sees it), Open, Closed or Archived.</summary>
+public sealed record CollectionListItem(string Slug, string Title, string Owner, DateTime OpensAtUtc, DateTime DeadlineUtc, bool IsOpen, int Respondents, int Answered, int Submitted,
+    string Status);
 
 /// <summary>A collection with its form definition (the pack's JSON) and respondents.</summary>
 public sealed record CollectionDefinition(string Slug, string Title, string? Description, string Owner, DateTime OpensAtUtc, DateTime DeadlineUtc,

@@ -2,7 +2,12 @@ using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Collections;
 
-public enum AuditAction { AnswerChanged, Submitted, Reopened, WindowChanged, Imported }
+/// <summary>What a log line records: changes to answers, and (the later ones) changes to the collection's definition.</summary>
+public enum AuditAction
+{
+    AnswerChanged, Submitted, Reopened, WindowChanged, Imported,
+    Created, StatusChanged, DefinitionChanged, RespondentAdded, RespondentRemoved, DeadlineExtended,
+}
 
 /// <summary>An append-only line of the audit log: who did what to which answer, with old and new value.</summary>
 public class AuditEntry
@@ -37,6 +42,22 @@ public class AuditEntry
         Note = note,
     };
 
+    /// <summary>A change to the collection's definition (status, respondents, deadlines): who, when, what, old and new.</summary>
+    public static AuditEntry OfDefinition(Collection collection, UserContext by, DateTime nowUtc, AuditAction action,
+        string? what = null, string? oldValue = null, string? newValue = null, string? note = null, int? organisationId = null) => new()
+    {
+        CollectionId = collection.Id,
+        OrganisationId = organisationId,
+        AtUtc = nowUtc,
+        UserName = by.UserName,
+        UserDisplayName = by.Name,
+        Action = action,
+        FieldKey = what,
+        OldValue = oldValue,
+        NewValue = newValue,
+        Note = note,
+    };
+
     /// <summary>The stored text of an answer in the log: the canonical value, or "[kode]" for a missing code.</summary>
     public static string? Text(AnswerValue? value) =>
         value is null ? null : value.Missing is not null ? $"[{value.Missing}]" : value.Value;
@@ -48,6 +69,25 @@ public class AuditEntry
         AuditAction.Reopened => "Genåbnet",
         AuditAction.WindowChanged => "Frist ændret",
         AuditAction.Imported => "Indlæst",
+        AuditAction.Created => "Oprettet",
+        AuditAction.StatusChanged => "Status ændret",
+        AuditAction.DefinitionChanged => "Definition ændret",
+        AuditAction.RespondentAdded => "Respondent tilføjet",
+        AuditAction.RespondentRemoved => "Respondent fjernet",
+        AuditAction.DeadlineExtended => "Frist forlænget",
         _ => action.ToString(),
+    };
+
+    /// <summary>A change to the definition, not to an answer: its <see cref="FieldKey"/> names what changed, not a question.</summary>
+    public bool IsDefinitionChange => Action >= AuditAction.Created;
+
+    /// <summary>What a definition change changed, in words ("frist:faxe" → "Frist").</summary>
+    public string? WhatLabel => FieldKey?.Split(':')[0] switch
+    {
+        "status" => "Status",
+        "respondent" => "Respondent",
+        "frist" => "Frist",
+        "indsamling" => "Indsamling",
+        var other => other,
     };
 }

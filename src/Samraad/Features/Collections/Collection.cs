@@ -14,6 +14,13 @@ public class FormVersion
     public DateTime CreatedAtUtc { get; set; }
 }
 
+/// <summary>
+/// Where a collection is in its life: a draft only its secretariat sees; open (published: respondents see it and may
+/// answer inside the window); closed (nobody answers, whatever the window says); archived (read-only, off the front
+/// pages, still searchable and exportable).
+/// </summary>
+public enum CollectionStatus { Draft, Open, Closed, Archived }
+
 /// <summary>A request for structured answers from a set of respondent organisations within a window.</summary>
 public class Collection
 {
@@ -39,26 +46,64 @@ public class Collection
     public string? FirstPeriod { get; set; }
     public string? LastPeriod { get; set; }
 
+    public CollectionStatus Status { get; set; } = CollectionStatus.Open;
+    /// <summary>The collection this one was copied from (last year's edition), to set their summaries side by side.</summary>
+    public int? CopiedFromId { get; set; }
+    public Collection? CopiedFrom { get; set; }
+
     public bool IsPeriodic => PeriodKind is not null;
     public List<string> Periods() => PeriodKind is { } kind ? Samraad.Periods.Range(kind, FirstPeriod!, LastPeriod!) : [""];
     public string PeriodLabel(string period) => PeriodKind is { } kind && period != "" ? Samraad.Periods.Label(kind, period) : "";
 
-    /// <summary>Respondents may change answers only inside the window: opens ≤ now ≤ deadline.</summary>
-    public bool IsOpen(DateTime nowUtc) => nowUtc >= OpensAtUtc && nowUtc <= DeadlineUtc;
+    /// <summary>
+    /// Respondents may change answers only while the collection is open and inside the window: opens ≤ now ≤ deadline,
+    /// where the deadline is the respondent's own when the secretariat extended it.
+    /// </summary>
+    public bool IsOpen(DateTime nowUtc, DateTime? deadlineUtc = null) => ClosedReason(nowUtc, deadlineUtc) is null;
 
-    /// <summary>Why a respondent cannot change answers now, in Danish; null when the window is open.</summary>
-    public string? ClosedReason(DateTime nowUtc) =>
-        nowUtc < OpensAtUtc ? $"Indsamlingen åbner {DanishTime.Format(OpensAtUtc)}. Indtil da kan du læse skemaet, men ikke svare."
-        : nowUtc > DeadlineUtc ? $"Fristen udløb {DanishTime.Format(DeadlineUtc)}. Du kan læse besvarelsen, men ikke ændre den. Kontakt sekretariatet, hvis der skal rettes noget."
-        : null;
+    /// <summary>Why a respondent cannot change answers now, in Danish; null when it can.</summary>
+    public string? ClosedReason(DateTime nowUtc, DateTime? deadlineUtc = null)
+    {
+        var deadline = deadlineUtc ?? DeadlineUtc;
+        return Status switch
+        {
+            CollectionStatus.Draft => "Indsamlingen er ikke offentliggjort endnu.",
+            CollectionStatus.Closed => "Sekretariatet har lukket indsamlingen. Du kan læse besvarelsen, men ikke ændre den. Kontakt sekretariatet, hvis der skal rettes noget.",
+            CollectionStatus.Archived => "Indsamlingen er arkiveret. Du kan læse besvarelsen, men ikke ændre den.",
+            _ when nowUtc < OpensAtUtc => $"Indsamlingen åbner {DanishTime.Format(OpensAtUtc)}. Indtil da kan du læse skemaet, men ikke svare.",
+            _ when nowUtc > deadline => $"Fristen udløb {DanishTime.Format(deadline)}. Du kan læse besvarelsen, men ikke ændre den. Kontakt sekretariatet, hvis der skal rettes noget.",
+            _ => null,
+        };
+    }
+
+    /// <summary>The status in words, as the status tag shows it: a published collection past its deadline is "Lukket".</summary>
+    public string StatusLabel(DateTime nowUtc) => Status switch
+    {
+        CollectionStatus.Draft => "Kladde",
+        CollectionStatus.Archived => "Arkiveret",
+        CollectionStatus.Closed => "Lukket",
+        _ when nowUtc < OpensAtUtc => "Offentliggjort, åbner senere",
+        _ when nowUtc > DeadlineUtc => "Lukket (fristen er udløbet)",
+        _ => "Åben",
+    };
 }
 
-/// <summary>An organisation asked to answer a collection.</summary>
+/// <summary>
+/// An organisation asked to answer a collection. A respondent removed by mistake is kept, marked: its answers stay
+/// (shown as from a removed respondent) and it leaves the summary's base; adding it again clears the mark.
+/// </summary>
 public class CollectionRespondent
 {
     public int CollectionId { get; set; }
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
+    /// <summary>This respondent's own deadline, when the secretariat gave it more time than the collection's.</summary>
+    public DateTime? ExtendedDeadlineUtc { get; set; }
+    public string? ExtensionReason { get; set; }
+    public DateTime? RemovedAtUtc { get; set; }
+    public string? RemovedBy { get; set; }
+
+    public bool IsActive => RemovedAtUtc is null;
 }
 
 /// <summary>A figure a document printed, kept only to compare with computed figures (see Summaries/Reconciliation).</summary>

@@ -33,17 +33,18 @@ public static class CollectionApi
     {
         var user = UserContext.From(http.User)!;
         var collections = await db.Collections.Include(c => c.Owner).OrderBy(c => c.Slug).ToListAsync();
-        var respondents = (await db.CollectionRespondents.ToListAsync()).ToLookup(r => r.CollectionId, r => r.OrganisationId);
-        var visible = collections.Where(c => Access.CanSeeCollection(user, c.OwnerOrganisationId, respondents[c.Id])).ToList();
+        var respondents = (await db.CollectionRespondents.Where(r => r.RemovedAtUtc == null).ToListAsync()).ToLookup(r => r.CollectionId, r => r.OrganisationId);
+        var visible = collections.Where(c => (c.Status != CollectionStatus.Draft || Access.CanAdminister(user, c.OwnerOrganisationId))
+            && Access.CanSeeCollection(user, c.OwnerOrganisationId, respondents[c.Id])).ToList();
         var counts = await ReadProgress.Counts(db, visible.Select(c => c.Id).ToList());
         var now = clock.GetUtcNow().UtcDateTime;
         return Results.Ok(visible.Select(c => new CollectionListItem(c.Slug, c.Title, c.Owner!.Slug, c.OpensAtUtc, c.DeadlineUtc, c.IsOpen(now),
-            counts[c.Id].Respondents, counts[c.Id].Answered, counts[c.Id].Submitted)).ToList());
+            counts[c.Id].Respondents, counts[c.Id].Answered, counts[c.Id].Submitted, c.Status.ToString())).ToList());
     }
 
     /// <summary>The collection in the period asked for (?period=2023; the latest when none is given), or null.</summary>
     static async Task<CollectionContext?> Load(HttpContext http, AppDbContext db, string slug) =>
-        (await CollectionContext.Load(db, slug))?.ForPeriod(Period(http));
+        await CollectionContext.Load(db, slug) is { } ctx && !ctx.HiddenFrom(UserContext.From(http.User)!) ? ctx.ForPeriod(Period(http)) : null;
 
     static string? Period(HttpContext http) => http.Request.Query.TryGetValue("period", out var p) ? p : http.Request.Query["periode"];
 
@@ -82,7 +83,7 @@ public static class CollectionApi
     {
         var r = await db.Responses.AsNoTracking().Include(x => x.Answers).Include(x => x.LatestReceipt)
             .FirstOrDefaultAsync(x => x.CollectionId == ctx.Collection.Id && x.OrganisationId == org.Id && x.Period == ctx.Period);
-        var closed = ctx.Collection.ClosedReason(now);
+        var closed = ctx.ClosedReasonFor(org.Id, now);
         var versions = await db.FormVersions.Where(f => f.Id == (r == null ? ctx.Collection.FormVersionId : r.FormVersionId)).Select(f => f.Version).FirstAsync();
         return new ResponseDto(ctx.Collection.Slug, org.Slug, r is null ? "NotStarted" : r.IsReopened ? "Reopened" : r.Status.ToString(),
             r?.Revision ?? 0, versions, r?.LatestReceipt?.Number, r?.LatestReceipt?.SubmittedAtUtc,

@@ -6,9 +6,28 @@ using Samraad.Features.Reference;
 
 namespace Samraad.Features.Collections;
 
-/// <summary>A collection with its parsed current form and its respondents: what every page and endpoint starts from.</summary>
+/// <summary>
+/// A collection with its parsed current form and its respondents: what every page and endpoint starts from.
+/// <see cref="Respondents"/> are those asked now (the summary's base); <see cref="Memberships"/> also holds the
+/// removed ones, whose answers are kept and shown as such, and each respondent's own deadline.
+/// </summary>
 public sealed record CollectionContext(Collection Collection, FormSpec Form, IReadOnlyList<Organisation> Respondents)
 {
+    public IReadOnlyList<CollectionRespondent> Memberships { get; init; } = [];
+
+    public CollectionRespondent? Membership(int organisationId) => Memberships.FirstOrDefault(m => m.OrganisationId == organisationId);
+
+    /// <summary>The deadline that holds for one respondent: its own when extended, the collection's otherwise.</summary>
+    public DateTime DeadlineFor(int organisationId) => Membership(organisationId)?.ExtendedDeadlineUtc ?? Collection.DeadlineUtc;
+
+    /// <summary>Why this respondent cannot change answers now; null when it can.</summary>
+    public string? ClosedReasonFor(int organisationId, DateTime nowUtc) =>
+        Membership(organisationId) is { IsActive: false } ? "Organisationen er ikke længere respondent i denne indsamling. Svarene er gemt, men kan ikke ændres."
+        : Collection.ClosedReason(nowUtc, DeadlineFor(organisationId));
+
+    /// <summary>A draft is seen only by those who administer it: to everyone else it does not exist.</summary>
+    public bool HiddenFrom(UserContext user) => Collection.Status == CollectionStatus.Draft && !CanAdminister(user);
+
     /// <summary>The period responses are read and written for: "" for a one-off collection; one of its periods otherwise.</summary>
     public string Period { get; init; } = "";
 
@@ -41,18 +60,22 @@ public sealed record CollectionContext(Collection Collection, FormSpec Form, IRe
 
     public static async Task<CollectionContext?> Load(AppDbContext db, string slug, CancellationToken ct = default)
     {
-        var collection = await db.Collections.Include(c => c.Owner).Include(c => c.FormVersion)
+        var collection = await db.Collections.Include(c => c.Owner).Include(c => c.FormVersion).Include(c => c.CopiedFrom)
             .FirstOrDefaultAsync(c => c.Slug == slug, ct);
         if (collection is null) return null;
-        var respondents = await db.CollectionRespondents.Where(r => r.CollectionId == collection.Id)
-            .Select(r => r.Organisation!).OrderBy(o => o.Name).ToListAsync(ct);
-        return new CollectionContext(collection, FormSpecs.Get(collection.FormVersion!), respondents);
+        var memberships = await db.CollectionRespondents.Include(r => r.Organisation).Where(r => r.CollectionId == collection.Id).ToListAsync(ct);
+        var respondents = memberships.Where(m => m.IsActive).Select(m => m.Organisation!).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+        return new CollectionContext(collection, FormSpecs.Get(collection.FormVersion!), respondents)
+        {
+            Memberships = memberships.OrderBy(m => m.Organisation!.Name, StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>Finds a respondent of this collection by slug, if the user may see its response.</summary>
     public Outcome<Organisation> RespondentFor(UserContext user, string orgSlug)
     {
-        var org = Respondents.FirstOrDefault(r => r.Slug == orgSlug);
+        // A removed respondent's response is still there to read (marked), by the secretariat and by itself.
+        var org = HiddenFrom(user) ? null : Memberships.Select(m => m.Organisation!).FirstOrDefault(r => r.Slug == orgSlug);
         // Not-a-respondent and not-allowed look the same from outside: no probing for which organisations answer.
         if (org is null || !Access.CanViewResponse(user, Collection.OwnerOrganisationId, org.Id))
             return org is null ? Outcome<Organisation>.Fail(Problem.NotFound, "Besvarelsen findes ikke.")

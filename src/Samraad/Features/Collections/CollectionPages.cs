@@ -25,8 +25,10 @@ public static class CollectionPages
         var user = UserContext.From(http.User)!;
         var now = clock.GetUtcNow().UtcDateTime;
         var collections = await db.Collections.Include(c => c.Owner).OrderByDescending(c => c.DeadlineUtc).ToListAsync();
-        var respondents = (await db.CollectionRespondents.ToListAsync()).ToLookup(r => r.CollectionId, r => r.OrganisationId);
-        var visible = collections.Where(c => Access.CanSeeCollection(user, c.OwnerOrganisationId, respondents[c.Id])).ToList();
+        var memberships = (await db.CollectionRespondents.Where(r => r.RemovedAtUtc == null).ToListAsync()).ToLookup(r => r.CollectionId);
+        // The front page is for work: drafts only for their secretariat, archived collections not at all (the list of all is /indsamlinger/alle).
+        var visible = collections.Where(c => c.Status != CollectionStatus.Archived && (c.Status != CollectionStatus.Draft || Access.CanAdminister(user, c.OwnerOrganisationId))
+            && Access.CanSeeCollection(user, c.OwnerOrganisationId, memberships[c.Id].Select(m => m.OrganisationId))).ToList();
         var counts = await ReadProgress.Counts(db, visible.Select(c => c.Id).ToList());
         // A periodic collection has a response per period: the front page shows the latest one.
         var own = user.OrganisationId is int org
@@ -48,14 +50,15 @@ public static class CollectionPages
                 _ => "Kladde",
             } + (c.IsPeriodic ? $" ({c.PeriodLabel(mine?.Period ?? c.LastPeriod!)})" : "") : null;
             var (n, answered, submitted) = counts[c.Id];
-            return new FrontPage.Item(c, href, n, answered, submitted, c.IsOpen(now), ownStatus);
+            var ownDeadline = memberships[c.Id].FirstOrDefault(m => m.OrganisationId == user.OrganisationId)?.ExtendedDeadlineUtc;
+            return new FrontPage.Item(c, href, n, answered, submitted, c.IsOpen(now, ownDeadline), ownStatus, c.StatusLabel(now), isRespondent ? ownDeadline : null);
         }).ToList();
-        return Html.Render<FrontPage>(new { Items = items });
+        return Html.Render<FrontPage>(new { Items = items, CanCreate = user.IsAdmin || user.Role == Roles.Secretariat });
     }
 
     /// <summary>The collection in the period the page asks for (?periode=2023; the latest when none is given), or null.</summary>
     static async Task<CollectionContext?> Load(HttpContext http, AppDbContext db, string slug) =>
-        (await CollectionContext.Load(db, slug))?.ForPeriod(http.Request.Query["periode"]);
+        await CollectionContext.Load(db, slug) is { } ctx && !ctx.HiddenFrom(UserContext.From(http.User)!) ? ctx.ForPeriod(http.Request.Query["periode"]) : null;
 
     /// <summary>Loads the collection and checks the user administers it; otherwise the page to show instead.</summary>
     static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
@@ -76,9 +79,22 @@ public static class CollectionPages
         return Html.Render<CollectionPage>(new
         {
             Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime,
-            Notice = http.Request.Query.ContainsKey("gemt") ? "Åbning og frist er gemt." : null,
+            Notice = OverviewNotice(http.Request.Query),
         });
     }
+
+    /// <summary>What the last action on the page did, from the redirect's query (fixed texts only).</summary>
+    static string? OverviewNotice(IQueryCollection q) =>
+        q.ContainsKey("gemt") ? "Åbning og frist er gemt."
+        : q.ContainsKey("oprettet") ? "Indsamlingen er oprettet som kladde. Ret skema, respondenter og frist, og offentliggør den, når den er klar."
+        : q["status"].ToString() switch
+        {
+            "publish" => "Indsamlingen er offentliggjort. Respondenterne kan nu se den og svare mellem åbning og frist.",
+            "close" => "Indsamlingen er lukket. Ingen kan længere ændre svar.",
+            "reopen" => "Indsamlingen er genåbnet.",
+            "archive" => "Indsamlingen er arkiveret. Den vises ikke længere på forsiden.",
+            _ => null,
+        };
 
     static async Task<IResult> ChangeWindow(string slug, HttpContext http, AppDbContext db, ChangeWindow change, TimeProvider clock)
     {

@@ -1,3 +1,4 @@
+using Samraad.Features.Collections.Authoring;
 using Samraad.Features.Collections.Packs;
 using Samraad.Features.Collections.Summaries;
 
@@ -13,6 +14,11 @@ public sealed class CollectionsFeature : IFeature
         services.AddScoped<SubmitResponse>();
         services.AddScoped<ReopenResponse>();
         services.AddScoped<ChangeWindow>();
+        services.AddScoped<CreateCollection>();
+        services.AddScoped<ChangeStatus>();
+        services.AddScoped<RespondentGroups>();
+        services.AddScoped<ChangeRespondents>();
+        services.AddScoped<ExtendDeadline>();
         services.AddScoped<ComputeSummary>();
         services.AddScoped<ReadSummary>();
         services.AddScoped<ExportResponses>();
@@ -23,6 +29,7 @@ public sealed class CollectionsFeature : IFeature
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
+        app.MapAuthoringPages();
         app.MapCollectionPages();
         app.MapResponsePages();
         app.MapCollectionApi();

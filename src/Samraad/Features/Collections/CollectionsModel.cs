@@ -23,6 +23,8 @@ sealed class CollectionConfiguration : IEntityTypeConfiguration<Collection>
         e.Property(c => c.PeriodKind).HasConversion<string>().HasMaxLength(10);
         e.Property(c => c.FirstPeriod).HasMaxLength(10);
         e.Property(c => c.LastPeriod).HasMaxLength(10);
+        e.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
+        e.HasOne(c => c.CopiedFrom).WithMany().HasForeignKey(c => c.CopiedFromId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -33,6 +35,9 @@ sealed class CollectionRespondentConfiguration : IEntityTypeConfiguration<Collec
         e.HasKey(r => new { r.CollectionId, r.OrganisationId });
         e.HasOne<Collection>().WithMany(c => c.Respondents).HasForeignKey(r => r.CollectionId);
         e.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(r => r.ExtensionReason).HasMaxLength(500);
+        e.Property(r => r.RemovedBy).HasMaxLength(256);
+        e.Ignore(r => r.IsActive);
     }
 }
 

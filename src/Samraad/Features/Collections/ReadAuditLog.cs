@@ -16,9 +16,11 @@ public static class ReadAuditLog
         if (organisationId is int org) query = query.Where(a => a.OrganisationId == org);
         if (ctx.Collection.IsPeriodic) query = query.Where(a => a.Response == null || a.Response.Period == ctx.Period);
         var entries = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(max).ToListAsync(ct);
-        var names = ctx.Respondents.ToDictionary(r => r.Id, r => r.DisplayName);
+        var names = ctx.Memberships.ToDictionary(m => m.OrganisationId, m => m.Organisation!.DisplayName);
         return entries.Select(e =>
         {
+            if (e.IsDefinitionChange)
+                return new AuditLine(e, e.OrganisationId is int d ? names.GetValueOrDefault(d) : null, e.WhatLabel, e.OldValue, e.NewValue);
             var leaf = e.FieldKey is null ? null : ctx.Form.FindLeaf(e.FieldKey);
             return new AuditLine(e, e.OrganisationId is int o ? names.GetValueOrDefault(o) : null,
                 leaf?.Label ?? e.FieldKey, Text(ctx.Form, leaf, e.OldValue), Text(ctx.Form, leaf, e.NewValue));

@@ -49,10 +49,11 @@ public static class ReadProgress
     /// <summary>Progress of many collections at once, for the front page; a periodic collection counts its latest period.</summary>
     public static async Task<Dictionary<int, (int Respondents, int Answered, int Submitted)>> Counts(AppDbContext db, IReadOnlyList<int> collectionIds, CancellationToken ct = default)
     {
-        var respondents = await db.CollectionRespondents.Where(r => collectionIds.Contains(r.CollectionId))
-            .GroupBy(r => r.CollectionId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        // Only respondents asked now count: a removed respondent's kept answers are not progress.
+        var active = db.CollectionRespondents.Where(r => collectionIds.Contains(r.CollectionId) && r.RemovedAtUtc == null);
+        var respondents = await active.GroupBy(r => r.CollectionId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var latest = await db.Collections.Where(c => collectionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.LastPeriod ?? "", ct);
-        var responses = (await db.Responses.Where(r => collectionIds.Contains(r.CollectionId))
+        var responses = (await db.Responses.Where(r => active.Any(m => m.CollectionId == r.CollectionId && m.OrganisationId == r.OrganisationId))
             .GroupBy(r => new { r.CollectionId, r.Period })
             .Select(g => new { g.Key.CollectionId, g.Key.Period, Answered = g.Count(r => r.LatestReceiptId != null), Submitted = g.Count(r => r.Status == ResponseStatus.Submitted) })
             .ToListAsync(ct))

@@ -41,7 +41,7 @@ public static class ResponsePages
         IReadOnlyList<FieldError>? errors = null, string? problem = null, string? notice = null)
     {
         var stored = t.Response?.AnswerMap() ?? new Dictionary<string, AnswerValue>();
-        var closed = t.Ctx.Collection.ClosedReason(now);
+        var closed = t.Ctx.ClosedReasonFor(t.Org.Id, now);
         var canEdit = Access.CanAnswerFor(t.User, t.Org.Id) && closed is null && t.Response?.Status != ResponseStatus.Submitted;
         return new ResponsePageModel(t.Ctx, t.Org, t.Response?.Status, t.Response?.Revision ?? 0,
             t.Response?.LatestReceipt?.Number, t.Response?.LatestReceipt?.SubmittedAtUtc, stored,

@@ -23,9 +23,9 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
         IReadOnlyDictionary<string, RawAnswer> inputs, int? expectedRevision, bool keepValid, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!Access.CanAnswerFor(user, organisationId) || !ctx.IsRespondent(organisationId))
+        if (!Access.CanAnswerFor(user, organisationId) || ctx.Membership(organisationId) is null)
             return Outcome<Result>.Fail(Problem.Forbidden, "Du kan kun besvare for din egen organisation.");
-        if (ctx.Collection.ClosedReason(now) is { } closed) return Outcome<Result>.Fail(Problem.Closed, closed);
+        if (ctx.ClosedReasonFor(organisationId, now) is { } closed) return Outcome<Result>.Fail(Problem.Closed, closed);
 
         var response = await FindOrStart(ctx, organisationId, now, ct);
         if (response.Status == ResponseStatus.Submitted)

@@ -14,7 +14,7 @@ public sealed class UploadPoolDocument(AppDbContext db, TimeProvider clock)
         if (!Access.CanAnswerFor(user, organisationId) || !ctx.Collection.IsRespondent(organisationId))
             return Outcome<PoolDocument>.Fail(Problem.Forbidden, "Du kan kun vedhæfte dokumentation til din egen kommunes ansøgning.");
         var now = clock.GetUtcNow().UtcDateTime;
-        if (ctx.Collection.Collection.ClosedReason(now) is { } closed) return Outcome<PoolDocument>.Fail(Problem.Closed, closed);
+        if (ctx.Collection.ClosedReasonFor(organisationId, now) is { } closed) return Outcome<PoolDocument>.Fail(Problem.Closed, closed);
         if (await db.PoolDocuments.CountAsync(d => d.PoolId == ctx.Pool.Id && d.OrganisationId == organisationId, ct) >= MaxDocuments)
             return Outcome<PoolDocument>.Fail(Problem.Invalid, "Dokumentationen er ikke gemt.",
                 [new FieldError("file", $"En ansøgning kan højst have {MaxDocuments} dokumenter. Saml dem i færre PDF-filer.")]);

@@ -365,6 +365,9 @@ namespace Samraad.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CopiedFromId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("DeadlineUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -399,6 +402,11 @@ namespace Samraad.Data.Migrations.Postgres
                     b.Property<string>("Source")
                         .HasColumnType("text");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("SummaryTablesJson")
                         .HasColumnType("text");
 
@@ -407,6 +415,8 @@ namespace Samraad.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CopiedFromId");
 
                     b.HasIndex("FormVersionId");
 
@@ -425,6 +435,20 @@ namespace Samraad.Data.Migrations.Postgres
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExtendedDeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("CollectionId", "OrganisationId");
 
@@ -2125,6 +2149,11 @@ namespace Samraad.Data.Migrations.Postgres
 
             modelBuilder.Entity("Samraad.Features.Collections.Collection", b =>
                 {
+                    b.HasOne("Samraad.Features.Collections.Collection", "CopiedFrom")
+                        .WithMany()
+                        .HasForeignKey("CopiedFromId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Samraad.Features.Collections.FormVersion", "FormVersion")
                         .WithMany()
                         .HasForeignKey("FormVersionId")
@@ -2136,6 +2165,8 @@ namespace Samraad.Data.Migrations.Postgres
                         .HasForeignKey("OwnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("CopiedFrom");
 
                     b.Navigation("FormVersion");
 

@@ -348,6 +348,9 @@ namespace Samraad.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CopiedFromId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("DeadlineUtc")
                         .HasColumnType("TEXT");
 
@@ -382,6 +385,11 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SummaryTablesJson")
                         .HasColumnType("TEXT");
 
@@ -390,6 +398,8 @@ namespace Samraad.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CopiedFromId");
 
                     b.HasIndex("FormVersionId");
 
@@ -408,6 +418,20 @@ namespace Samraad.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExtendedDeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("CollectionId", "OrganisationId");
 
@@ -2034,6 +2058,11 @@ namespace Samraad.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Samraad.Features.Collections.Collection", b =>
                 {
+                    b.HasOne("Samraad.Features.Collections.Collection", "CopiedFrom")
+                        .WithMany()
+                        .HasForeignKey("CopiedFromId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Samraad.Features.Collections.FormVersion", "FormVersion")
                         .WithMany()
                         .HasForeignKey("FormVersionId")
@@ -2045,6 +2074,8 @@ namespace Samraad.Data.Migrations.Sqlite
                         .HasForeignKey("OwnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("CopiedFrom");
 
                     b.Navigation("FormVersion");
 

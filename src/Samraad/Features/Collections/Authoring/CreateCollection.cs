@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Samraad.Data;
+
+namespace Samraad.Features.Collections.Authoring;
+
+/// <summary>What *Ny indsamling* asks: the new collection's name and window, and optionally one to copy and what to carry over.</summary>
+public sealed record NewCollection(string? Slug, string? Title, string? Description, string? Opens, string? Deadline, string? Owner = null,
+    string? CopyFrom = null, bool CarryForm = true, bool CarryRespondents = true, bool CarryTables = true, bool CarryPrinted = false);
+
+/// <summary>
+/// Creates a collection as a draft, blank or as a copy of an existing one (next year's edition): the copy gets its own
+/// slug, its own form (version 1, a copy of the source's current form), an empty response set and a link to its
+/// origin. The owner's secretariat copies its own collections; an admin any, for any owner.
+/// </summary>
+public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock)
+{
+    public const int MaxTitleLength = 200, MaxDescriptionLength = 4000;
+
+    public async Task<Outcome<Collection>> Handle(NewCollection input, UserContext user, CancellationToken ct = default)
+    {
+        if (!user.IsAdmin && user.Role != Roles.Secretariat) return Outcome<Collection>.Fail(Problem.Forbidden, "Kun et sekretariat kan oprette indsamlinger.");
+        var errors = new List<FieldError>();
+        var slug = input.Slug?.Trim() ?? "";
+        var title = input.Title?.Trim() ?? "";
+        var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+
+        if (title == "") errors.Add(new FieldError("title", "Skriv indsamlingens titel"));
+        else if (title.Length > MaxTitleLength) errors.Add(new FieldError("title", $"Titlen må højst være {MaxTitleLength} tegn (der er skrevet {title.Length})"));
+        if (description?.Length > MaxDescriptionLength)
+            errors.Add(new FieldError("description", $"Beskrivelsen må højst være {MaxDescriptionLength} tegn (der er skrevet {description.Length})"));
+        if (slug == "") errors.Add(new FieldError("slug", "Skriv en kort adresse, fx akutfunktioner-2025"));
+        else if (!SlugPattern().IsMatch(slug) || slug.Length > 80)
+            errors.Add(new FieldError("slug", "Adressen må kun have små bogstaver a–z, tal og bindestreger (højst 80 tegn), fx akutfunktioner-2025"));
+        else if (await db.Collections.AnyAsync(c => c.Slug == slug, ct)) errors.Add(new FieldError("slug", $"Der findes allerede en indsamling med adressen »{slug}«"));
+
+        var opens = DanishTime.ParseLocal(input.Opens);
+        var deadline = DanishTime.ParseLocal(input.Deadline);
+        if (opens is null) errors.Add(new FieldError("opens", string.IsNullOrWhiteSpace(input.Opens)
+            ? "Skriv hvornår indsamlingen åbner, fx 03-02-2025 08.00" : $"»{input.Opens}« er ikke en gyldig dato og tid. Skriv fx 03-02-2025 08.00"));
+        if (deadline is null) errors.Add(new FieldError("deadline", string.IsNullOrWhiteSpace(input.Deadline)
+            ? "Skriv fristen, fx 03-03-2025 23.59" : $"»{input.Deadline}« er ikke en gyldig dato og tid. Skriv fx 03-03-2025 23.59"));
+        if (opens is not null && deadline is not null && deadline <= opens) errors.Add(new FieldError("deadline", "Fristen skal ligge efter åbningstidspunktet"));
+
+        var owner = await Owner(input.Owner, user, errors, ct);
+        CollectionContext? source = null;
+        if (!string.IsNullOrWhiteSpace(input.CopyFrom))
+        {
+            source = await CollectionContext.Load(db, input.CopyFrom.Trim(), ct);
+            // Another secretariat's collection is as unknown as one that does not exist.
+            if (source is null || !source.CanAdminister(user)) errors.Add(new FieldError("copyFrom", $"Der er ingen indsamling »{input.CopyFrom.Trim()}«, du kan kopiere"));
+            else if (!input.CarryForm && (input.CarryTables || input.CarryPrinted))
+                errors.Add(new FieldError("carry", "Oversigtstabeller og trykte tal henviser til skemaets spørgsmål: kopiér også skemaet, eller fravælg dem"));
+        }
+        if (errors.Count > 0) return Outcome<Collection>.Fail(Problem.Invalid, "Indsamlingen er ikke oprettet.", errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var formJson = source is not null && input.CarryForm ? RenamedForm(source.Collection.FormVersion!.Json, slug) : BlankForm(slug, title);
+        var latest = await db.FormVersions.Where(f => f.FormKey == slug).MaxAsync(f => (int?)f.Version, ct) ?? 0;
+        var version = new FormVersion
+        {
+            FormKey = slug, Version = latest + 1, Json = formJson, CreatedAtUtc = now,
+            Sha256 = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(formJson))),
+        };
+        var collection = new Collection
+        {
+            Slug = slug, Title = title, Description = description, OwnerOrganisationId = owner!.Value, FormVersion = version,
+            OpensAtUtc = opens!.Value, DeadlineUtc = deadline!.Value, Status = CollectionStatus.Draft, CopiedFromId = source?.Collection.Id,
+            SummaryTablesJson = source is not null && input.CarryTables ? source.Collection.SummaryTablesJson : null,
+            PeriodKind = source?.Collection.PeriodKind, FirstPeriod = source?.Collection.FirstPeriod, LastPeriod = source?.Collection.LastPeriod,
+        };
+        if (source is not null && input.CarryRespondents)
+            foreach (var org in source.Respondents) collection.Respondents.Add(new CollectionRespondent { OrganisationId = org.Id });
+        db.Collections.Add(collection);
+        await db.SaveChangesAsync(ct);
+
+        if (source is not null && input.CarryPrinted)
+        {
+            foreach (var f in await db.PrintedFigures.AsNoTracking().Where(p => p.CollectionId == source.Collection.Id).ToListAsync(ct))
+            {
+                f.Id = 0;
+                f.CollectionId = collection.Id;
+                db.PrintedFigures.Add(f);
+            }
+        }
+        var carried = source is null ? null : string.Join(", ", new[]
+        {
+            input.CarryForm ? "skema" : null, input.CarryRespondents ? $"{source.Respondents.Count} respondenter" : null,
+            input.CarryTables && source.Collection.SummaryTablesJson is not null ? "oversigtstabeller" : null, input.CarryPrinted ? "trykte tal" : null,
+        }.OfType<string>());
+        db.AuditEntries.Add(AuditEntry.OfDefinition(collection, user, now, AuditAction.Created, "indsamling", null, title,
+            source is null ? "Oprettet med et tomt skema" : $"Kopieret fra »{source.Collection.Title}« ({source.Collection.Slug}){(carried == "" ? "" : ": " + carried)}"));
+        await db.SaveChangesAsync(ct);
+        return Outcome<Collection>.Success(collection);
+    }
+
+    /// <summary>A secretariat creates for its own organisation; an admin for the organisation it names (or its own).</summary>
+    async Task<int?> Owner(string? requested, UserContext user, List<FieldError> errors, CancellationToken ct)
+    {
+        if (!user.IsAdmin || string.IsNullOrWhiteSpace(requested))
+        {
+            if (user.OrganisationId is int own) return own;
+            errors.Add(new FieldError("owner", "Vælg hvilken organisation der ejer indsamlingen"));
+            return null;
+        }
+        var id = await db.Organisations.Where(o => o.Slug == requested.Trim()).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+        if (id is null) errors.Add(new FieldError("owner", $"Organisationen »{requested.Trim()}« findes ikke"));
+        return id;
+    }
+
+    /// <summary>The source's form under the new collection's key, as its version 1: the copy's form changes on its own from now on.</summary>
+    static string RenamedForm(string json, string key)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node["key"] = key;
+        node["version"] = 1;
+        return node.ToJsonString(Indented);
+    }
+
+    static string BlankForm(string key, string title) =>
+        new JsonObject { ["key"] = key, ["version"] = 1, ["title"] = title, ["sections"] = new JsonArray() }
+            .ToJsonString(Indented);
+
+    /// <summary>Readable stored JSON: indented, Danish letters as they are.</summary>
+    static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] private static partial Regex SlugPattern();
+}
