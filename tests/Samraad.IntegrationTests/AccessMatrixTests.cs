@@ -162,6 +162,7 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /indsamlinger/ny", Secretariats, "/indsamlinger/ny"),
         R("POST /indsamlinger/ny", Secretariats, "/indsamlinger/ny", Form()),
         R("POST /indsamlinger/{slug}/status", OwnerAdmin, AcuteCare + "/status", Form(("action", "ingen"))),
+        R("POST /indsamlinger/{slug}/pakke", OwnerAdmin, AcuteCare + "/pakke", Form(("action", "keep"))),
         R("GET /indsamlinger/{slug}/respondenter", OwnerAdmin, AcuteCare + "/respondenter"),
         R("POST /indsamlinger/{slug}/respondenter", OwnerAdmin, AcuteCare + "/respondenter", Form()),
         R("GET /indsamlinger/{slug}/respondenter/{org}/frist", OwnerAdmin, AcuteCare + "/respondenter/faxe/frist"),

@@ -222,6 +222,50 @@ public class BrowserTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_secretariat_copies_last_years_collection_publishes_it_and_gives_one_respondent_more_time()
+    {
+        await using var session = await Start(("sek", Roles.Secretariat, "kkr-sjaelland"), ("faxe-bruger", Roles.Respondent, "faxe"));
+        var violations = new List<string>();
+        var sek = await session.As("sek");
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Ny indsamling" }).ClickAsync();
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Opret kladde" }).ClickAsync();
+        Assert.StartsWith("Fejl:", await sek.TitleAsync());
+        await Expect(sek, "Skriv indsamlingens titel");
+        await Axe(sek, violations);
+        await sek.GetByLabel("Kopiér fra").SelectOptionAsync("akutfunktioner-2024");
+        await sek.GetByLabel("Titel").FillAsync("Akutfunktioner 2025");
+        await sek.GetByLabel("Kort adresse").FillAsync("akutfunktioner-2025");
+        await sek.GetByLabel("Åbner").FillAsync("30-11-2026 08.00");
+        await sek.GetByLabel("Frist").FillAsync("15-12-2026 12.00");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Opret kladde" }).ClickAsync();
+        await Expect(sek, "Indsamlingen er oprettet som kladde");
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Offentliggør" }).ClickAsync();
+        await Expect(sek, "Indsamlingen er offentliggjort");
+
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Vis og ret respondenter" }).ClickAsync();
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Fjern Greve Kommune" }).ClickAsync();
+        await Expect(sek, "Greve Kommune er fjernet som respondent");
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Forlæng frist for Faxe Kommune" }).ClickAsync();
+        await sek.GetByLabel("Ny frist").FillAsync("19-12-2026 12.00");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Gem fristen" }).ClickAsync();
+        await Expect(sek, "Skriv hvorfor fristen forlænges");
+        await Axe(sek, violations);
+        await sek.GetByLabel("Begrundelse").FillAsync("Byrådsmøde den 18. december");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Gem fristen" }).ClickAsync();
+        await Expect(sek, "Faxe Kommune: fristen er forlænget til 19. december 2026 kl. 12.00");
+
+        var faxe = await session.As("faxe-bruger");
+        await Expect(faxe, "forlænget for jer");
+        await faxe.GetByRole(AriaRole.Link, new() { Name = "Akutfunktioner 2025" }).ClickAsync();
+        Assert.EndsWith("/indsamlinger/akutfunktioner-2025/besvarelser/faxe", faxe.Url);
+        Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
     public async Task The_key_figure_pages_pass_axe()
     {
         await using var session = await Start(("sek", Roles.Secretariat, "kkr-sjaelland"));

@@ -48,7 +48,7 @@ public static class PackLoading
     }
 
     /// <summary>The Danish reason a pack was refused, or null for a fault that is not the pack's (then start-up stops).</summary>
-    static string? Describe(Exception e) => e switch
+    public static string? Describe(Exception e) => e switch
     {
         InvalidDataException or PackException => e.Message,
         JsonException json => $"Filen er ikke gyldig JSON ved {json.Path ?? "starten"}" + (json.LineNumber is long line ? $" (linje {line + 1})" : "") + ".",

@@ -51,6 +51,16 @@ public class Collection
     public int? CopiedFromId { get; set; }
     public Collection? CopiedFrom { get; set; }
 
+    /// <summary>The pack folder this collection was imported from (null when made in the browser) and the pack's fingerprint then.</summary>
+    public string? PackFolder { get; set; }
+    public string? PackSha256 { get; set; }
+    /// <summary>
+    /// The pack on disk changed after it was imported: its fingerprint and what differs, in Danish, one change per
+    /// line, waiting for the secretariat to apply it or keep what it has. Never applied, never ignored, silently.
+    /// </summary>
+    public string? PendingPackSha256 { get; set; }
+    public string? PendingPackChanges { get; set; }
+
     public bool IsPeriodic => PeriodKind is not null;
     public List<string> Periods() => PeriodKind is { } kind ? Samraad.Periods.Range(kind, FirstPeriod!, LastPeriod!) : [""];
     public string PeriodLabel(string period) => PeriodKind is { } kind && period != "" ? Samraad.Periods.Label(kind, period) : "";

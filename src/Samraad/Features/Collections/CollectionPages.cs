@@ -87,6 +87,8 @@ public static class CollectionPages
     static string? OverviewNotice(IQueryCollection q) =>
         q.ContainsKey("gemt") ? "Åbning og frist er gemt."
         : q.ContainsKey("oprettet") ? "Indsamlingen er oprettet som kladde. Ret skema, respondenter og frist, og offentliggør den, når den er klar."
+        : q["pakke"] == "anvendt" ? "Pakkens ændringer er anvendt og skrevet i ændringsloggen."
+        : q["pakke"] == "beholdt" ? "Indsamlingen er beholdt som den var. Pakkens ændringer er ikke anvendt."
         : q["status"].ToString() switch
         {
             "publish" => "Indsamlingen er offentliggjort. Respondenterne kan nu se den og svare mellem åbning og frist.",

@@ -19,6 +19,7 @@ public sealed class CollectionsFeature : IFeature
         services.AddScoped<RespondentGroups>();
         services.AddScoped<ChangeRespondents>();
         services.AddScoped<ExtendDeadline>();
+        services.AddScoped<ApplyPackChange>();
         services.AddScoped<ComputeSummary>();
         services.AddScoped<ReadSummary>();
         services.AddScoped<ExportResponses>();

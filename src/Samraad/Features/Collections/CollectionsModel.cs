@@ -24,6 +24,9 @@ sealed class CollectionConfiguration : IEntityTypeConfiguration<Collection>
         e.Property(c => c.FirstPeriod).HasMaxLength(10);
         e.Property(c => c.LastPeriod).HasMaxLength(10);
         e.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
+        e.Property(c => c.PackFolder).HasMaxLength(200);
+        e.Property(c => c.PackSha256).HasMaxLength(64);
+        e.Property(c => c.PendingPackSha256).HasMaxLength(64);
         e.HasOne(c => c.CopiedFrom).WithMany().HasForeignKey(c => c.CopiedFromId).OnDelete(DeleteBehavior.SetNull);
     }
 }

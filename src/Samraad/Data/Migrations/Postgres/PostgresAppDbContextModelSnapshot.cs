@@ -391,6 +391,21 @@ namespace Samraad.Data.Migrations.Postgres
                     b.Property<int>("OwnerOrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PackFolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PackSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PendingPackChanges")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PendingPackSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("PeriodKind")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");

@@ -374,6 +374,21 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.Property<int>("OwnerOrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PackFolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingPackChanges")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingPackSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PeriodKind")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");

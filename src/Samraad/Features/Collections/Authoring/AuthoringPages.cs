@@ -15,6 +15,7 @@ public static class AuthoringPages
         pages.MapGet("/ny", NewForm);
         pages.MapPost("/ny", Create).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{slug}/status", Status).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost("/{slug}/pakke", PackChange).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/{slug}/respondenter", Respondents);
         pages.MapPost("/{slug}/respondenter", ChangeRespondents).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/{slug}/respondenter/{org}/frist", ExtensionForm);
@@ -71,6 +72,19 @@ public static class AuthoringPages
             {
                 Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime, failed.Errors,
             }, failed.Status), errorKey: "status");
+    }
+
+    static async Task<IResult> PackChange(string slug, HttpContext http, AppDbContext db, ApplyPackChange change, TimeProvider clock)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var apply = (string?)(await http.Request.ReadFormAsync())["action"] == "apply";
+        var outcome = await change.Handle(ctx, UserContext.From(http.User)!, apply);
+        return await Html.From(outcome, _ => Results.Redirect($"/indsamlinger/{slug}?pakke={(apply ? "anvendt" : "beholdt")}"),
+            async failed => Html.Render<CollectionPage>(new
+            {
+                Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime, failed.Errors,
+            }, failed.Status), errorKey: "pakke");
     }
 
     static async Task<IResult> Respondents(string slug, HttpContext http, AppDbContext db, RespondentGroups groups)

@@ -20,46 +20,76 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
         await report.ForEach(packsDir, "collection.json", db, log, clock, file => LoadOne(Path.GetDirectoryName(file)!, demoData, ct));
     }
 
-    public async Task<Collection> LoadOne(string dir, bool demoData, CancellationToken ct = default)
+    public Task<Collection> LoadOne(string dir, bool demoData, CancellationToken ct = default) => LoadOne(dir, demoData, applyBy: null, ct);
+
+    /// <summary>
+    /// Imports a pack. A collection imported before is the database's now: on start-up (<paramref name="applyBy"/>
+    /// null) a pack that changed on disk is not applied but offered — what differs is stored for the secretariat,
+    /// who applies it (<paramref name="applyBy"/> set, through <see cref="Authoring.ApplyPackChange"/>) or keeps what it has.
+    /// </summary>
+    public async Task<Collection> LoadOne(string dir, bool demoData, UserContext? applyBy, CancellationToken ct = default)
     {
-        var pack = PackFile.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "collection.json"), ct));
+        var collectionText = await File.ReadAllTextAsync(Path.Combine(dir, "collection.json"), ct);
+        var pack = PackFile.Parse(collectionText);
         var formJson = await File.ReadAllTextAsync(Path.Combine(dir, pack.Form), ct);
         var form = FormSpecReader.Parse(formJson);
         // Everything the pack names is checked before anything is written: a refused pack leaves nothing behind.
         var owner = await Org(pack.Owner, ct);
         var respondents = await Respondents(pack.Respondents, ct);
-        var printed = pack.PrintedFigures is null ? [] : PackCsv.PrintedFigures(await File.ReadAllTextAsync(Path.Combine(dir, pack.PrintedFigures), ct));
+        var printedText = pack.PrintedFigures is null ? "" : await File.ReadAllTextAsync(Path.Combine(dir, pack.PrintedFigures), ct);
+        var printed = pack.PrintedFigures is null ? [] : PackCsv.PrintedFigures(printedText);
         foreach (var figure in printed.Where(f => form.FindLeaf(f.FieldKey) is null))
             throw new InvalidDataException($"{pack.PrintedFigures}: det trykte tal »{figure.Printed}« hører til feltet »{figure.FieldKey}«, som ikke findes i {pack.Form}.");
-        var version = await EnsureFormVersion(form, formJson, ct);
+        var opens = DanishTime.ParseLocal(pack.Opens) ?? throw new InvalidDataException($"{pack.Slug}: opens »{pack.Opens}« er ikke en tid");
+        var deadline = DanishTime.ParseLocal(pack.Deadline) ?? throw new InvalidDataException($"{pack.Slug}: deadline »{pack.Deadline}« er ikke en tid");
+        if (pack.Periods is { } periods && (Samraad.Periods.Parse(periods.Kind, periods.First) is null || Samraad.Periods.Parse(periods.Kind, periods.Last) is null
+            || string.CompareOrdinal(periods.First, periods.Last) > 0))
+            throw new InvalidDataException($"{pack.Slug}: perioderne {periods.First}–{periods.Last} passer ikke til periodetypen {periods.Kind}");
+        var fingerprint = Sha(collectionText + "\n\u0000" + formJson + "\n\u0000" + printedText);
 
-        var collection = await db.Collections.FirstOrDefaultAsync(c => c.Slug == pack.Slug, ct);
+        var collection = await db.Collections.Include(c => c.FormVersion).FirstOrDefaultAsync(c => c.Slug == pack.Slug, ct);
+        var incoming = new Incoming(pack, form, formJson, opens, deadline, respondents, printed);
+        if (collection is not null && applyBy is null && collection.PackSha256 is not null)
+        {
+            if (collection.PackSha256 == fingerprint)
+            {
+                if (collection.PendingPackSha256 is not null) (collection.PendingPackSha256, collection.PendingPackChanges) = (null, null); // changed back
+            }
+            else if (await Differences(collection, incoming, ct) is { Count: > 0 } changes)
+            {
+                (collection.PendingPackSha256, collection.PendingPackChanges) = (fingerprint, string.Join("\n", changes));
+                log.LogWarning("Pakken {Slug} er ændret på disken og venter på sekretariatet: {Changes}", pack.Slug, string.Join("; ", changes));
+            }
+            else collection.PackSha256 = fingerprint; // only layout changed
+            await db.SaveChangesAsync(ct);
+            return collection;
+        }
+
+        var applied = collection is not null && applyBy is not null ? await Differences(collection, incoming, ct) : [];
+        var version = await EnsureFormVersion(form, formJson, ct);
         var created = collection is null;
         if (collection is null)
         {
-            collection = new Collection
-            {
-                Slug = pack.Slug,
-                OwnerOrganisationId = owner.Id,
-                OpensAtUtc = DanishTime.ParseLocal(pack.Opens) ?? throw new InvalidDataException($"{pack.Slug}: opens »{pack.Opens}« er ikke en tid"),
-                DeadlineUtc = DanishTime.ParseLocal(pack.Deadline) ?? throw new InvalidDataException($"{pack.Slug}: deadline »{pack.Deadline}« er ikke en tid"),
-            };
+            collection = new Collection { Slug = pack.Slug, OwnerOrganisationId = owner.Id, OpensAtUtc = opens, DeadlineUtc = deadline };
             foreach (var org in respondents)
                 collection.Respondents.Add(new CollectionRespondent { OrganisationId = org.Id });
             db.Collections.Add(collection);
+        }
+        else if (applyBy is not null)
+        {
+            (collection.OpensAtUtc, collection.DeadlineUtc) = (opens, deadline);
+            await SyncRespondents(collection, respondents, applyBy, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var change in applied)
+                db.AuditEntries.Add(AuditEntry.OfDefinition(collection, applyBy, now, AuditAction.DefinitionChanged, "pakke", null, change, "Fra pakken på serveren"));
         }
         collection.Title = pack.Title;
         collection.Description = pack.Description;
         collection.Source = pack.Source;
         collection.FormVersionId = version.Id;
         collection.SummaryTablesJson = Summaries.SummaryTableSpec.ToJson(pack.SummaryTables);
-        if (pack.Periods is { } periods)
-        {
-            if (Samraad.Periods.Parse(periods.Kind, periods.First) is null || Samraad.Periods.Parse(periods.Kind, periods.Last) is null
-                || string.CompareOrdinal(periods.First, periods.Last) > 0)
-                throw new InvalidDataException($"{pack.Slug}: perioderne {periods.First}–{periods.Last} passer ikke til periodetypen {periods.Kind}");
-            (collection.PeriodKind, collection.FirstPeriod, collection.LastPeriod) = (periods.Kind, periods.First, periods.Last);
-        }
+        if (pack.Periods is { } p) (collection.PeriodKind, collection.FirstPeriod, collection.LastPeriod) = (p.Kind, p.First, p.Last);
+        (collection.PackFolder, collection.PackSha256, collection.PendingPackSha256, collection.PendingPackChanges) = (Path.GetFileName(dir), fingerprint, null, null);
         await db.SaveChangesAsync(ct);
 
         await ReplacePrintedFigures(collection, printed, ct);
@@ -69,9 +99,50 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
         return collection;
     }
 
+    /// <summary>What a pack read from disk says, checked.</summary>
+    sealed record Incoming(PackFile Pack, FormSpec Form, string FormJson, DateTime Opens, DateTime Deadline, List<Organisation> Respondents,
+        IReadOnlyList<Summaries.PrintedFigure> Printed);
+
+    /// <summary>What applying the pack would change in the collection as it is now, in Danish, one line per change.</summary>
+    async Task<List<string>> Differences(Collection c, Incoming x, CancellationToken ct)
+    {
+        var changes = new List<string>();
+        if (c.Title != x.Pack.Title) changes.Add($"Titel: »{c.Title}« → »{x.Pack.Title}«");
+        if ((c.Description ?? "") != (x.Pack.Description ?? "")) changes.Add("Beskrivelsen er ændret");
+        if (c.OpensAtUtc != x.Opens) changes.Add($"Åbner: {DanishTime.Short(c.OpensAtUtc)} → {DanishTime.Short(x.Opens)}");
+        if (c.DeadlineUtc != x.Deadline) changes.Add($"Frist: {DanishTime.Short(c.DeadlineUtc)} → {DanishTime.Short(x.Deadline)}");
+        var active = await db.CollectionRespondents.Where(r => r.CollectionId == c.Id && r.RemovedAtUtc == null).Select(r => r.Organisation!).ToListAsync(ct);
+        var added = x.Respondents.Where(o => active.All(a => a.Id != o.Id)).Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
+        var removed = active.Where(a => x.Respondents.All(o => o.Id != a.Id)).Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
+        if (added.Count > 0) changes.Add($"Nye respondenter: {string.Join(", ", added)}");
+        if (removed.Count > 0) changes.Add($"Ikke længere respondenter (svar bevares): {string.Join(", ", removed)}");
+        if (c.FormVersion?.Sha256 != Sha(x.FormJson)) changes.Add("Skemaet er ændret: det bliver en ny skemaversion; afgivne svar og kvitteringer beholder deres version");
+        if ((c.SummaryTablesJson ?? "") != (Summaries.SummaryTableSpec.ToJson(x.Pack.SummaryTables) ?? "")) changes.Add("Oversigtstabellerne er ændret");
+        var stored = await db.PrintedFigures.Where(p => p.CollectionId == c.Id).OrderBy(p => p.SortOrder).Select(p => p.FieldKey + "|" + p.Printed).ToListAsync(ct);
+        if (!stored.SequenceEqual(x.Printed.Select(p => p.FieldKey + "|" + p.Printed))) changes.Add($"De trykte tal er ændret ({stored.Count} nu, {x.Printed.Count} i pakken)");
+        if ((c.PeriodKind, c.FirstPeriod, c.LastPeriod) != (x.Pack.Periods?.Kind, x.Pack.Periods?.First, x.Pack.Periods?.Last)) changes.Add("Perioderne er ændret");
+        return changes;
+    }
+
+    /// <summary>The pack's respondents, no more and no fewer: new ones added (or brought back), the others marked removed — never deleted.</summary>
+    async Task SyncRespondents(Collection c, List<Organisation> wanted, UserContext by, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var memberships = await db.CollectionRespondents.Where(r => r.CollectionId == c.Id).ToListAsync(ct);
+        foreach (var org in wanted)
+        {
+            if (memberships.FirstOrDefault(m => m.OrganisationId == org.Id) is { } m) (m.RemovedAtUtc, m.RemovedBy) = (null, null);
+            else db.CollectionRespondents.Add(new CollectionRespondent { CollectionId = c.Id, OrganisationId = org.Id });
+        }
+        foreach (var m in memberships.Where(m => m.IsActive && wanted.All(o => o.Id != m.OrganisationId)))
+            (m.RemovedAtUtc, m.RemovedBy) = (now, $"{by.Name} (fra pakken)");
+    }
+
+    static string Sha(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
+
     async Task<FormVersion> EnsureFormVersion(FormSpec form, string json, CancellationToken ct)
     {
-        var sha = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json.ReplaceLineEndings("\n"))));
+        var sha = Sha(json);
         var latest = await db.FormVersions.Where(f => f.FormKey == form.Key).OrderByDescending(f => f.Version).FirstOrDefaultAsync(ct);
         if (latest?.Sha256 == sha) return latest;
         var version = new FormVersion
