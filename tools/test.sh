@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command. On a fresh Debian machine it sets up what the tests need — the apt packages that
-# are missing (Chromium, PostgreSQL, fonts, npm), the npm tools in tools/node, a running PostgreSQL (without systemd) and its test role — and then
+# are missing (Chromium, PostgreSQL, fonts, npm, a JRE), the npm tools in tools/node (Redocly, the Nu HTML checker), a running PostgreSQL (without systemd) and its test role — and then
 # runs every test on SQLite and PostgreSQL. Its last line is "N passed, N failed".
 #
 #   tools/test.sh                               everything (what CI runs)
@@ -16,6 +16,7 @@ need=()
 [ -n "${SAMRAAD_TEST_POSTGRES:-}" ] || command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== apt-get install ${need[*]}"
   { $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need[@]}" >/dev/null; } \
@@ -34,7 +35,7 @@ if [ -z "${SAMRAAD_TEST_POSTGRES:-}" ]; then
   export SAMRAAD_TEST_POSTGRES="Host=127.0.0.1;Username=samraad_test;Password=samraad_test"
 fi
 
-echo "== npm ci (tools/node: Redocly CLI for the OpenAPI lint)"
+echo "== npm ci (tools/node: Redocly CLI for the OpenAPI lint, vnu-jar for the HTML checker)"
 (cd tools/node && npm ci --no-audit --no-fund --silent) || { echo "npm ci in tools/node failed"; echo "0 passed, 1 failed"; exit 1; }
 
 echo "== dotnet test, SQLite and PostgreSQL"

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Samraad.Features.Collections.Packs;
+
+namespace Samraad.IntegrationTests;
+
+/// <summary>
+/// The Nu HTML checker (vnu.jar, W3C's validator) finds no error on the collection pages: Ny indsamling (also with
+/// its errors), a draft copy, its respondents and one deadline, a pending pack change, the form with conditions and
+/// multi-select (also with errors), the summary and the Pakker page.
+/// </summary>
+public class HtmlCheckerTests
+{
+    const string Vnu = "tools/node/node_modules/vnu-jar/build/dist/vnu.jar";
+
+    [NeedsFile(Vnu, "tools/test.sh installs it (npm ci in tools/node) and Java")]
+    public async Task The_collection_pages_have_no_HTML_errors()
+    {
+        await using var app = TestApp.Start(Db.Sqlite);
+        await app.CreateUser("h-sek", Roles.Secretariat, "kkr-sjaelland");
+        await app.CreateUser("h-faxe", Roles.Respondent, "faxe");
+        await app.CreateUser("h-admin", Roles.Admin, null);
+        var sek = await app.LoggedIn("h-sek");
+        var faxe = await app.LoggedIn("h-faxe");
+        var admin = await app.LoggedIn("h-admin");
+        var pages = new Dictionary<string, string>();
+        async Task Get(HttpClient client, string url) => pages[url] = await client.GetStringAsync(url);
+        async Task Post(HttpClient client, string page, string action, Dictionary<string, string> fields, string? name = null)
+        {
+            var response = await client.PostAsync(action, await TestApp.Form(client, page, fields));
+            if (name is null) Assert.Equal(HttpStatusCode.Redirect, response.StatusCode); // done; the page it leads to is checked
+            else pages[name] = await response.Content.ReadAsStringAsync();
+        }
+
+        await Get(sek, "/");
+        await Get(sek, "/indsamlinger/ny?kopi=akutfunktioner-2024");
+        await Post(sek, "/indsamlinger/ny", "/indsamlinger/ny", new() { ["title"] = "" }, "ny med fejl");
+        var created = await sek.PostAsync("/indsamlinger/ny", await TestApp.Form(sek, "/indsamlinger/ny", new()
+        {
+            ["copyFrom"] = "akutfunktioner-2024", ["carryForm"] = "true", ["carryRespondents"] = "true", ["title"] = "Akut 2025",
+            ["slug"] = "akut-2025", ["opens"] = "30-11-2026 08.00", ["deadline"] = "15-12-2026 12.00",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        await Get(sek, "/indsamlinger/akut-2025?oprettet=1");
+        await Post(sek, "/indsamlinger/akut-2025", "/indsamlinger/akut-2025/respondenter", new() { ["action"] = "remove", ["organisation"] = "greve" });
+        await Get(sek, "/indsamlinger/akut-2025/respondenter?fjernet=greve");
+        await Get(sek, "/indsamlinger/akut-2025/respondenter/faxe/frist");
+        await Post(sek, "/indsamlinger/akut-2025/respondenter/faxe/frist", "/indsamlinger/akut-2025/respondenter/faxe/frist",
+            new() { ["deadline"] = "snart", ["reason"] = "" }, "frist med fejl");
+        await Post(sek, "/indsamlinger/akut-2025", "/indsamlinger/akut-2025/status", new() { ["action"] = "publish" });
+        await Post(sek, "/indsamlinger/ny", "/indsamlinger/ny", new() { ["title"] = "Tom", ["slug"] = "tom", ["opens"] = "30-11-2026 08.00", ["deadline"] = "15-12-2026 12.00" });
+        await Post(sek, "/indsamlinger/tom", "/indsamlinger/tom/status", new() { ["action"] = "publish" }, "offentliggør med mangler");
+
+        var file = Path.Combine(app.PacksDir, "akutfunktioner-2024", "collection.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("2024-03-04T23:59", "2024-03-11T23:59"));
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<LoadPacks>().Handle(app.PacksDir, demoData: true);
+        await Get(sek, "/indsamlinger/akutfunktioner-2024");
+        await Get(sek, "/indsamlinger/akutfunktioner-2024/log");
+        await Get(sek, "/indsamlinger/alle-felttyper/sammendrag");
+        await Get(faxe, "/indsamlinger/alle-felttyper/besvarelser/faxe");
+        await Post(faxe, "/indsamlinger/alle-felttyper/besvarelser/faxe", "/indsamlinger/alle-felttyper/besvarelser/faxe",
+            new() { ["antal"] = "tolv", ["tiltag"] = "ingen", ["action"] = "submit" }, "skema med fejl");
+        await Get(admin, "/pakker");
+
+        var dir = Directory.CreateTempSubdirectory("samraad-vnu-").FullName;
+        try
+        {
+            var files = pages.Select((p, i) => (Name: p.Key, Path: Path.Combine(dir, $"side-{i}.html"), Html: p.Value)).ToList();
+            foreach (var f in files) await File.WriteAllTextAsync(f.Path, f.Html);
+            var check = Process.Start(new ProcessStartInfo("java", ["-jar", Path.Combine(TestApp.RepoRoot, Vnu), "--format", "json", "--stdout", .. files.Select(f => f.Path)])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            })!;
+            var output = await check.StandardOutput.ReadToEndAsync();
+            await check.StandardError.ReadToEndAsync();
+            await check.WaitForExitAsync();
+            var errors = JsonDocument.Parse(output).RootElement.GetProperty("messages").EnumerateArray()
+                .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error")
+                .Select(m => $"{files.First(f => m.GetProperty("url").GetString()!.EndsWith(Path.GetFileName(f.Path))).Name}: {m.GetProperty("message").GetString()} " +
+                    $"[{(m.TryGetProperty("extract", out var e) ? e.GetString() : "")}]").ToList();
+            Assert.True(errors.Count == 0, $"The Nu HTML checker found {errors.Count} errors:\n" + string.Join("\n", errors));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+}
