@@ -184,6 +184,12 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("PUT /api/collections/{slug}/responses/{org}", RespondentOwn, FaxeResponseApi, Json(Answers)),
         R("POST /api/collections/{slug}/responses/{org}/submit", RespondentOwn, FaxeResponseApi + "/submit", Json(Answers)),
         R("POST /api/collections/{slug}/responses/{org}/reopen", OwnerAdmin, FaxeResponseApi + "/reopen", Json("{}")),
+        R("POST /api/collections", Secretariats, "/api/collections", Json("{}")),
+        R("POST /api/collections/{slug}/status", OwnerAdmin, AcuteCareApi + "/status", Json("""{"action":"ingen"}""")),
+        R("POST /api/collections/{slug}/respondents", OwnerAdmin, AcuteCareApi + "/respondents", Json("{}")),
+        // An organisation that is no respondent: past the check the answer is 404 ("not a respondent"); denied roles get 403 before it.
+        new("DELETE /api/collections/{slug}/respondents/{org}", OwnerAdmin, _ => AcuteCareApi + "/respondents/findes-ikke") { AllowedStatus = 404 },
+        R("PUT /api/collections/{slug}/respondents/{org}/deadline", OwnerAdmin, AcuteCareApi + "/respondents/faxe/deadline", Json("""{"deadline":"snart"}""")),
         R("GET /api/collections/{slug}/summary", SummaryReaders, AcuteCareApi + "/summary"),
         R("GET /api/collections/{slug}/matrix", SummaryReaders, AcuteCareApi + "/matrix"),
         R("GET /api/collections/{slug}/export", OwnerAdmin, AcuteCareApi + "/export?format=csv"),

@@ -150,3 +150,52 @@ public class AuthoringTests
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(other, "/", "/indsamlinger/akutfunktioner-2024/status", new() { ["action"] = "close" })).StatusCode);
     }
 }
+
+/// <summary>The same workflow through the API, as automation would run it: create a copy, publish, extend, remove, close.</summary>
+public class AuthoringApiTests
+{
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_api_creates_publishes_extends_removes_and_closes_with_problems_by_field(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("api-sek", Roles.Secretariat, "kkr-sjaelland");
+        await app.CreateUser("api-faxe", Roles.Respondent, "faxe");
+        var sek = await app.LoggedIn("api-sek");
+        const string api = "/api/collections/akut-api";
+
+        var bad = await sek.PostAsJsonAsync("/api/collections", new { slug = "Akut API", opens = "2026-11-30T08:00", deadline = "2026-11-29T08:00" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("title", out _) && errors.TryGetProperty("slug", out _) && errors.TryGetProperty("deadline", out _), errors.ToString());
+
+        var created = await sek.PostAsJsonAsync("/api/collections", new
+        {
+            slug = "akut-api", title = "Akut via API", opens = "2026-11-30T08:00", deadline = "2026-12-15T12:00", copyFrom = "akutfunktioner-2024",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var state = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Draft", "akutfunktioner-2024", 17), (state.GetProperty("status").GetString(), state.GetProperty("copiedFrom").GetString(), state.GetProperty("respondents").GetArrayLength()));
+
+        var wrong = await sek.PostAsJsonAsync(api + "/status", new { action = "fly" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal("Open", (await (await sek.PostAsJsonAsync(api + "/status", new { action = "publish" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var again = await sek.PostAsJsonAsync(api + "/status", new { action = "publish" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var extended = await sek.PutAsJsonAsync(api + "/respondents/faxe/deadline", new { deadline = "2026-12-19T12:00", reason = "Byrådsmøde" });
+        Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+        var faxe = (await extended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("respondents").EnumerateArray().Single(r => r.GetProperty("slug").GetString() == "faxe");
+        Assert.Equal(new DateTime(2026, 12, 19, 11, 0, 0), faxe.GetProperty("deadlineUtc").GetDateTime());
+        var removed = await sek.DeleteAsync(api + "/respondents/greve");
+        Assert.False((await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("respondents").EnumerateArray().Single(r => r.GetProperty("slug").GetString() == "greve").GetProperty("active").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, (await sek.PostAsJsonAsync(api + "/respondents", new { group = "kkr:findes-ikke" })).StatusCode);
+        var added = await sek.PostAsJsonAsync(api + "/respondents", new { organisation = "region-sjaelland" });
+        Assert.Equal(17, (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("respondents").EnumerateArray().Count(r => r.GetProperty("active").GetBoolean()));
+
+        var municipality = await app.LoggedIn("api-faxe");
+        Assert.Equal(HttpStatusCode.Forbidden, (await municipality.PostAsJsonAsync(api + "/status", new { action = "close" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await municipality.PostAsJsonAsync("/api/collections", new { slug = "x" })).StatusCode);
+        Assert.Equal("Closed", (await (await sek.PostAsJsonAsync(api + "/status", new { action = "close" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+}

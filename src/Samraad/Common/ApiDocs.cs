@@ -11,9 +11,13 @@ public static class ApiDocs
 {
     /// <summary>Operation id, summary, the 200 body and the problem responses (400 is a validation problem with field errors).</summary>
     public static RouteHandlerBuilder Documented<T>(this RouteHandlerBuilder endpoint, string operationId, string summary, params int[] problems) =>
-        endpoint.WithName(operationId).WithSummary(summary).Produces<T>(StatusCodes.Status200OK).Problems(problems);
+        endpoint.Documented<T>(StatusCodes.Status200OK, operationId, summary, problems);
 
-    /// <summary>As <see cref="Documented{T}"/> for an endpoint that answers 204 without a body.</summary>
+    /// <summary>As <see cref="Documented{T}(RouteHandlerBuilder, string, string, int[])"/> with another success status (201 for a creation).</summary>
+    public static RouteHandlerBuilder Documented<T>(this RouteHandlerBuilder endpoint, int success, string operationId, string summary, params int[] problems) =>
+        endpoint.WithName(operationId).WithSummary(summary).Produces<T>(success).Problems(problems);
+
+    /// <summary>As <see cref="Documented{T}(RouteHandlerBuilder, string, string, int[])"/> for an endpoint that answers 204 without a body.</summary>
     public static RouteHandlerBuilder DocumentedNoContent(this RouteHandlerBuilder endpoint, string operationId, string summary, params int[] problems) =>
         endpoint.WithName(operationId).WithSummary(summary).Produces(StatusCodes.Status204NoContent).Problems(problems);
 

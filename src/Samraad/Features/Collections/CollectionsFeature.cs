@@ -34,6 +34,7 @@ public sealed class CollectionsFeature : IFeature
         app.MapCollectionPages();
         app.MapResponsePages();
         app.MapCollectionApi();
+        app.MapAuthoringApi();
     }
 
     public Task Start(StartContext start) => start.Get<LoadPacks>().Handle(start.PacksDir, start.DemoData);

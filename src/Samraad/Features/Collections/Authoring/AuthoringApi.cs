@@ -1,0 +1,96 @@
+using Samraad.Data;
+
+namespace Samraad.Features.Collections.Authoring;
+
+/// <summary>Create (blank or a copy) as a draft. Times are Danish local time ("2025-02-03T08:00" or "03-02-2025 08.00").</summary>
+public sealed record CreateCollectionRequest(string? Slug, string? Title, string? Description, string? Opens, string? Deadline, string? Owner,
+    string? CopyFrom, bool? CarryForm, bool? CarryRespondents, bool? CarryTables, bool? CarryPrinted);
+
+/// <summary>publish, close, reopen or archive.</summary>
+public sealed record StatusRequest(string? Action);
+
+/// <summary>Add a group ("kkr:kkr-sjaelland", "kind:Kommune", "region:1085", "group:kl:Landkommuner") or one organisation by slug.</summary>
+public sealed record AddRespondentsRequest(string? Group, string? Organisation);
+
+/// <summary>One respondent's own deadline (Danish local time) and why; an empty deadline gives the common one back.</summary>
+public sealed record DeadlineRequest(string? Deadline, string? Reason);
+
+/// <summary>A collection's state after a change: status, window and respondents (with their own deadlines).</summary>
+public sealed record CollectionStateDto(string Slug, string Title, string Status, DateTime OpensAtUtc, DateTime DeadlineUtc, string? CopiedFrom,
+    IReadOnlyList<RespondentStateDto> Respondents);
+
+/// <summary>A respondent: asked now or removed (answers kept), and its own deadline when extended.</summary>
+public sealed record RespondentStateDto(string Slug, string Name, bool Active, DateTime? DeadlineUtc, string? ExtensionReason);
+
+/// <summary>The API for running collections: the same use cases and access rules as the pages (owner's secretariat and admin).</summary>
+public static class AuthoringApi
+{
+    public static void MapAuthoringApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/collections").RequireAuthorization().WithTags("Indsamlinger");
+        api.MapPost("", Create).Documented<CollectionStateDto>(StatusCodes.Status201Created, "createCollection", "Opret en indsamling som kladde, tom eller som kopi (copyFrom)", 400, 401, 403)
+            .Accepts<CreateCollectionRequest>("application/json");
+        api.MapPost("/{slug}/status", Status).Documented<CollectionStateDto>("changeCollectionStatus", "Offentliggør, luk, genåbn eller arkivér (action)", 400, 401, 403, 404, 409)
+            .Accepts<StatusRequest>("application/json");
+        api.MapPost("/{slug}/respondents", Add).Documented<CollectionStateDto>("addRespondents", "Tilføj en gruppe eller én organisation som respondent", 400, 401, 403, 404)
+            .Accepts<AddRespondentsRequest>("application/json");
+        api.MapDelete("/{slug}/respondents/{org}", Remove).Documented<CollectionStateDto>("removeRespondent", "Fjern en respondent (svarene bevares og tæller ikke med)", 401, 403, 404);
+        api.MapPut("/{slug}/respondents/{org}/deadline", Extend).Documented<CollectionStateDto>("extendDeadline", "Forlæng fristen for én respondent, med begrundelse", 400, 401, 403, 404)
+            .Accepts<DeadlineRequest>("application/json");
+    }
+
+    static async Task<IResult> Create(CreateCollectionRequest? body, HttpContext http, AppDbContext db, CreateCollection create)
+    {
+        var b = body ?? new CreateCollectionRequest(null, null, null, null, null, null, null, null, null, null, null);
+        var outcome = await create.Handle(new NewCollection(b.Slug, b.Title, b.Description, b.Opens, b.Deadline, b.Owner, b.CopyFrom,
+            b.CarryForm ?? true, b.CarryRespondents ?? true, b.CarryTables ?? true, b.CarryPrinted ?? false), UserContext.From(http.User)!);
+        return outcome.Ok ? await State(db, outcome.Value!.Slug, StatusCodes.Status201Created) : ApiProblems.From(outcome);
+    }
+
+    static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
+        Guard.Api(CollectionContext.Load(db, slug), "Indsamlingen findes ikke.", c => c.CanAdminister(UserContext.From(http.User)!));
+
+    static async Task<IResult> Status(string slug, StatusRequest? body, HttpContext http, AppDbContext db, ChangeStatus change)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        if (!Enum.TryParse<StatusAction>(body?.Action, ignoreCase: true, out var action) || !Enum.IsDefined(action) || int.TryParse(body?.Action, out _))
+            return ApiProblems.Invalid("Status er ikke ændret.", [new FieldError("action", "Skriv publish, close, reopen eller archive")]);
+        var outcome = await change.Handle(ctx, UserContext.From(http.User)!, action);
+        return outcome.Ok ? await State(db, slug) : ApiProblems.From(outcome);
+    }
+
+    static async Task<IResult> Add(string slug, AddRespondentsRequest? body, HttpContext http, AppDbContext db, ChangeRespondents change)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var user = UserContext.From(http.User)!;
+        var outcome = string.IsNullOrWhiteSpace(body?.Organisation) ? await change.AddGroup(ctx, user, body?.Group) : await change.AddOne(ctx, user, body.Organisation);
+        return outcome.Ok ? await State(db, slug) : ApiProblems.From(outcome);
+    }
+
+    static async Task<IResult> Remove(string slug, string org, HttpContext http, AppDbContext db, ChangeRespondents change)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var outcome = await change.Remove(ctx, UserContext.From(http.User)!, org);
+        return outcome.Ok ? await State(db, slug) : ApiProblems.From(outcome);
+    }
+
+    static async Task<IResult> Extend(string slug, string org, DeadlineRequest? body, HttpContext http, AppDbContext db, ExtendDeadline extend)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var outcome = await extend.Handle(ctx, UserContext.From(http.User)!, org, body?.Deadline, body?.Reason);
+        return outcome.Ok ? await State(db, slug) : ApiProblems.From(outcome);
+    }
+
+    static async Task<IResult> State(AppDbContext db, string slug, int status = StatusCodes.Status200OK)
+    {
+        var ctx = (await CollectionContext.Load(db, slug))!;
+        var c = ctx.Collection;
+        var dto = new CollectionStateDto(c.Slug, c.Title, c.Status.ToString(), c.OpensAtUtc, c.DeadlineUtc, c.CopiedFrom?.Slug,
+            ctx.Memberships.Select(m => new RespondentStateDto(m.Organisation!.Slug, m.Organisation.Name, m.IsActive, m.ExtendedDeadlineUtc, m.ExtensionReason)).ToList());
+        return status == StatusCodes.Status201Created ? Results.Created($"/api/collections/{slug}", dto) : Results.Ok(dto);
+    }
+}
