@@ -27,35 +27,23 @@ public class AuditEntry
     public string? Note { get; set; }
 
     public static AuditEntry For(Response response, Actor by, DateTime nowUtc, AuditAction action,
-        string? field = null, string? oldValue = null, string? newValue = null, string? note = null) => new()
+        string? field = null, string? oldValue = null, string? newValue = null, string? note = null)
     {
-        CollectionId = response.CollectionId,
-        Response = response,
-        OrganisationId = response.OrganisationId,
-        AtUtc = nowUtc,
-        UserName = by.UserName,
-        UserDisplayName = by.Name,
-        Action = action,
-        FieldKey = field,
-        OldValue = oldValue,
-        NewValue = newValue,
-        Note = note,
-    };
+        var entry = Line(response.CollectionId, response.OrganisationId, by.UserName, by.Name, nowUtc, action, field, oldValue, newValue, note);
+        entry.Response = response;
+        return entry;
+    }
 
     /// <summary>A change to the collection's definition (status, respondents, deadlines): who, when, what, old and new.</summary>
     public static AuditEntry OfDefinition(Collection collection, UserContext by, DateTime nowUtc, AuditAction action,
-        string? what = null, string? oldValue = null, string? newValue = null, string? note = null, int? organisationId = null) => new()
+        string? what = null, string? oldValue = null, string? newValue = null, string? note = null, int? organisationId = null) =>
+        Line(collection.Id, organisationId, by.UserName, by.Name, nowUtc, action, what, oldValue, newValue, note);
+
+    static AuditEntry Line(int collectionId, int? organisationId, string userName, string userDisplayName, DateTime nowUtc, AuditAction action,
+        string? field, string? oldValue, string? newValue, string? note) => new()
     {
-        CollectionId = collection.Id,
-        OrganisationId = organisationId,
-        AtUtc = nowUtc,
-        UserName = by.UserName,
-        UserDisplayName = by.Name,
-        Action = action,
-        FieldKey = what,
-        OldValue = oldValue,
-        NewValue = newValue,
-        Note = note,
+        CollectionId = collectionId, OrganisationId = organisationId, AtUtc = nowUtc, UserName = userName, UserDisplayName = userDisplayName,
+        Action = action, FieldKey = field, OldValue = oldValue, NewValue = newValue, Note = note,
     };
 
     /// <summary>The stored text of an answer in the log: the canonical value, or "[kode]" for a missing code.</summary>
