@@ -22,6 +22,10 @@ public class FormVersionExportTests
             File.WriteAllText(path, form.ToJsonString());
         });
         await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        // The changed pack is offered on start; the secretariat applies it.
+        var sek = await app.LoggedIn("sek");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await sek.PostAsync("/indsamlinger/alle-felttyper/pakke",
+            await TestApp.Form(sek, "/indsamlinger/alle-felttyper", new() { ["action"] = "apply" }))).StatusCode);
         await app.WithDb(async d =>
         {
             var collection = await d.Collections.SingleAsync(c => c.Slug == "alle-felttyper");
@@ -39,7 +43,7 @@ public class FormVersionExportTests
             await Receipts.AssignNumber(d, response, receipt, CancellationToken.None);
             return 0;
         });
-        var sek = await app.LoggedIn("sek");
+        sek = await app.LoggedIn("sek");
         var csv = Csv.Read(Tabular.Decode(await sek.GetByteArrayAsync("/api/collections/alle-felttyper/export?format=csv")).Text, out var header);
         Assert.Contains("pct", header);
         Assert.Contains("andel", header);

@@ -20,6 +20,7 @@ public sealed class CollectionsFeature : IFeature
         services.AddScoped<ChangeRespondents>();
         services.AddScoped<ExtendDeadline>();
         services.AddScoped<ApplyPackChange>();
+        services.AddScoped<EditForm>();
         services.AddScoped<ComputeSummary>();
         services.AddScoped<ReadSummary>();
         services.AddScoped<ExportResponses>();
@@ -31,6 +32,7 @@ public sealed class CollectionsFeature : IFeature
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapAuthoringPages();
+        app.MapFormEditorPages();
         app.MapCollectionPages();
         app.MapResponsePages();
         app.MapCollectionApi();

@@ -54,7 +54,9 @@ public static class ResponsePages
         var (t, denied) = await Load(http, db, slug, org);
         if (t is null) return denied!;
         var notice = http.Request.Query.ContainsKey("gemt") ? $"Kladden er gemt {DanishTime.Format(t.Response?.UpdatedAtUtc ?? clock.GetUtcNow().UtcDateTime)}."
-            : http.Request.Query.ContainsKey("genaabnet") ? "Besvarelsen er genåbnet. Besvareren kan nu rette og indsende igen." : null;
+            : http.Request.Query.ContainsKey("genaabnet") ? "Besvarelsen er genåbnet. Besvareren kan nu rette og indsende igen."
+            : http.Request.Query.ContainsKey("forhaandsvisning") && t.Ctx.CanAdminister(t.User)
+                ? $"Forhåndsvisning: sådan ser skemaet ud for {t.Org.DisplayName}. Kun respondenten selv kan svare." : null;
         return Html.Render<ResponsePage>(new { Model = Model(t, clock.GetUtcNow().UtcDateTime, notice: notice) });
     }
 

@@ -121,7 +121,16 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
     }
 
     static string BlankForm(string key, string title) =>
-        new JsonObject { ["key"] = key, ["version"] = 1, ["title"] = title, ["sections"] = new JsonArray() }
+        new JsonObject
+        {
+            ["key"] = key, ["version"] = 1, ["title"] = title,
+            // The missing codes KKR forms use; each question chooses which of them it accepts.
+            ["missingCodes"] = new JsonArray(
+                new JsonObject { ["key"] = "ved-ikke", ["label"] = "Ved ikke" },
+                new JsonObject { ["key"] = "ikke-relevant", ["label"] = "Ikke relevant" },
+                new JsonObject { ["key"] = "data-mangler", ["label"] = "Data foreligger endnu ikke" }),
+            ["sections"] = new JsonArray(),
+        }
             .ToJsonString(Indented);
 
     /// <summary>Readable stored JSON: indented, Danish letters as they are.</summary>

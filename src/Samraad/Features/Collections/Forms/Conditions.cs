@@ -93,6 +93,10 @@ public static class Conditions
         return parts.Count == 0 ? null : $"Besvares kun, hvis du har svaret {string.Join(" og ", parts)}.";
     }
 
+    /// <summary>The section's own condition in words, or null for a section always asked.</summary>
+    public static string? Describe(FormSpec form, SectionSpec section) =>
+        section.AskedIf is { } c ? $"Besvares kun, hvis du har svaret {Words(form, c)}." : null;
+
     static string Words(FormSpec form, ConditionSpec c)
     {
         var parts = new List<string>();

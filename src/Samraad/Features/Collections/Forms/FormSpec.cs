@@ -163,6 +163,18 @@ public static class FormSpecReader
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
+    static readonly JsonSerializerOptions Writing = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    /// <summary>The form as pack JSON (form.json), as the editor stores it: <see cref="Parse"/> reads it back to the same form.</summary>
+    public static string Write(FormSpec form) => JsonSerializer.Serialize(form, Writing);
+
     public static FormSpec Parse(string json)
     {
         FormSpec? read;
