@@ -266,6 +266,94 @@ public class BrowserTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_secretariat_builds_a_collection_from_blank_and_a_municipality_answers_it()
+    {
+        await using var session = await Start(("sek", Roles.Secretariat, "kkr-sjaelland"), ("faxe-bruger", Roles.Respondent, "faxe"));
+        var violations = new List<string>();
+        var sek = await session.As("sek");
+        await sek.GotoAsync("/indsamlinger/ny");
+        await sek.GetByLabel("Titel").FillAsync("Klimatilpasning 2026");
+        await sek.GetByLabel("Kort adresse").FillAsync("klima-2026");
+        await sek.GetByLabel("Åbner").FillAsync("30-11-2026 08.00");
+        await sek.GetByLabel("Frist").FillAsync("15-12-2026 12.00");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Opret kladde" }).ClickAsync();
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Vis og ret skemaet" }).ClickAsync();
+        await Axe(sek, violations);
+        await sek.GetByLabel("Afsnittets titel").FillAsync("Plan og tiltag");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Tilføj afsnit" }).ClickAsync();
+        await Expect(sek, "Skemaet er gemt");
+
+        async Task Question(string label, string key, string type, Func<Task>? more = null)
+        {
+            await sek.GetByRole(AriaRole.Link, new() { Name = "Tilføj spørgsmål i Plan og tiltag" }).ClickAsync();
+            await sek.GetByLabel("Spørgsmål", new() { Exact = true }).FillAsync(label);
+            await sek.GetByLabel("Nøgle (valgfrit)").FillAsync(key);
+            await sek.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync(type);
+            if (more is not null) await more();
+            await sek.GetByRole(AriaRole.Button, new() { Name = "Gem spørgsmålet" }).ClickAsync();
+            await Expect(sek, "Skemaet er gemt");
+        }
+        await Question("Har kommunen en klimatilpasningsplan?", "plan", "yesNo", () => sek.GetByLabel("Skal besvares før indsendelse").CheckAsync());
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Tilføj spørgsmål i Plan og tiltag" }).ClickAsync();
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Gem spørgsmålet" }).ClickAsync();
+        await Expect(sek, "Skriv spørgsmålet");
+        await Axe(sek, violations);
+        await sek.GotoAsync("/indsamlinger/klima-2026/skema");
+        await Question("Hvornår blev planen vedtaget?", "vedtaget", "date", async () =>
+        {
+            await sek.GetByLabel("Stilles kun, hvis svaret på").SelectOptionAsync("plan");
+            await sek.GetByLabel("Hvordan svaret skal være").SelectOptionAsync("isYes");
+        });
+        await Question("Hvor høj er risikoen?", "risiko", "matrix", async () =>
+        {
+            await sek.GetByLabel("Matrixens rækker").FillAsync("skybrud = Skybrud\nstormflod = Stormflod");
+            await sek.GetByLabel("Matrixens kolonner").FillAsync("nu = I dag");
+            await sek.GetByLabel("Cellernes type").SelectOptionAsync("choice");
+            await sek.GetByLabel("Cellernes svarmuligheder (ét svar fra en liste)").FillAsync("1 = Lav\n2 = Middel\n3 = Høj");
+        });
+        await Question("Projekter", "projekter", "table", async () =>
+        {
+            await sek.GetByLabel("Tabellens kolonner").FillAsync("navn = Projekt = text\nbeloeb = Anlægsudgift = amount");
+            await sek.GetByLabel("Højst antal rækker").FillAsync("5");
+        });
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Ret Hvornår blev planen vedtaget?" }).ClickAsync();
+        await Axe(sek, violations);
+        await sek.GotoAsync("/indsamlinger/klima-2026/respondenter");
+        foreach (var org in new[] { "faxe", "greve", "koege" })
+        {
+            await sek.GetByLabel("Én organisation").SelectOptionAsync(org);
+            await sek.GetByRole(AriaRole.Button, new() { Name = "Tilføj organisationen" }).ClickAsync();
+            await Expect(sek, "1 respondent er tilføjet");
+        }
+        await sek.GotoAsync("/indsamlinger/klima-2026/skema");
+        await sek.GetByLabel("Forhåndsvis skemaet som").SelectOptionAsync("faxe");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Forhåndsvis" }).ClickAsync();
+        await Expect(sek, "Forhåndsvisning: sådan ser skemaet ud for Faxe Kommune");
+        await Axe(sek, violations);
+        await sek.GotoAsync("/indsamlinger/klima-2026");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Offentliggør" }).ClickAsync();
+        await Expect(sek, "Indsamlingen er offentliggjort");
+        await sek.GotoAsync("/indsamlinger/klima-2026/respondenter/faxe/frist");
+        await sek.GetByLabel("Ny frist").FillAsync("19-12-2026 12.00");
+        await sek.GetByLabel("Begrundelse").FillAsync("Byrådsmøde");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Gem fristen" }).ClickAsync();
+        await Expect(sek, "fristen er forlænget");
+
+        var faxe = await session.As("faxe-bruger");
+        await faxe.GetByRole(AriaRole.Link, new() { Name = "Klimatilpasning 2026" }).ClickAsync();
+        await faxe.GetByRole(AriaRole.Group, new() { Name = "Har kommunen en klimatilpasningsplan?" }).GetByLabel("Ja").CheckAsync();
+        await faxe.GetByLabel("Hvornår blev planen vedtaget?").FillAsync("01-06-2025");
+        await faxe.GetByRole(AriaRole.Button, new() { Name = "Indsend" }).ClickAsync();
+        await Expect(faxe, "Kvittering");
+        await sek.GotoAsync("/indsamlinger/klima-2026/sammendrag");
+        await Expect(sek, "1 af 3");
+        await Axe(sek, violations);
+        Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
     public async Task The_key_figure_pages_pass_axe()
     {
         await using var session = await Start(("sek", Roles.Secretariat, "kkr-sjaelland"));

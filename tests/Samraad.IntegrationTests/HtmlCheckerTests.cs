@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Samraad.Features.Collections.Packs;
@@ -52,6 +53,18 @@ public class HtmlCheckerTests
         await Post(sek, "/indsamlinger/akut-2025", "/indsamlinger/akut-2025/status", new() { ["action"] = "publish" });
         await Post(sek, "/indsamlinger/ny", "/indsamlinger/ny", new() { ["title"] = "Tom", ["slug"] = "tom", ["opens"] = "30-11-2026 08.00", ["deadline"] = "15-12-2026 12.00" });
         await Post(sek, "/indsamlinger/tom", "/indsamlinger/tom/status", new() { ["action"] = "publish" }, "offentliggør med mangler");
+        await Post(sek, "/indsamlinger/tom/skema", "/indsamlinger/tom/skema", new() { ["action"] = "section-add", ["sectionTitle"] = "Plan" });
+        await Post(sek, "/indsamlinger/tom/skema/felter/ny?afsnit=plan", "/indsamlinger/tom/skema/felter/ny?afsnit=plan",
+            new() { ["label"] = "Har kommunen en plan?", ["key"] = "plan", ["type"] = "yesNo" });
+        await Get(sek, "/indsamlinger/tom/skema?gemt=1");
+        await Get(sek, "/indsamlinger/tom/skema/afsnit/plan");
+        await Get(sek, "/indsamlinger/tom/skema/felter/ny?afsnit=plan");
+        await Get(sek, "/indsamlinger/tom/skema/felter/plan");
+        await Post(sek, "/indsamlinger/tom/skema/felter/ny?afsnit=plan", "/indsamlinger/tom/skema/felter/ny?afsnit=plan",
+            new() { ["label"] = "", ["type"] = "matrix" }, "spørgsmål med fejl");
+        Assert.Equal(HttpStatusCode.OK, (await faxe.PutAsJsonAsync("/api/collections/akut-2025/responses/faxe", new { answers = new Dictionary<string, string> { ["iv.udfoeres"] = "ja" } })).StatusCode);
+        await Post(sek, "/indsamlinger/akut-2025/skema", "/indsamlinger/akut-2025/skema", new() { ["action"] = "field-delete", ["field"] = "iv.udfoeres" }, "bekræft");
+        Assert.Contains("Ja, gem ændringen", pages["bekræft"]);
 
         var file = Path.Combine(app.PacksDir, "akutfunktioner-2024", "collection.json");
         File.WriteAllText(file, File.ReadAllText(file).Replace("2024-03-04T23:59", "2024-03-11T23:59"));
