@@ -94,6 +94,16 @@ public class FormEditorTests
         Assert.Contains("Regnvandsbassin", await sek.GetStringAsync(C + "/matrix?tekst=1"));
         Assert.Equal(3, summary.GetProperty("fields").EnumerateArray().First(f => f.GetProperty("key").GetString() == "plan").GetProperty("respondents").GetInt32());
 
+        // Removing an option somebody chose needs confirming too (Faxe answered 5 for stormflod).
+        var risiko = Editor + "/felter/risiko";
+        var narrowed = await Post(sek, risiko, risiko, new()
+        {
+            ["label"] = "Hvor høj er risikoen?", ["key"] = "risiko", ["type"] = "matrix", ["rows"] = "skybrud = Skybrud\nstormflod = Stormflod",
+            ["columns"] = "nu = I dag", ["cellType"] = "choice", ["cellOptions"] = "1 = Meget lav\n2 = Lav\n3 = Middel\n4 = Høj", ["missingCodes"] = "ved-ikke",
+        });
+        Assert.Equal(HttpStatusCode.Conflict, narrowed.StatusCode);
+        Assert.Contains("Ændringen berører 1 svar fra Faxe Kommune", Html.Text(await narrowed.Content.ReadAsStringAsync()));
+
         // Deleting a question with answers: first how many and whose, then a new version that keeps them.
         var delete = await Post(sek, Editor, Editor, new() { ["action"] = "field-delete", ["field"] = "vedtaget" });
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);

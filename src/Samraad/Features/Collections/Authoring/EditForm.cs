@@ -9,8 +9,9 @@ namespace Samraad.Features.Collections.Authoring;
 /// <summary>
 /// Saves one edit of a collection's form. While nobody has answered, the current version is changed in place; once
 /// answers exist, an edit becomes a new form version (answers and receipts keep theirs; responses in progress move on
-/// their next save). An edit that drops a question or section with answers, or changes a question's type, first
-/// says how many answers from which respondents it affects and needs <c>confirmed</c>; answers are never deleted.
+/// their next save). An edit that makes stored answers no longer fit — a question or section dropped, a type changed,
+/// an option someone chose removed, a limit tightened — first says how many answers from which respondents it
+/// affects and needs <c>confirmed</c>; answers are never deleted.
 /// </summary>
 public sealed class EditForm(AppDbContext db, TimeProvider clock)
 {
@@ -66,15 +67,18 @@ public sealed class EditForm(AppDbContext db, TimeProvider clock)
         return Outcome<Saved>.Success(new Saved(read, answered));
     }
 
-    /// <summary>Stored answers to questions the new form drops or gives another type.</summary>
+    /// <summary>
+    /// Stored answers the new form no longer takes as they are: to a question it drops or retypes, a choice it no
+    /// longer offers, a number outside a tightened limit, a missing code the question no longer accepts.
+    /// </summary>
     async Task<Impact> Affected(CollectionContext ctx, FormSpec before, FormSpec after, CancellationToken ct)
     {
-        var touched = before.Fields.Where(f => after.Field(f.Key) is not { } a || a.Type != f.Type).Select(f => f.Key).ToList();
-        if (touched.Count == 0) return new Impact(0, []);
         var rows = await (from r in db.Responses where r.CollectionId == ctx.Collection.Id
                           join a in db.Answers on r.Id equals a.ResponseId
-                          select new { r.OrganisationId, a.FieldKey }).ToListAsync(ct);
-        var hit = rows.Where(a => touched.Any(k => a.FieldKey == k || a.FieldKey.StartsWith(k + "/", StringComparison.Ordinal))).ToList();
+                          select new { r.OrganisationId, a.FieldKey, a.Value, a.MissingCode }).ToListAsync(ct);
+        var hit = rows.Where(a => before.FindLeaf(a.FieldKey) is { } was && (after.FindLeaf(a.FieldKey) is not { } now || now.Spec.Type != was.Spec.Type
+            || (a.Value is not null && FieldValues.Parse(now.Spec, now.Question, FieldValues.InputText(now.Spec, a.Value)).Error is not null)
+            || (a.MissingCode is not null && !now.Field.MissingCodes.Contains(a.MissingCode)))).ToList();
         var names = hit.Select(h => h.OrganisationId).Distinct()
             .Select(id => ctx.Memberships.FirstOrDefault(m => m.OrganisationId == id)?.Organisation!.DisplayName ?? "?").Order(StringComparer.Ordinal).ToList();
         return new Impact(hit.Count, names);
