@@ -172,6 +172,7 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /indsamlinger/{slug}/skema/felter/{field}", OwnerAdmin, AcuteCare + "/skema/felter/iv.udfoeres"),
         R("POST /indsamlinger/{slug}/skema/felter/{field}", OwnerAdmin, AcuteCare + "/skema/felter/iv.udfoeres", Form(("label", ""))),
         R("GET /indsamlinger/{slug}/skema/vis", OwnerAdmin, AcuteCare + "/skema/vis?som=faxe"),
+        R("POST /indsamlinger/{slug}/oplysninger", OwnerAdmin, AcuteCare + "/oplysninger", Form(("title", ""))),
         R("GET /indsamlinger/{slug}/respondenter", OwnerAdmin, AcuteCare + "/respondenter"),
         R("POST /indsamlinger/{slug}/respondenter", OwnerAdmin, AcuteCare + "/respondenter", Form()),
         R("GET /indsamlinger/{slug}/respondenter/{org}/frist", OwnerAdmin, AcuteCare + "/respondenter/faxe/frist"),

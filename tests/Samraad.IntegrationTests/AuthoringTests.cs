@@ -51,10 +51,28 @@ public class AuthoringTests
         Assert.Equal(("akutfunktioner-2025", 1, 0), (form.FormKey, form.Version, responses));
         Assert.Contains("\"key\": \"akutfunktioner-2025\"", form.Json);
 
+        var renamed = await Post(sek, Copy, Copy + "/oplysninger", new() { ["title"] = "Akutfunktioner og sygeplejersker 2025", ["description"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Contains("Titel og beskrivelse er gemt", await sek.GetStringAsync(renamed.Headers.Location!.OriginalString));
+        var blankTitle = await Post(sek, Copy, Copy + "/oplysninger", new() { ["title"] = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, blankTitle.StatusCode);
+        Assert.Contains("Skriv indsamlingens titel", await blankTitle.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, Copy, Copy + "/oplysninger", new() { ["title"] = "Akutfunktioner 2025" })).StatusCode);
+
         // A draft does not exist for the respondents.
         Assert.Equal(HttpStatusCode.NotFound, (await faxe.GetAsync(Copy + "/besvarelser/faxe")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await faxe.GetAsync("/api/collections/akutfunktioner-2025")).StatusCode);
         Assert.DoesNotContain("Akutfunktioner 2025", await faxe.GetStringAsync("/"));
+        // Nor for the body's readers, nor another KKR: 404 (as if it did not exist), not 403.
+        await app.CreateUser("a-laeser", Roles.Reader, "kkr-sjaelland");
+        await app.CreateUser("a-hovedstaden", Roles.Secretariat, "kkr-hovedstaden");
+        var reader = await app.LoggedIn("a-laeser");
+        var other = await app.LoggedIn("a-hovedstaden");
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/api/collections/akutfunktioner-2025/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(Copy + "/sammendrag")).StatusCode);
+        foreach (var url in new[] { Copy + "/respondenter", Copy + "/skema", Copy + "/skema/vis" })
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync("/api/collections/akutfunktioner-2025/status", new { action = "close" })).StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, Copy, Copy + "/status", new() { ["action"] = "publish" })).StatusCode);
         Assert.Contains("Akutfunktioner 2025", await faxe.GetStringAsync("/"));
@@ -96,6 +114,7 @@ public class AuthoringTests
         Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, Copy, Copy + "/status", new() { ["action"] = "archive" })).StatusCode);
         Assert.DoesNotContain("Akutfunktioner 2025", await sek.GetStringAsync("/"));
         Assert.Contains("Arkiveret", await sek.GetStringAsync(Copy));
+        Assert.Contains("Akutfunktioner 2025", await sek.GetStringAsync("/?arkiv=1"));
 
         var log = await sek.GetFromJsonAsync<JsonElement>("/api/collections/akutfunktioner-2025/audit");
         var actions = log.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();

@@ -76,6 +76,10 @@ public class AuditEntry
         "respondent" => "Respondent",
         "frist" => "Frist",
         "indsamling" => "Indsamling",
+        "titel" => "Titel",
+        "beskrivelse" => "Beskrivelse",
+        "skema" => "Skema",
+        "pakke" => "Pakke",
         var other => other,
     };
 }

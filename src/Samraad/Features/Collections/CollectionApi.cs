@@ -44,7 +44,7 @@ public static class CollectionApi
 
     /// <summary>The collection in the period asked for (?period=2023; the latest when none is given), or null.</summary>
     static async Task<CollectionContext?> Load(HttpContext http, AppDbContext db, string slug) =>
-        await CollectionContext.Load(db, slug) is { } ctx && !ctx.HiddenFrom(UserContext.From(http.User)!) ? ctx.ForPeriod(Period(http)) : null;
+        (await CollectionContext.LoadVisible(db, slug, UserContext.From(http.User)!))?.ForPeriod(Period(http));
 
     static string? Period(HttpContext http) => http.Request.Query.TryGetValue("period", out var p) ? p : http.Request.Query["periode"];
 
@@ -175,7 +175,7 @@ public static class CollectionApi
     {
         var (ctx, error) = await Readable(http, db, slug, administer: true);
         if (ctx is null) return error!;
-        var org = ctx.Respondents.FirstOrDefault(r => r.Slug == respondent);
+        var org = ctx.Memberships.Select(m => m.Organisation!).FirstOrDefault(r => r.Slug == respondent);
         if (respondent is not null && org is null) return ApiProblems.NotFound("Respondenten findes ikke i indsamlingen.");
         var lines = await ReadAuditLog.Handle(db, ctx, org?.Id);
         var slugs = ctx.Respondents.ToDictionary(r => r.Id, r => r.Slug);

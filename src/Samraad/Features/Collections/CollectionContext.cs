@@ -18,7 +18,9 @@ public sealed record CollectionContext(Collection Collection, FormSpec Form, IRe
     public CollectionRespondent? Membership(int organisationId) => Memberships.FirstOrDefault(m => m.OrganisationId == organisationId);
 
     /// <summary>The deadline that holds for one respondent: its own when extended, the collection's otherwise.</summary>
-    public DateTime DeadlineFor(int organisationId) => Membership(organisationId)?.ExtendedDeadlineUtc ?? Collection.DeadlineUtc;
+    /// An extension never shortens: if the common deadline was moved past it since, the common one holds.
+    public DateTime DeadlineFor(int organisationId) =>
+        Membership(organisationId)?.ExtendedDeadlineUtc is DateTime own && own > Collection.DeadlineUtc ? own : Collection.DeadlineUtc;
 
     /// <summary>Why this respondent cannot change answers now; null when it can.</summary>
     public string? ClosedReasonFor(int organisationId, DateTime nowUtc) =>
@@ -53,6 +55,10 @@ public sealed record CollectionContext(Collection Collection, FormSpec Form, IRe
     public bool IsRespondent(int organisationId) => Respondents.Any(r => r.Id == organisationId);
 
     public bool CanAdminister(UserContext user) => Access.CanAdminister(user, Collection.OwnerOrganisationId);
+
+    /// <summary>The collection as this user may know it: null when it does not exist, or is a draft the user does not administer.</summary>
+    public static async Task<CollectionContext?> LoadVisible(AppDbContext db, string slug, UserContext user, CancellationToken ct = default) =>
+        await Load(db, slug, ct) is { } ctx && !ctx.HiddenFrom(user) ? ctx : null;
 
     /// <summary>The collection in one period (the latest when none is given), or null when either does not exist.</summary>
     public static async Task<CollectionContext?> LoadPeriod(AppDbContext db, string slug, string? period, CancellationToken ct = default) =>

@@ -26,8 +26,9 @@ public static class CollectionPages
         var now = clock.GetUtcNow().UtcDateTime;
         var collections = await db.Collections.Include(c => c.Owner).OrderByDescending(c => c.DeadlineUtc).ToListAsync();
         var memberships = (await db.CollectionRespondents.Where(r => r.RemovedAtUtc == null).ToListAsync()).ToLookup(r => r.CollectionId);
-        // The front page is for work: drafts only for their secretariat, archived collections not at all (the list of all is /indsamlinger/alle).
-        var visible = collections.Where(c => c.Status != CollectionStatus.Archived && (c.Status != CollectionStatus.Draft || Access.CanAdminister(user, c.OwnerOrganisationId))
+        // The front page is for work: drafts only for their secretariat, archived collections only on ?arkiv=1.
+        var archive = http.Request.Query["arkiv"] == "1";
+        var visible = collections.Where(c => (c.Status == CollectionStatus.Archived) == archive && (c.Status != CollectionStatus.Draft || Access.CanAdminister(user, c.OwnerOrganisationId))
             && Access.CanSeeCollection(user, c.OwnerOrganisationId, memberships[c.Id].Select(m => m.OrganisationId))).ToList();
         var counts = await ReadProgress.Counts(db, visible.Select(c => c.Id).ToList());
         // A periodic collection has a response per period: the front page shows the latest one.
@@ -53,12 +54,12 @@ public static class CollectionPages
             var ownDeadline = memberships[c.Id].FirstOrDefault(m => m.OrganisationId == user.OrganisationId)?.ExtendedDeadlineUtc;
             return new FrontPage.Item(c, href, n, answered, submitted, c.IsOpen(now, ownDeadline), ownStatus, c.StatusLabel(now), isRespondent ? ownDeadline : null);
         }).ToList();
-        return Html.Render<FrontPage>(new { Items = items, CanCreate = user.IsAdmin || user.Role == Roles.Secretariat });
+        return Html.Render<FrontPage>(new { Items = items, CanCreate = !archive && (user.IsAdmin || user.Role == Roles.Secretariat), Archive = archive });
     }
 
     /// <summary>The collection in the period the page asks for (?periode=2023; the latest when none is given), or null.</summary>
     static async Task<CollectionContext?> Load(HttpContext http, AppDbContext db, string slug) =>
-        await CollectionContext.Load(db, slug) is { } ctx && !ctx.HiddenFrom(UserContext.From(http.User)!) ? ctx.ForPeriod(http.Request.Query["periode"]) : null;
+        (await CollectionContext.LoadVisible(db, slug, UserContext.From(http.User)!))?.ForPeriod(http.Request.Query["periode"]);
 
     /// <summary>Loads the collection and checks the user administers it; otherwise the page to show instead.</summary>
     static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
@@ -86,6 +87,7 @@ public static class CollectionPages
     /// <summary>What the last action on the page did, from the redirect's query (fixed texts only).</summary>
     static string? OverviewNotice(IQueryCollection q) =>
         q.ContainsKey("gemt") ? "Åbning og frist er gemt."
+        : q.ContainsKey("oplysninger") ? "Titel og beskrivelse er gemt."
         : q.ContainsKey("oprettet") ? "Indsamlingen er oprettet som kladde. Ret skema, respondenter og frist, og offentliggør den, når den er klar."
         : q["pakke"] == "anvendt" ? "Pakkens ændringer er anvendt og skrevet i ændringsloggen."
         : q["pakke"] == "beholdt" ? "Indsamlingen er beholdt som den var. Pakkens ændringer er ikke anvendt."
@@ -138,7 +140,7 @@ public static class CollectionPages
     {
         var (ctx, denied) = await Administered(http, db, slug);
         if (ctx is null) return denied!;
-        var org = ctx.Respondents.FirstOrDefault(r => r.Slug == respondent);
+        var org = ctx.Memberships.Select(m => m.Organisation!).FirstOrDefault(r => r.Slug == respondent);
         return Html.Render<AuditPage>(new { Ctx = ctx, Lines = await ReadAuditLog.Handle(db, ctx, org?.Id), Filter = org?.Slug });
     }
 

@@ -21,6 +21,7 @@ public sealed class CollectionsFeature : IFeature
         services.AddScoped<ExtendDeadline>();
         services.AddScoped<ApplyPackChange>();
         services.AddScoped<EditForm>();
+        services.AddScoped<ChangeDetails>();
         services.AddScoped<ComputeSummary>();
         services.AddScoped<ReadSummary>();
         services.AddScoped<ExportResponses>();

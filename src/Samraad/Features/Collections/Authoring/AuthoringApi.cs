@@ -48,7 +48,7 @@ public static class AuthoringApi
     }
 
     static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
-        Guard.Api(CollectionContext.Load(db, slug), "Indsamlingen findes ikke.", c => c.CanAdminister(UserContext.From(http.User)!));
+        Guard.Api(CollectionContext.LoadVisible(db, slug, UserContext.From(http.User)!), "Indsamlingen findes ikke.", c => c.CanAdminister(UserContext.From(http.User)!));
 
     static async Task<IResult> Status(string slug, StatusRequest? body, HttpContext http, AppDbContext db, ChangeStatus change)
     {

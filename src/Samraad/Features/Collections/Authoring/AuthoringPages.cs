@@ -16,6 +16,7 @@ public static class AuthoringPages
         pages.MapPost("/ny", Create).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{slug}/status", Status).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{slug}/pakke", PackChange).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost("/{slug}/oplysninger", Details).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/{slug}/respondenter", Respondents);
         pages.MapPost("/{slug}/respondenter", ChangeRespondents).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/{slug}/respondenter/{org}/frist", ExtensionForm);
@@ -55,9 +56,9 @@ public static class AuthoringPages
         return Html.Render<NewCollectionPage>(new { Input = input, Sources = sources, Owners = owners, Errors = errors }, status);
     }
 
-    static async Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
-        await Guard.Page(CollectionContext.Load(db, slug), "Indsamlingen", c => c.CanAdminister(UserContext.From(http.User)!)) is var (ctx, denied)
-            && ctx is not null && ctx.HiddenFrom(UserContext.From(http.User)!) ? (null, Html.NotFound("Indsamlingen")) : (ctx, denied);
+    /// <summary>A draft is 404 to those who may not administer it (not 403: its address gives nothing away).</summary>
+    internal static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
+        Guard.Page(CollectionContext.LoadVisible(db, slug, UserContext.From(http.User)!), "Indsamlingen", c => c.CanAdminister(UserContext.From(http.User)!));
 
     static async Task<IResult> Status(string slug, HttpContext http, AppDbContext db, ChangeStatus change, TimeProvider clock)
     {
@@ -85,6 +86,20 @@ public static class AuthoringPages
             {
                 Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime, failed.Errors,
             }, failed.Status), errorKey: "pakke");
+    }
+
+    static async Task<IResult> Details(string slug, HttpContext http, AppDbContext db, ChangeDetails change, TimeProvider clock)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var f = await http.Request.ReadFormAsync();
+        var outcome = await change.Handle(ctx, UserContext.From(http.User)!, f["title"], f["description"]);
+        return await Html.From(outcome, _ => Results.Redirect($"/indsamlinger/{slug}?oplysninger=1#oplysninger"),
+            async failed => Html.Render<CollectionPage>(new
+            {
+                Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime, failed.Errors,
+                TitleText = (string?)f["title"], DescriptionText = (string?)f["description"],
+            }, failed.Status), errorKey: "title");
     }
 
     static async Task<IResult> Respondents(string slug, HttpContext http, AppDbContext db, RespondentGroups groups)

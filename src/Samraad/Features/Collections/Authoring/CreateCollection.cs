@@ -35,6 +35,7 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
         if (slug == "") errors.Add(new FieldError("slug", "Skriv en kort adresse, fx akutfunktioner-2025"));
         else if (!SlugPattern().IsMatch(slug) || slug.Length > 80)
             errors.Add(new FieldError("slug", "Adressen må kun have små bogstaver a–z, tal og bindestreger (højst 80 tegn), fx akutfunktioner-2025"));
+        else if (slug is "ny" or "alle") errors.Add(new FieldError("slug", $"Adressen »{slug}« er reserveret; vælg en anden, fx {slug}-2025"));
         else if (await db.Collections.AnyAsync(c => c.Slug == slug, ct)) errors.Add(new FieldError("slug", $"Der findes allerede en indsamling med adressen »{slug}«"));
 
         var opens = DanishTime.ParseLocal(input.Opens);

@@ -24,7 +24,8 @@ public sealed class EditForm(AppDbContext db, TimeProvider clock)
         bool confirmed = false, CancellationToken ct = default)
     {
         if (!ctx.CanAdminister(user)) return Outcome<Saved>.Fail(Problem.Forbidden, "Kun sekretariatet kan rette skemaet.");
-        if (ctx.Collection.Status == CollectionStatus.Archived) return Outcome<Saved>.Fail(Problem.Conflict, "Indsamlingen er arkiveret. Genåbn den for at rette skemaet.");
+        if (ctx.Collection.Status == CollectionStatus.Archived)
+            return Outcome<Saved>.Fail(Problem.Conflict, "Indsamlingen er arkiveret. Genåbn den for at rette skemaet.", [new FieldError("form", "Indsamlingen er arkiveret. Genåbn den for at rette skemaet.")]);
         var current = ctx.Collection.FormVersion!;
         var form = FormSpecReader.Parse(current.Json); // a private copy: the cached form is shared
         var errors = edit(form);
@@ -43,7 +44,7 @@ public sealed class EditForm(AppDbContext db, TimeProvider clock)
                 $"Ændringen berører {impact.Answers} svar fra {string.Join(", ", impact.Respondents)}. Svarene slettes ikke: de bliver stående på den tidligere skemaversion og i eksporter. Bekræft for at gemme.",
                 [new FieldError("confirm", "Bekræft ændringen")]);
 
-        var answered = await db.Responses.AnyAsync(r => r.CollectionId == ctx.Collection.Id && r.FormVersionId == current.Id, ct)
+        var answered = await db.Responses.AnyAsync(r => r.FormVersionId == current.Id, ct)
             || await db.Receipts.AnyAsync(r => r.FormVersionId == current.Id, ct)
             || await db.Collections.AnyAsync(c => c.Id != ctx.Collection.Id && c.FormVersionId == current.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;

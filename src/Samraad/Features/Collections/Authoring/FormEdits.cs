@@ -12,6 +12,9 @@ public static class FormEdits
 {
     public enum Move { Up, Down }
 
+    /// <summary>The editor's address for a new question (/skema/felter/ny): no question may have it as key.</summary>
+    public const string NewFieldAddress = "ny";
+
     public static List<FieldError> AddSection(FormSpec form, string? title, string? description)
     {
         var t = title?.Trim() ?? "";
@@ -66,8 +69,11 @@ public static class FormEdits
     {
         var label = input.Label?.Trim() ?? "";
         if (label == "") errors.Add(new FieldError("label", "Skriv spørgsmålet"));
-        var key = string.IsNullOrWhiteSpace(input.Key) ? UniqueKey(Slug.From(label) is { Length: > 0 } s ? s : "spoergsmaal", form.Fields.Where(f => f != old).Select(f => f.Key)) : input.Key.Trim();
+        var key = string.IsNullOrWhiteSpace(input.Key)
+            ? UniqueKey(Slug.From(label) is { Length: > 0 } s ? s : "spoergsmaal", form.Fields.Where(f => f != old).Select(f => f.Key).Append(NewFieldAddress))
+            : input.Key.Trim();
         if (!FieldKeys.IsValidKey(key)) errors.Add(new FieldError("key", "Nøglen må kun have små bogstaver a–z, tal, punktum og bindestreg, fx antal-pladser"));
+        else if (key == NewFieldAddress) errors.Add(new FieldError("key", $"Nøglen »{NewFieldAddress}« er reserveret; vælg en anden, fx {NewFieldAddress}-spoergsmaal"));
         if (QuestionInput.Types.FirstOrDefault(t => QuestionInput.TypeName(t.Type) == input.Type) is not { Label: not null } type)
         {
             errors.Add(new FieldError("type", "Vælg en type"));
@@ -80,6 +86,7 @@ public static class FormEdits
             Personal = old?.Personal ?? false,
         };
         Values(field, input, errors, "");
+        KeepOptionSettings(field.Options, old?.Options ?? (old?.Scale is { } oldScale ? form.Scales.GetValueOrDefault(oldScale) : null));
         switch (type.Type)
         {
             case FieldType.Choice or FieldType.MultiChoice:
@@ -107,13 +114,17 @@ public static class FormEdits
                 if (field.Columns is { Count: 0 }) errors.Add(new FieldError("columns", "Skriv mindst én kolonne"));
                 var cellType = QuestionInput.Types.FirstOrDefault(t => QuestionInput.TypeName(t.Type) == input.CellType && t.Type is not (FieldType.Matrix or FieldType.Table or FieldType.MultiChoice));
                 if (cellType.Label is null) { errors.Add(new FieldError("cellType", "Vælg cellernes type")); break; }
-                var cell = new ValueSpec { Type = cellType.Type };
+                // A cell of the same type keeps its limits; options are as typed, with what the old ones said beyond their text.
+                var cell = old?.Cell is { } was && was.Type == cellType.Type
+                    ? new ValueSpec { Type = was.Type, Min = was.Min, Max = was.Max, Unit = was.Unit, MaxLength = was.MaxLength, NotInPast = was.NotInPast }
+                    : new ValueSpec { Type = cellType.Type };
                 if (cellType.Type == FieldType.Choice)
                 {
                     if (old?.Cell?.Scale is { } cellScale && SameOptions(form.Scales.GetValueOrDefault(cellScale), QuestionInput.ParseOptions(input.CellOptions, "cellOptions", "Cellernes svarmuligheder", [])))
                         cell.Scale = cellScale;
                     else if ((cell.Options = QuestionInput.ParseOptions(input.CellOptions, "cellOptions", "Cellernes svarmuligheder", errors)) is { Count: 0 })
                         errors.Add(new FieldError("cellOptions", "Skriv cellernes svarmuligheder, én pr. linje"));
+                    KeepOptionSettings(cell.Options, old?.Cell?.Options ?? (old?.Cell?.Scale is { } s2 ? form.Scales.GetValueOrDefault(s2) : null));
                 }
                 field.Cell = cell;
                 (field.Options, field.Min, field.Max) = (null, null, null);
@@ -205,6 +216,14 @@ public static class FormEdits
                 return null;
         }
         return condition;
+    }
+
+    /// <summary>An option kept by key keeps what the editor does not show: its description and whether it counts as yes ("Ja*").</summary>
+    static void KeepOptionSettings(List<OptionSpec>? typed, IEnumerable<OptionSpec>? before)
+    {
+        if (typed is null || before is null) return;
+        foreach (var option in typed)
+            if (before.FirstOrDefault(b => b.Key == option.Key) is { } was) (option.Description, option.CountsAsYes) = (was.Description, was.CountsAsYes);
     }
 
     static IEnumerable<ConditionSpec> Flatten(ConditionSpec c) => (c.All ?? []).Concat(c.Any ?? []).SelectMany(Flatten).Prepend(c);

@@ -49,6 +49,10 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
 
         var collection = await db.Collections.Include(c => c.FormVersion).FirstOrDefaultAsync(c => c.Slug == pack.Slug, ct);
         var incoming = new Incoming(pack, form, formJson, opens, deadline, respondents, printed);
+        // A collection made in the browser has no pack behind it (before packs were fingerprinted, imported ones had none
+        // either: those are told apart by how they began).
+        if (collection is { PackSha256: null } && await db.AuditEntries.AnyAsync(a => a.CollectionId == collection.Id && a.Action == AuditAction.Created, ct))
+            throw new PackException($"Der findes allerede en indsamling med adressen »{pack.Slug}«, oprettet i browseren; pakken indlæses ikke over den. Giv pakken en anden slug.");
         if (collection is not null && applyBy is null && collection.PackSha256 is not null)
         {
             if (collection.PackSha256 == fingerprint)
@@ -60,7 +64,7 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
                 (collection.PendingPackSha256, collection.PendingPackChanges) = (fingerprint, string.Join("\n", changes));
                 log.LogWarning("Pakken {Slug} er ændret på disken og venter på sekretariatet: {Changes}", pack.Slug, string.Join("; ", changes));
             }
-            else collection.PackSha256 = fingerprint; // only layout changed
+            else (collection.PackSha256, collection.PendingPackSha256, collection.PendingPackChanges) = (fingerprint, null, null); // only layout changed
             await db.SaveChangesAsync(ct);
             return collection;
         }

@@ -21,6 +21,7 @@ public static class LoadSummaryInput
 
         var receipts = await db.Responses.Where(r => r.CollectionId == ctx.Collection.Id && r.Period == ctx.Period && r.LatestReceiptId != null)
             .Select(r => new { r.OrganisationId, ReceiptId = r.LatestReceiptId!.Value }).ToListAsync(ct);
+        receipts.RemoveAll(r => !ids.Contains(r.OrganisationId)); // a removed respondent's kept answers count nowhere
         var receiptIds = receipts.Select(r => r.ReceiptId).ToList();
         var answers = await db.ReceiptAnswers.Where(a => receiptIds.Contains(a.ReceiptId)).ToListAsync(ct);
         var byReceipt = answers.ToLookup(a => a.ReceiptId);

@@ -10,9 +10,10 @@ public sealed class ReadSummary(AppDbContext db, ComputeSummary compute, TimePro
 {
     public async Task<Outcome<PeriodicSummaryDto>> Handle(string slug, string? period, string? groupSet, UserContext user, CancellationToken ct = default)
     {
-        var found = await Guard.Read(CollectionContext.LoadPeriod(db, slug, period, ct), "Indsamlingen eller perioden findes ikke.",
+        var found = await Guard.Read(LoadVisiblePeriod(), "Indsamlingen eller perioden findes ikke.",
             c => Access.CanReadSummary(user, c.Collection.OwnerOrganisationId));
         if (found.Value is not { } ctx) return found.As<PeriodicSummaryDto>();
+        async Task<CollectionContext?> LoadVisiblePeriod() => (await CollectionContext.LoadVisible(db, slug, user, ct))?.ForPeriod(period);
         var report = await compute.Handle(ctx, groupSet, ct);
         if (!string.IsNullOrEmpty(groupSet) && report.Breakdown is null)
             return Outcome<PeriodicSummaryDto>.Fail(Problem.Invalid, "Ukendt opdeling",
