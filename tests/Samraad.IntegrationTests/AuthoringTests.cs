@@ -115,6 +115,9 @@ public class AuthoringTests
         Assert.DoesNotContain("Akutfunktioner 2025", await sek.GetStringAsync("/"));
         Assert.Contains("Arkiveret", await sek.GetStringAsync(Copy));
         Assert.Contains("Akutfunktioner 2025", await sek.GetStringAsync("/?arkiv=1"));
+        var frozen = await Post(sek, Copy + "/skema", Copy + "/skema", new() { ["action"] = "section-add", ["sectionTitle"] = "Nyt afsnit" });
+        Assert.Equal(HttpStatusCode.Conflict, frozen.StatusCode);
+        Assert.Contains("Indsamlingen er arkiveret. Genåbn den for at rette skemaet.", await frozen.Content.ReadAsStringAsync());
 
         var log = await sek.GetFromJsonAsync<JsonElement>("/api/collections/akutfunktioner-2025/audit");
         var actions = log.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();

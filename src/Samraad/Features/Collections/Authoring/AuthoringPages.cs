@@ -69,10 +69,7 @@ public static class AuthoringPages
             return Html.Render<ErrorPage>(new { Title = "Ukendt handling", Message = "Vælg en af knapperne under Status." }, StatusCodes.Status400BadRequest);
         var outcome = await change.Handle(ctx, UserContext.From(http.User)!, action);
         return await Html.From(outcome, c => Results.Redirect($"/indsamlinger/{slug}?status={action.ToString().ToLowerInvariant()}#status"),
-            async failed => Html.Render<CollectionPage>(new
-            {
-                Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime, failed.Errors,
-            }, failed.Status), errorKey: "status");
+            failed => CollectionPageAgain(db, ctx, clock, failed), errorKey: "status");
     }
 
     static async Task<IResult> PackChange(string slug, HttpContext http, AppDbContext db, ApplyPackChange change, TimeProvider clock)
@@ -82,10 +79,7 @@ public static class AuthoringPages
         var apply = (string?)(await http.Request.ReadFormAsync())["action"] == "apply";
         var outcome = await change.Handle(ctx, UserContext.From(http.User)!, apply);
         return await Html.From(outcome, _ => Results.Redirect($"/indsamlinger/{slug}?pakke={(apply ? "anvendt" : "beholdt")}"),
-            async failed => Html.Render<CollectionPage>(new
-            {
-                Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime, failed.Errors,
-            }, failed.Status), errorKey: "pakke");
+            failed => CollectionPageAgain(db, ctx, clock, failed), errorKey: "pakke");
     }
 
     static async Task<IResult> Details(string slug, HttpContext http, AppDbContext db, ChangeDetails change, TimeProvider clock)
@@ -95,12 +89,17 @@ public static class AuthoringPages
         var f = await http.Request.ReadFormAsync();
         var outcome = await change.Handle(ctx, UserContext.From(http.User)!, f["title"], f["description"]);
         return await Html.From(outcome, _ => Results.Redirect($"/indsamlinger/{slug}?oplysninger=1#oplysninger"),
-            async failed => Html.Render<CollectionPage>(new
-            {
-                Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime, failed.Errors,
-                TitleText = (string?)f["title"], DescriptionText = (string?)f["description"],
-            }, failed.Status), errorKey: "title");
+            failed => CollectionPageAgain(db, ctx, clock, failed, f["title"], f["description"]), errorKey: "title");
     }
+
+    /// <summary>The collection page again, with what was refused by its form (and what was typed in the title form).</summary>
+    static async Task<IResult> CollectionPageAgain(AppDbContext db, CollectionContext ctx, TimeProvider clock, PageFailure failed,
+        string? title = null, string? description = null) =>
+        Html.Render<CollectionPage>(new
+        {
+            Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime, failed.Errors,
+            TitleText = title, DescriptionText = description,
+        }, failed.Status);
 
     static async Task<IResult> Respondents(string slug, HttpContext http, AppDbContext db, RespondentGroups groups)
     {
