@@ -53,13 +53,13 @@ public static class FormEditorPages
         };
         if (step is null) return Html.Render<FormEditorPage>(new { Ctx = ctx, Errors = new[] { new FieldError("sectionTitle", "Vælg en af knapperne") } }, StatusCodes.Status400BadRequest);
         var outcome = await edit.Handle(ctx, UserContext.From(http.User)!, step.Value.What, step.Value.Edit, f["confirmed"] == "true");
-        return await Outcome(outcome, ctx, f, Url(ctx), errors => Html.Render<FormEditorPage>(new { Ctx = ctx, Errors = errors }, StatusCodes.Status400BadRequest));
+        return await Outcome(outcome, ctx, f, Url(ctx), (errors, status) => Html.Render<FormEditorPage>(new { Ctx = ctx, Errors = errors }, status));
     }
 
     static List<FieldError> Moved(bool done) => done ? [] : [new FieldError("sectionTitle", "Det kan ikke flyttes eller slettes (findes det stadig?)")];
 
     /// <summary>Saved: back to the overview. Needs confirming: the confirmation page, which posts the same form again. Refused: the form again.</summary>
-    static async Task<IResult> Outcome(Outcome<EditForm.Saved> outcome, CollectionContext ctx, IFormCollection posted, string action, Func<IReadOnlyList<FieldError>, IResult> showAgain)
+    static async Task<IResult> Outcome(Outcome<EditForm.Saved> outcome, CollectionContext ctx, IFormCollection posted, string action, Func<IReadOnlyList<FieldError>, int, IResult> showAgain)
     {
         if (outcome.Ok) return Results.Redirect($"{Url(ctx)}?gemt={(outcome.Value!.NewVersion ? "version" : "1")}");
         if (outcome.Problem == Problem.Conflict && outcome.Errors?.Any(e => e.Key == "confirm") == true)
@@ -68,7 +68,7 @@ public static class FormEditorPages
                 Ctx = ctx, Message = outcome.Message!, Action = action,
                 Fields = posted.Where(p => p.Key is not ("__RequestVerificationToken" or "confirmed")).SelectMany(p => p.Value.Select(v => (p.Key, v ?? ""))).ToList(),
             }, StatusCodes.Status409Conflict);
-        return await Html.From(outcome, _ => Results.Redirect(Url(ctx)), failed => Task.FromResult(showAgain(failed.Errors)), errorKey: "form");
+        return await Html.From(outcome, _ => Results.Redirect(Url(ctx)), failed => Task.FromResult(showAgain(failed.Errors, failed.Status)), errorKey: "form");
     }
 
     static async Task<IResult> SectionForm(string slug, string section, HttpContext http, AppDbContext db)
@@ -87,10 +87,10 @@ public static class FormEditorPages
         var f = await http.Request.ReadFormAsync();
         var outcome = await edit.Handle(ctx, UserContext.From(http.User)!, $"Afsnit rettet: »{f["sectionTitle"]}«",
             form => FormEdits.EditSection(form, section, f["sectionTitle"], f["sectionDescription"]));
-        return await Outcome(outcome, ctx, f, $"{Url(ctx)}/afsnit/{section}", errors => Html.Render<SectionEditPage>(new
+        return await Outcome(outcome, ctx, f, $"{Url(ctx)}/afsnit/{section}", (errors, status) => Html.Render<SectionEditPage>(new
         {
             Ctx = ctx, SectionKey = section, Title = (string?)f["sectionTitle"], Description = (string?)f["sectionDescription"], Errors = errors,
-        }, StatusCodes.Status400BadRequest));
+        }, status));
     }
 
     static async Task<IResult> NewField(string slug, string? afsnit, HttpContext http, AppDbContext db)
@@ -136,10 +136,10 @@ public static class FormEditorPages
         var action = existing is null ? $"{Url(ctx)}/felter/ny?afsnit={section.Key}" : $"{Url(ctx)}/felter/{existing}";
         var outcome = await edit.Handle(ctx, UserContext.From(http.User)!, $"Spørgsmål {(existing is null ? "tilføjet" : "rettet")}: »{input.Label}«",
             form => FormEdits.SaveField(form, section.Key, existing, input), f["confirmed"] == "true");
-        return await Outcome(outcome, ctx, f, action, errors => Html.Render<FieldEditPage>(new
+        return await Outcome(outcome, ctx, f, action, (errors, status) => Html.Render<FieldEditPage>(new
         {
             Ctx = ctx, Input = input, Existing = existing, SectionTitle = section.Title, Action = action, Errors = errors,
-        }, StatusCodes.Status400BadRequest));
+        }, status));
     }
 
     /// <summary>The real respondent form as one respondent sees it (read-only for the secretariat), with a banner.</summary>
