@@ -12,6 +12,10 @@ public class FormVersion
     /// <summary>SHA-256 of the JSON: a pack reloaded unchanged does not create a new version.</summary>
     public string Sha256 { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The SHA-256 a version stores: of the text with its line endings as "\n", so a pack checked out on Windows is the same form.</summary>
+    public static string HashOf(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
 }
 
 /// <summary>

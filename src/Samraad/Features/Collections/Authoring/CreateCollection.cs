@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
+using Samraad.Features.Collections.Forms;
 
 namespace Samraad.Features.Collections.Authoring;
 
@@ -64,7 +62,7 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
         var version = new FormVersion
         {
             FormKey = slug, Version = latest + 1, Json = formJson, CreatedAtUtc = now,
-            Sha256 = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(formJson))),
+            Sha256 = FormVersion.HashOf(formJson),
         };
         var collection = new Collection
         {
@@ -115,27 +113,22 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
     /// <summary>The source's form under the new collection's key, as its version 1: the copy's form changes on its own from now on.</summary>
     static string RenamedForm(string json, string key)
     {
-        var node = JsonNode.Parse(json)!.AsObject();
-        node["key"] = key;
-        node["version"] = 1;
-        return node.ToJsonString(Indented);
+        var form = FormSpecReader.Parse(json);
+        (form.Key, form.Version) = (key, 1);
+        return FormSpecReader.Write(form);
     }
 
-    static string BlankForm(string key, string title) =>
-        new JsonObject
-        {
-            ["key"] = key, ["version"] = 1, ["title"] = title,
-            // The missing codes KKR forms use; each question chooses which of them it accepts.
-            ["missingCodes"] = new JsonArray(
-                new JsonObject { ["key"] = "ved-ikke", ["label"] = "Ved ikke" },
-                new JsonObject { ["key"] = "ikke-relevant", ["label"] = "Ikke relevant" },
-                new JsonObject { ["key"] = "data-mangler", ["label"] = "Data foreligger endnu ikke" }),
-            ["sections"] = new JsonArray(),
-        }
-            .ToJsonString(Indented);
-
-    /// <summary>Readable stored JSON: indented, Danish letters as they are.</summary>
-    static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>No questions yet, and the missing codes KKR forms use; each question chooses which of them it accepts.</summary>
+    static string BlankForm(string key, string title) => FormSpecReader.Write(new FormSpec
+    {
+        Key = key, Version = 1, Title = title,
+        MissingCodes =
+        [
+            new OptionSpec { Key = "ved-ikke", Label = "Ved ikke" },
+            new OptionSpec { Key = "ikke-relevant", Label = "Ikke relevant" },
+            new OptionSpec { Key = "data-mangler", Label = "Data foreligger endnu ikke" },
+        ],
+    });
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] private static partial Regex SlugPattern();
 }

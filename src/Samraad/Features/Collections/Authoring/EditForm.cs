@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Features.Collections.Forms;
@@ -48,7 +46,7 @@ public sealed class EditForm(AppDbContext db, TimeProvider clock)
             || await db.Receipts.AnyAsync(r => r.FormVersionId == current.Id, ct)
             || await db.Collections.AnyAsync(c => c.Id != ctx.Collection.Id && c.FormVersionId == current.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var sha = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        var sha = FormVersion.HashOf(json);
         int? newVersion = null;
         if (answered)
         {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Features.Collections.Forms;
@@ -142,7 +140,7 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
             (m.RemovedAtUtc, m.RemovedBy) = (now, $"{by.Name} (fra pakken)");
     }
 
-    static string Sha(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
+    static string Sha(string text) => FormVersion.HashOf(text);
 
     async Task<FormVersion> EnsureFormVersion(FormSpec form, string json, CancellationToken ct)
     {
