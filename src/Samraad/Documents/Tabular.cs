@@ -94,14 +94,45 @@ public static class Tabular
     /// The first sheet, read as a stream of XML (never a whole document in memory), after the zip's unpacked size is
     /// known to be within the limit.
     /// </summary>
-    static TabularFile ReadXlsx(byte[] content, UploadLimits.Deadline deadline)
+    static TabularFile ReadXlsx(byte[] content, UploadLimits.Deadline deadline) => ReadWorkbook(content, deadline, firstOnly: true).Values.First();
+
+    /// <summary>
+    /// Every sheet of an XLSX by its name in lower case (XLSForm's survey, choices and settings), each read like
+    /// <see cref="Read"/> reads the first; a workbook that is not XLSX, or too big, is refused like there.
+    /// </summary>
+    public static IReadOnlyDictionary<string, TabularFile> ReadSheets(byte[] content)
+    {
+        if (content.Length > UploadLimits.TableBytes)
+            throw new UploadLimits.Exceeded($"Filen er for stor: højst {UploadLimits.Megabytes(UploadLimits.TableBytes)}.");
+        if (content.Length < 4 || content[0] != 'P' || content[1] != 'K')
+            throw new FileRefused("Filen er ikke et XLSX-regneark. Gem den fra Excel som »Excel-projektmappe (*.xlsx)«, og prøv igen.");
+        try { return ReadWorkbook(content, new UploadLimits.Deadline(), firstOnly: false); }
+        catch (Exception e) when (e is not (FileRefused or OutOfMemoryException))
+        {
+            throw new FileRefused(IsDtd(e)
+                ? "Regnearket indeholder en dokumenttypedefinition (DTD), som et XLSX-regneark ikke bruger. Gem det igen fra Excel, og prøv igen."
+                : "Filen kan ikke læses som et XLSX-regneark. Gem den igen fra Excel som »Excel-projektmappe (*.xlsx)«, og prøv igen.");
+        }
+    }
+
+    static Dictionary<string, TabularFile> ReadWorkbook(byte[] content, UploadLimits.Deadline deadline, bool firstOnly)
     {
         UploadLimits.CheckXlsx(content, deadline);
         using var doc = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false);
         var workbook = doc.WorkbookPart ?? throw new FileRefused("Regnearket har ingen ark.");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new FileRefused("Regnearket har ingen ark.");
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
+        if (sheets.Count == 0) throw new FileRefused("Regnearket har ingen ark.");
         var shared = workbook.SharedStringTablePart is { } table ? SharedStrings(table.GetStream(), deadline) : [];
+        var read = new Dictionary<string, TabularFile>();
+        foreach (var sheet in firstOnly ? sheets.Take(1) : sheets)
+            if (workbook.GetPartById(sheet.Id!) is WorksheetPart part)
+                read.TryAdd((sheet.Name?.Value ?? "").Trim().ToLowerInvariant(), ReadSheet(part, shared, deadline));
+        if (read.Count == 0) throw new FileRefused("Regnearket har ingen ark.");
+        return read;
+    }
+
+    static TabularFile ReadSheet(WorksheetPart part, List<string> shared, UploadLimits.Deadline deadline)
+    {
         List<string>? header = null;
         var rows = new List<TabularRow>();
         using var xml = XmlReader.Create(part.GetStream(), Xml);
@@ -118,7 +149,7 @@ public static class Tabular
                 continue;
             }
             CheckSize(rows.Count + 1, 0);
-            rows.Add(new TabularRow(line, header.Select((h, i) => (h, i)).Where(x => x.h != "").ToDictionary(x => x.h, x => cells.GetValueOrDefault(x.i, "").Trim())));
+            rows.Add(new TabularRow(line, header.Select((h, i) => (h, i)).Where(x => x.h != "").DistinctBy(x => x.h).ToDictionary(x => x.h, x => cells.GetValueOrDefault(x.i, "").Trim())));
         }
         return new TabularFile(header ?? [], rows, null);
     }
