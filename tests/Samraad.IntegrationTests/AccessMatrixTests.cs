@@ -124,6 +124,13 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         { new ByteArrayContent(Encoding.UTF8.GetBytes("Dette er ikke en PDF")), "file", "matrix.pdf" },
     };
 
+    /// <summary>A form spreadsheet that is not one: the upload reaches the access check, and is refused (400) after it.</summary>
+    static readonly Body NotASheet = (_, token) => new MultipartFormDataContent
+    {
+        { new StringContent(token), "__RequestVerificationToken" },
+        { new ByteArrayContent(Encoding.UTF8.GetBytes("Dette er ikke et regneark")), "sheet", "skema.xlsx" },
+    };
+
     const string AcuteCare = "/indsamlinger/akutfunktioner-2024", AcuteCareApi = "/api/collections/akutfunktioner-2024";
     const string FaxeResponse = AcuteCare + "/besvarelser/faxe", FaxeResponseApi = AcuteCareApi + "/responses/faxe";
     const string LoanPool = "/puljer/laanepulje-botilbud-2025-26", LoanPoolApi = "/api/pools/laanepulje-botilbud-2025-26";
@@ -161,6 +168,9 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("POST /indsamlinger/{slug}/frist", OwnerAdmin, AcuteCare + "/frist", Form()),
         R("GET /indsamlinger/ny", Secretariats, "/indsamlinger/ny"),
         R("POST /indsamlinger/ny", Secretariats, "/indsamlinger/ny", Form()),
+        R("GET /indsamlinger/skabelon.xlsx", Secretariats, "/indsamlinger/skabelon.xlsx"),
+        R("GET /indsamlinger/{slug}/skema.xlsx", OwnerAdmin, AcuteCare + "/skema.xlsx"),
+        R("POST /indsamlinger/{slug}/skema/regneark", OwnerAdmin, AcuteCare + "/skema/regneark", NotASheet),
         R("POST /indsamlinger/{slug}/status", OwnerAdmin, AcuteCare + "/status", Form(("action", "ingen"))),
         R("POST /indsamlinger/{slug}/pakke", OwnerAdmin, AcuteCare + "/pakke", Form(("action", "keep"))),
         R("GET /indsamlinger/{slug}/skema", OwnerAdmin, AcuteCare + "/skema"),
@@ -195,6 +205,9 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("POST /api/collections/{slug}/responses/{org}/submit", RespondentOwn, FaxeResponseApi + "/submit", Json(Answers)),
         R("POST /api/collections/{slug}/responses/{org}/reopen", OwnerAdmin, FaxeResponseApi + "/reopen", Json("{}")),
         R("POST /api/collections", Secretariats, "/api/collections", Json("{}")),
+        R("POST /api/collections/from-xlsform", Secretariats, "/api/collections/from-xlsform", NotASheet),
+        R("GET /api/collections/{slug}/form.xlsx", OwnerAdmin, AcuteCareApi + "/form.xlsx"),
+        R("PUT /api/collections/{slug}/form", OwnerAdmin, AcuteCareApi + "/form", NotASheet),
         R("POST /api/collections/{slug}/status", OwnerAdmin, AcuteCareApi + "/status", Json("""{"action":"ingen"}""")),
         R("POST /api/collections/{slug}/respondents", OwnerAdmin, AcuteCareApi + "/respondents", Json("{}")),
         // An organisation that is no respondent: past the check the answer is 404 ("not a respondent"); denied roles get 403 before it.

@@ -32,6 +32,29 @@ public class CliTests
     }
 
     [Fact]
+    public async Task A_form_exported_as_a_spreadsheet_creates_next_years_collection()
+    {
+        var dir = Directory.CreateTempSubdirectory("samraad-cli-").FullName;
+        try
+        {
+            var sheet = Path.Combine(dir, "akut.xlsx");
+            Assert.Equal(0, await Program.Main(["collections", "export-form", "akutfunktioner-2024", "--out", sheet, "--data-dir", dir]));
+            Assert.True(Samraad.Features.Collections.Forms.XlsFormReader.Read(File.ReadAllBytes(sheet)).Ok);
+            Assert.Equal(1, await Program.Main(["collections", "create", "--from-xlsform", sheet, "--slug", "akut-2025", "--data-dir", dir])); // no window, no owner
+            Assert.Equal(0, await Program.Main(["collections", "create", "--from-xlsform", sheet, "--slug", "akut-2025", "--title", "Akutfunktioner 2025",
+                "--opens", "03-02-2025 08.00", "--deadline", "03-03-2025 23.59", "--owner", "kkr-sjaelland", "--data-dir", dir]));
+            var json = Path.Combine(dir, "akut-2025.json");
+            Assert.Equal(0, await Program.Main(["collections", "export-form", "akut-2025", "--format", "json", "--out", json, "--data-dir", dir]));
+            var copy = Samraad.Features.Collections.Forms.FormSpecReader.Parse(File.ReadAllText(json));
+            var original = Samraad.Features.Collections.Forms.FormSpecReader.Parse(File.ReadAllText(Path.Combine(TestApp.RepoRoot, "packs", "akutfunktioner-2024", "form.json")));
+            (original.Key, original.Version) = ("akut-2025", 1);
+            Assert.Equal(Samraad.Features.Collections.Forms.FormSpecReader.Write(original), Samraad.Features.Collections.Forms.FormSpecReader.Write(copy));
+            Assert.Equal(2, await Program.Main(["collections", "fly", "--data-dir", dir]));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public async Task Users_init_writes_strong_passwords_once_to_a_file_only_the_owner_can_read()
     {
         var dir = Directory.CreateTempSubdirectory("samraad-cli-").FullName;

@@ -174,10 +174,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// the form is on, and <c>Expect: 100-continue</c> so a body the server refuses by size is not sent (its 413 is read).
     /// </summary>
     public static async Task<HttpResponseMessage> Upload(HttpClient client, string pageUrl, string action, byte[] bytes, string fileName,
-        Dictionary<string, string>? fields = null)
+        Dictionary<string, string>? fields = null, string fileField = "file")
     {
         var token = Regex.Match(await client.GetStringAsync(pageUrl), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(bytes), "file", fileName } };
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(bytes), fileField, fileName } };
         foreach (var (key, value) in fields ?? []) form.Add(new StringContent(value), key);
         var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = form };
         request.Headers.ExpectContinue = true;

@@ -11,6 +11,8 @@ namespace Samraad.Documents;
 /// </summary>
 public static class Xlsx
 {
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static byte[] Write(IEnumerable<(string Name, List<IReadOnlyList<string?>> Rows)> sheets)
     {
         using var stream = new MemoryStream();

@@ -44,6 +44,7 @@ public sealed class CollectionsFeature : IFeature
 
     public IEnumerable<CliVerb> Verbs =>
     [
+        new("collections", Authoring.CollectionsCommand.Usage, Authoring.CollectionsCommand.Run),
         new("export", "export <indsamling> --format csv|xlsx|json [--out FIL]", async call =>
         {
             if (call.Argument(0) is not { } slug) return call.Usage();

@@ -33,7 +33,7 @@ public sealed class ExportResponses(AppDbContext db)
                 "application/json", $"{name}.json"),
             "xlsx" => new File(Xlsx.Write(
                 [("Besvarelser", Table(input, progress, leaves, labels: false).ToList()), ("Felter", FieldSheet(input.Form, leaves).ToList())]),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
+                Xlsx.ContentType, $"{name}.xlsx"),
             _ => new File(Csv.Write(Table(input, progress, leaves, labels: true)), "text/csv; charset=utf-8", $"{name}.csv"),
         };
     }

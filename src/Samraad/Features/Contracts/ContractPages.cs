@@ -155,6 +155,6 @@ public static class ContractPages
         var rows = new List<IReadOnlyList<string?>> { new[] { "maal", "titel", "status", "maaling", "maaltal", "faktisk", "fremskrevet", "forklaring" } };
         rows.AddRange(report.Goals.SelectMany(g => (g.Measures.Count == 0 ? [new MeasureResult("Kvalitativt", g.Status, "–", "–", null, [g.Qualitative?.Text ?? ""])] : g.Measures)
             .Select(m => (IReadOnlyList<string?>)[g.Goal.Number.ToString(), g.Goal.Title, GoalStatuses.Label(g.Status), m.Label, m.Target, m.Actual, m.Projection, string.Join(" ", m.Lines)])));
-        return Results.File(Documents.Xlsx.Write([("Status", rows)]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-status.xlsx");
+        return Results.File(Documents.Xlsx.Write([("Status", rows)]), Documents.Xlsx.ContentType, $"{slug}-status.xlsx");
     }
 }

@@ -118,7 +118,7 @@ public static class IndicatorPages
         var rows = Rows(await ctx.Report(db, visible));
         return format == "csv"
             ? Results.File(Csv.Write(rows), "text/csv; charset=utf-8", $"{slug}.csv")
-            : Results.File(Xlsx.Write([("Nøgletal", rows)]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}.xlsx");
+            : Results.File(Xlsx.Write([("Nøgletal", rows)]), Xlsx.ContentType, $"{slug}.xlsx");
     }
 
     static async Task<IResult> Pdf(string slug, HttpContext http, AppDbContext db, HtmlDocuments html, ChromiumPdf chromium)

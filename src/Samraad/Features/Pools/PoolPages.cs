@@ -160,7 +160,7 @@ public static class PoolPages
         if (ctx is null) return denied!;
         var (budgets, scores, _, _) = Scenario(http.Request, ctx);
         return Results.File(ExportAllocation.Xlsx(PoolContext.Allocate(await ctx.Reviews(db), budgets, scores)),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}-fordeling.xlsx");
+            Documents.Xlsx.ContentType, $"{slug}-fordeling.xlsx");
     }
 
     static async Task<IResult> Issue(string slug, HttpContext http, AppDbContext db, IssueDecisions issue)

@@ -102,7 +102,7 @@ public static class SurveyPages
         var rows = Rows(tables ?? report.AllTables);
         return format == "csv"
             ? Results.File(Csv.Write(rows), "text/csv; charset=utf-8", $"{slug}.csv")
-            : Results.File(Xlsx.Write([("Tabeller", rows)]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{slug}.xlsx");
+            : Results.File(Xlsx.Write([("Tabeller", rows)]), Xlsx.ContentType, $"{slug}.xlsx");
     }
 
     static async Task<IResult> Pdf(string slug, HttpContext http, AppDbContext db, HtmlDocuments html, ChromiumPdf chromium)

@@ -6,6 +6,16 @@ namespace Samraad.Features.Collections.Authoring;
 public sealed record CreateCollectionRequest(string? Slug, string? Title, string? Description, string? Opens, string? Deadline, string? Owner,
     string? CopyFrom, bool? CarryForm, bool? CarryRespondents, bool? CarryTables, bool? CarryPrinted);
 
+/// <summary>
+/// Create from a form spreadsheet (XLSForm, multipart/form-data): the file in <c>sheet</c>, the rest as for
+/// <see cref="CreateCollectionRequest"/> (a copy then carries only respondents).
+/// </summary>
+public sealed record CreateFromSheetRequest(IFormFile Sheet, string? Slug, string? Title, string? Description, string? Opens, string? Deadline,
+    string? Owner, string? CopyFrom);
+
+/// <summary>Replace the form with a spreadsheet's (multipart/form-data, <c>sheet</c>); <c>confirm=true</c> when the change touches answers.</summary>
+public sealed record ReplaceFormRequest(IFormFile Sheet, bool? Confirm);
+
 /// <summary>publish, close, reopen or archive.</summary>
 public sealed record StatusRequest(string? Action);
 
@@ -30,6 +40,14 @@ public static class AuthoringApi
         var api = app.MapGroup("/api/collections").RequireAuthorization().WithTags("Indsamlinger");
         api.MapPost("", Create).Documented<CollectionStateDto>(StatusCodes.Status201Created, "createCollection", "Opret en indsamling som kladde, tom eller som kopi (copyFrom)", 400, 401, 403)
             .Accepts<CreateCollectionRequest>("application/json");
+        api.MapPost("/from-xlsform", CreateFromSheet).Documented<CollectionStateDto>(StatusCodes.Status201Created, "createCollectionFromSheet",
+                "Opret en indsamling som kladde med skemaet fra et XLSForm-regneark (sheet)", 400, 401, 403)
+            .Accepts<CreateFromSheetRequest>("multipart/form-data");
+        api.MapGet("/{slug}/form.xlsx", Sheet).WithName("getFormSheet").WithSummary("Skemaet som XLSForm-regneark (sekretariatet)")
+            .Produces(StatusCodes.Status200OK, contentType: Samraad.Documents.Xlsx.ContentType).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        api.MapPut("/{slug}/form", ReplaceForm).Documented<CollectionStateDto>("replaceForm",
+                "Erstat skemaet med et XLSForm-regneark (ny skemaversion, når der er svar; confirm=true når ændringen berører svar)", 400, 401, 403, 404, 409)
+            .Accepts<ReplaceFormRequest>("multipart/form-data");
         api.MapPost("/{slug}/status", Status).Documented<CollectionStateDto>("changeCollectionStatus", "Offentliggør, luk, genåbn eller arkivér (action)", 400, 401, 403, 404, 409)
             .Accepts<StatusRequest>("application/json");
         api.MapPost("/{slug}/respondents", Add).Documented<CollectionStateDto>("addRespondents", "Tilføj en gruppe eller én organisation som respondent", 400, 401, 403, 404)
@@ -45,6 +63,41 @@ public static class AuthoringApi
         var outcome = await create.Handle(new NewCollection(b.Slug, b.Title, b.Description, b.Opens, b.Deadline, b.Owner, b.CopyFrom,
             b.CarryForm ?? true, b.CarryRespondents ?? true, b.CarryTables ?? true, b.CarryPrinted ?? false), UserContext.From(http.User)!);
         return outcome.Ok ? await State(db, outcome.Value!.Slug, StatusCodes.Status201Created) : ApiProblems.From(outcome);
+    }
+
+    static async Task<IResult> CreateFromSheet(HttpContext http, AppDbContext db, CreateCollection create)
+    {
+        if (!http.Request.HasFormContentType) return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(FormSheets.ErrorKey, "Send regnearket som multipart/form-data i feltet sheet")]);
+        var f = await http.Request.ReadFormAsync();
+        var user = UserContext.From(http.User)!;
+        if (!user.IsAdmin && user.Role != Roles.Secretariat) return ApiProblems.Forbidden("Kun et sekretariat kan oprette indsamlinger.");
+        var slug = f["slug"].ToString().Trim();
+        if (await FormSheets.From(f.Files[FormSheets.ErrorKey], slug == "" ? "skema" : slug) is not { } sheet)
+            return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(FormSheets.ErrorKey, "Vælg et regneark (XLSX) med skemaet")]);
+        if (sheet.Form is null) return ApiProblems.Invalid("Regnearket er ikke indlæst.", sheet.Errors);
+        var outcome = await create.Handle(new NewCollection(slug, f["title"], f["description"], f["opens"], f["deadline"], f["owner"], f["copyFrom"],
+            CarryForm: false, CarryRespondents: true, CarryTables: false, CarryPrinted: false, Form: sheet.Form, FormFile: sheet.FileName), user);
+        return outcome.Ok ? await State(db, outcome.Value!.Slug, StatusCodes.Status201Created) : ApiProblems.From(outcome);
+    }
+
+    static async Task<IResult> Sheet(string slug, HttpContext http, AppDbContext db)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        return ctx is null ? denied! : FormSheets.Download(ctx.Form, slug);
+    }
+
+    static async Task<IResult> ReplaceForm(string slug, HttpContext http, AppDbContext db, EditForm edit)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        if (!http.Request.HasFormContentType) return ApiProblems.Invalid("Skemaet er ikke ændret.", [new FieldError(FormSheets.ErrorKey, "Send regnearket som multipart/form-data i feltet sheet")]);
+        var f = await http.Request.ReadFormAsync();
+        if (await FormSheets.From(f.Files[FormSheets.ErrorKey], ctx.Form.Key) is not { } sheet)
+            return ApiProblems.Invalid("Skemaet er ikke ændret.", [new FieldError(FormSheets.ErrorKey, "Vælg et regneark (XLSX) med skemaet")]);
+        if (sheet.Form is null) return ApiProblems.Invalid("Regnearket er ikke indlæst.", sheet.Errors);
+        var outcome = await edit.Handle(ctx, UserContext.From(http.User)!, $"Skemaet indlæst fra regnearket »{sheet.FileName}«",
+            form => FormSheets.Replace(form, sheet.Form), f["confirm"] == "true");
+        return outcome.Ok ? await State(db, slug) : ApiProblems.From(outcome);
     }
 
     static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>

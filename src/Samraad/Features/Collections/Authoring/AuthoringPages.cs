@@ -13,6 +13,7 @@ public static class AuthoringPages
     {
         var pages = app.MapGroup("/indsamlinger").RequireAuthorization().ExcludeFromDescription();
         pages.MapGet("/ny", NewForm);
+        pages.MapGet("/skabelon.xlsx", (HttpContext http) => MayCreate(UserContext.From(http.User)!) ? FormSheets.Template() : Html.Forbidden());
         pages.MapPost("/ny", Create).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{slug}/status", Status).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{slug}/pakke", PackChange).AddEndpointFilter(AntiforgeryTokens.Validate);
@@ -40,6 +41,11 @@ public static class AuthoringPages
         var f = await http.Request.ReadFormAsync();
         var input = new NewCollection(f["slug"], f["title"], f["description"], f["opens"], f["deadline"], f["owner"], f["copyFrom"],
             f["carryForm"] == "true", f["carryRespondents"] == "true", f["carryTables"] == "true", f["carryPrinted"] == "true");
+        if (await FormSheets.From(f.Files[FormSheets.ErrorKey], input.Slug?.Trim() is { Length: > 0 } key ? key : "skema") is { } sheet)
+        {
+            if (sheet.Form is null) return await RenderNew(db, user, input, sheet.Errors, StatusCodes.Status400BadRequest);
+            input = input with { Form = sheet.Form, FormFile = sheet.FileName };
+        }
         var outcome = await create.Handle(input, user);
         return await Html.From(outcome, c => Results.Redirect($"/indsamlinger/{c.Slug}?oprettet=1"),
             failed => RenderNew(db, user, input, failed.Errors, failed.Status));

@@ -7,12 +7,14 @@ namespace Samraad.Features.Collections.Authoring;
 
 /// <summary>What *Ny indsamling* asks: the new collection's name and window, and optionally one to copy and what to carry over.</summary>
 public sealed record NewCollection(string? Slug, string? Title, string? Description, string? Opens, string? Deadline, string? Owner = null,
-    string? CopyFrom = null, bool CarryForm = true, bool CarryRespondents = true, bool CarryTables = true, bool CarryPrinted = false);
+    string? CopyFrom = null, bool CarryForm = true, bool CarryRespondents = true, bool CarryTables = true, bool CarryPrinted = false,
+    FormSpec? Form = null, string? FormFile = null);
 
 /// <summary>
 /// Creates a collection as a draft, blank or as a copy of an existing one (next year's edition): the copy gets its own
 /// slug, its own form (version 1, a copy of the source's current form), an empty response set and a link to its
-/// origin. The owner's secretariat copies its own collections; an admin any, for any owner.
+/// origin. The owner's secretariat copies its own collections; an admin any, for any owner. A form read from a
+/// spreadsheet (<see cref="NewCollection.Form"/>) is the new collection's form; it may be combined with a copy's respondents.
 /// </summary>
 public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock)
 {
@@ -51,13 +53,16 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
             source = await CollectionContext.Load(db, input.CopyFrom.Trim(), ct);
             // Another secretariat's collection is as unknown as one that does not exist.
             if (source is null || !source.CanAdminister(user)) errors.Add(new FieldError("copyFrom", $"Der er ingen indsamling »{input.CopyFrom.Trim()}«, du kan kopiere"));
+            else if (input.Form is not null && (input.CarryForm || input.CarryTables || input.CarryPrinted))
+                errors.Add(new FieldError("carry", "Skemaet kommer fra regnearket: fravælg skemaet, oversigtstabellerne og de trykte tal under »Kopiér fra«, eller fjern regnearket"));
             else if (!input.CarryForm && (input.CarryTables || input.CarryPrinted))
                 errors.Add(new FieldError("carry", "Oversigtstabeller og trykte tal henviser til skemaets spørgsmål: kopiér også skemaet, eller fravælg dem"));
         }
         if (errors.Count > 0) return Outcome<Collection>.Fail(Problem.Invalid, "Indsamlingen er ikke oprettet.", errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var formJson = source is not null && input.CarryForm ? RenamedForm(source.Collection.FormVersion!.Json, slug) : BlankForm(slug, title);
+        var formJson = input.Form is { } sheet ? Renamed(sheet, slug)
+            : source is not null && input.CarryForm ? Renamed(FormSpecReader.Parse(source.Collection.FormVersion!.Json), slug) : BlankForm(slug, title);
         var latest = await db.FormVersions.Where(f => f.FormKey == slug).MaxAsync(f => (int?)f.Version, ct) ?? 0;
         var version = new FormVersion
         {
@@ -91,7 +96,8 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
             input.CarryTables && source.Collection.SummaryTablesJson is not null ? "oversigtstabeller" : null, input.CarryPrinted ? "trykte tal" : null,
         }.OfType<string>());
         db.AuditEntries.Add(AuditEntry.OfDefinition(collection, user, now, AuditAction.Created, "indsamling", null, title,
-            source is null ? "Oprettet med et tomt skema" : $"Kopieret fra »{source.Collection.Title}« ({source.Collection.Slug}){(carried == "" ? "" : ": " + carried)}"));
+            input.Form is not null && source is null ? $"Oprettet med skemaet fra regnearket »{input.FormFile}«"
+            : source is null ? "Oprettet med et tomt skema" : $"{(input.Form is null ? "" : $"Skemaet fra regnearket »{input.FormFile}«; ")}Kopieret fra »{source.Collection.Title}« ({source.Collection.Slug}){(carried == "" ? "" : ": " + carried)}"));
         await db.SaveChangesAsync(ct);
         return Outcome<Collection>.Success(collection);
     }
@@ -110,10 +116,9 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
         return id;
     }
 
-    /// <summary>The source's form under the new collection's key, as its version 1: the copy's form changes on its own from now on.</summary>
-    static string RenamedForm(string json, string key)
+    /// <summary>The source's (or the sheet's) form under the new collection's key, as its version 1: it changes on its own from now on.</summary>
+    static string Renamed(FormSpec form, string key)
     {
-        var form = FormSpecReader.Parse(json);
         (form.Key, form.Version) = (key, 1);
         return FormSpecReader.Write(form);
     }

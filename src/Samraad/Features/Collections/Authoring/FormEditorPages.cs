@@ -19,6 +19,8 @@ public static class FormEditorPages
         pages.MapPost("/felter/ny", SaveNewField).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/felter/{field}", SaveField).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/vis", Preview);
+        app.MapGet("/indsamlinger/{slug}/skema.xlsx", Sheet).RequireAuthorization().ExcludeFromDescription();
+        pages.MapPost("/regneark", Upload).AddEndpointFilter(AntiforgeryTokens.Validate);
     }
 
     static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
@@ -54,6 +56,48 @@ public static class FormEditorPages
         if (step is null) return Html.Render<FormEditorPage>(new { Ctx = ctx, Errors = new[] { new FieldError("sectionTitle", "Vælg en af knapperne") } }, StatusCodes.Status400BadRequest);
         var outcome = await edit.Handle(ctx, UserContext.From(http.User)!, step.Value.What, step.Value.Edit, f["confirmed"] == "true");
         return await Outcome(outcome, ctx, f, Url(ctx), (errors, status) => Html.Render<FormEditorPage>(new { Ctx = ctx, Errors = errors }, status));
+    }
+
+    /// <summary>The current form as XLSForm: edit it in Excel and upload it again.</summary>
+    static async Task<IResult> Sheet(string slug, HttpContext http, AppDbContext db)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        return ctx is null ? denied! : FormSheets.Download(ctx.Form, slug);
+    }
+
+    /// <summary>
+    /// The whole form replaced by an uploaded sheet, as one edit (a new version once there are answers). An edit that
+    /// touches answers asks first; the confirmation carries the sheet's definition, which is read and checked again.
+    /// </summary>
+    static async Task<IResult> Upload(string slug, HttpContext http, AppDbContext db, EditForm edit)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var f = await http.Request.ReadFormAsync();
+        IResult Again(IReadOnlyList<FieldError> errors, int status) => Html.Render<FormEditorPage>(new { Ctx = ctx, Errors = errors }, status);
+        Forms.FormSpec sheet;
+        string fileName;
+        if (f["confirmed"] == "true" && f["definition"].ToString() is { Length: > 0 } definition)
+        {
+            try { sheet = Forms.FormSpecReader.Parse(definition); }
+            catch (InvalidDataException e) { return Again([new FieldError(FormSheets.ErrorKey, e.Message)], StatusCodes.Status400BadRequest); }
+            fileName = Path.GetFileName(f["fileName"].ToString());
+        }
+        else if (await FormSheets.From(f.Files[FormSheets.ErrorKey], ctx.Form.Key) is { } read)
+        {
+            if (read.Form is null) return Again(read.Errors, StatusCodes.Status400BadRequest);
+            (sheet, fileName) = (read.Form, read.FileName);
+        }
+        else return Again([new FieldError(FormSheets.ErrorKey, "Vælg et regneark (XLSX) med skemaet")], StatusCodes.Status400BadRequest);
+
+        var outcome = await edit.Handle(ctx, UserContext.From(http.User)!, $"Skemaet indlæst fra regnearket »{fileName}«", form => FormSheets.Replace(form, sheet), f["confirmed"] == "true");
+        if (outcome.Problem == Problem.Conflict && outcome.Errors?.Any(e => e.Key == "confirm") == true)
+            return Html.Render<ConfirmEditPage>(new
+            {
+                Ctx = ctx, Message = outcome.Message!, Action = $"{Url(ctx)}/regneark",
+                Fields = new List<(string, string)> { ("definition", Forms.FormSpecReader.Write(sheet)), ("fileName", fileName) },
+            }, StatusCodes.Status409Conflict);
+        return await Outcome(outcome, ctx, f, Url(ctx), Again);
     }
 
     static List<FieldError> Moved(bool done) => done ? [] : [new FieldError("sectionTitle", "Det kan ikke flyttes eller slettes (findes det stadig?)")];

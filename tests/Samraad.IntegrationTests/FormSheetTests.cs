@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Samraad.Features.Collections.Forms;
+
+namespace Samraad.IntegrationTests;
+
+/// <summary>
+/// A collection's form as a spreadsheet (XLSForm): *Hent skabelon*, *Ny indsamling* from a sheet, the current form
+/// downloaded, edited in Excel and uploaded again as a new version (confirmed when it touches answers); the same
+/// through the API; only the owner's secretariat and admin.
+/// </summary>
+public class FormSheetTests
+{
+    const string C = "/indsamlinger/klima-ark", Editor = C + "/skema";
+
+    static readonly Dictionary<string, string> Window = new() { ["opens"] = "30-11-2026 08.00", ["deadline"] = "20-12-2026 12.00" };
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_collection_made_from_the_template_is_answered_and_its_form_edited_in_a_spreadsheet(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("s-sek", Roles.Secretariat, "kkr-sjaelland");
+        await app.CreateUser("s-nord", Roles.Secretariat, "kkr-nordjylland");
+        await app.CreateUser("s-faxe", Roles.Respondent, "faxe");
+        var sek = await app.LoggedIn("s-sek");
+        var faxe = await app.LoggedIn("s-faxe");
+
+        var template = await sek.GetAsync("/indsamlinger/skabelon.xlsx");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        Assert.Equal(Samraad.Documents.Xlsx.ContentType, template.Content.Headers.ContentType?.MediaType);
+        var templateBytes = await template.Content.ReadAsByteArrayAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await faxe.GetAsync("/indsamlinger/skabelon.xlsx")).StatusCode);
+
+        // A bad sheet is refused whole, with its place, and nothing is created.
+        var bad = XlsFormWriter.Sheets(XlsFormTemplate.Example()).Select(s => s.Name == "survey"
+            ? (s.Name, s.Rows.Select((r, i) => i == 2 ? (IReadOnlyList<string?>)r.Select((c, j) => j == 0 ? "slider" : c).ToList() : r).ToList()) : s);
+        var refused = await TestApp.Upload(sek, "/indsamlinger/ny", "/indsamlinger/ny", Samraad.Documents.Xlsx.Write(bad), "klima.xlsx",
+            new(Window) { ["title"] = "Klima", ["slug"] = "klima-ark" }, "sheet");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("survey, række 3, kolonne type: ukendt type »slider«", Html.Text(await refused.Content.ReadAsStringAsync()));
+        Assert.False(await app.WithDb(d => d.Collections.AnyAsync(c => c.Slug == "klima-ark")));
+
+        var created = await TestApp.Upload(sek, "/indsamlinger/ny", "/indsamlinger/ny", templateBytes, "klima.xlsx",
+            new(Window) { ["title"] = "Klimatilpasning fra regneark", ["slug"] = "klima-ark", ["carryForm"] = "false" }, "sheet");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var overview = Html.Text(await sek.GetStringAsync(Editor));
+        Assert.Contains("Har kommunen en vedtaget klimatilpasningsplan?", overview);
+        Assert.Contains("Besvares kun, hvis du har svaret Ja til »Har kommunen en vedtaget klimatilpasningsplan?«", overview);
+        Assert.Contains("Oprettet med skemaet fra regnearket »klima.xlsx«", Html.Text(await sek.GetStringAsync(C + "/log")));
+
+        // The form downloads as the same definition; another KKR and a municipality cannot get it.
+        var downloaded = await sek.GetByteArrayAsync(Editor + ".xlsx");
+        var read = XlsFormReader.Read(downloaded, "klima-ark");
+        Assert.True(read.Ok, string.Join("\n", read.Problems));
+        var expected = XlsFormTemplate.Example();
+        (expected.Key, expected.Version) = ("klima-ark", 1);
+        Assert.Equal(FormSpecReader.Write(expected), FormSpecReader.Write(read.Form!));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LoggedIn("s-nord")).GetAsync(Editor + ".xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await faxe.GetAsync(Editor + ".xlsx")).StatusCode);
+
+        var list = C + "/respondenter";
+        Assert.Equal(HttpStatusCode.Redirect, (await sek.PostAsync(list, await TestApp.Form(sek, list, new() { ["action"] = "add-one", ["organisation"] = "faxe" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await sek.PostAsync(C + "/status", await TestApp.Form(sek, C, new() { ["action"] = "publish" }))).StatusCode);
+        var submit = await faxe.PostAsJsonAsync("/api/collections/klima-ark/responses/faxe/submit", new
+        {
+            answers = new Dictionary<string, object>
+            {
+                ["har-plan"] = "ja", ["vedtaget"] = "01-06-2025", ["samarbejde/nabo/svar"] = "hoej", ["samarbejde/region/svar"] = "nogen", ["samarbejde/forsyning/svar"] = "slet",
+            },
+        });
+        Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+
+        // Edited in "Excel": the date question deleted. It has an answer, so the upload asks first and then saves a new version.
+        var edited = read.Form!;
+        edited.Sections[0].Fields.RemoveAll(f => f.Key == "vedtaget");
+        var upload = await TestApp.Upload(sek, Editor, Editor + "/regneark", XlsFormWriter.Write(edited), "klima-rettet.xlsx", fileField: "sheet");
+        Assert.Equal(HttpStatusCode.Conflict, upload.StatusCode);
+        var confirmPage = await upload.Content.ReadAsStringAsync();
+        Assert.Contains("Ændringen berører 1 svar fra Faxe Kommune", Html.Text(confirmPage));
+        var definition = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(confirmPage, "name=\"definition\" value=\"([^\"]*)\"").Groups[1].Value);
+        var confirmed = await sek.PostAsync(Editor + "/regneark", await TestApp.Form(sek, Editor, new() { ["definition"] = definition, ["fileName"] = "klima-rettet.xlsx", ["confirmed"] = "true" }));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal([1, 2], await app.WithDb(d => d.FormVersions.Where(v => v.FormKey == "klima-ark").OrderBy(v => v.Version).Select(v => v.Version).ToListAsync()));
+        Assert.Equal(1, await app.WithDb(d => d.ReceiptAnswers.CountAsync(a => a.FieldKey == "vedtaget")));
+        Assert.DoesNotContain("Hvornår blev planen vedtaget?", Html.Text(await sek.GetStringAsync(Editor)));
+        Assert.Contains("Skemaet indlæst fra regnearket »klima-rettet.xlsx«", Html.Text(await sek.GetStringAsync(C + "/log")));
+
+        // A tampered confirmation is read and checked like any definition.
+        var tampered = await sek.PostAsync(Editor + "/regneark", await TestApp.Form(sek, Editor, new() { ["definition"] = "{\"key\":\"x\",\"sections\":[{\"key\":\"a\",\"fields\":[{\"key\":\"Ø\"}]}]}", ["confirmed"] = "true" }));
+        Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
+        // A municipality may answer the collection but not change its form.
+        Assert.Equal(HttpStatusCode.Forbidden, (await faxe.PostAsync(Editor + "/regneark", await TestApp.Form(faxe, "/", new() { ["definition"] = definition, ["confirmed"] = "true" }))).StatusCode);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_api_creates_from_a_sheet_downloads_and_replaces_the_form_for_the_owner_only(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("a-sek", Roles.Secretariat, "kkr-sjaelland");
+        await app.CreateUser("a-nord", Roles.Secretariat, "kkr-nordjylland");
+        await app.CreateUser("a-faxe", Roles.Respondent, "faxe");
+        var sek = await app.LoggedIn("a-sek");
+        var sheet = XlsFormTemplate.Write();
+
+        static MultipartFormDataContent Multipart(byte[] bytes, Dictionary<string, string> fields)
+        {
+            var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "sheet", "klima.xlsx" } };
+            foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+            return form;
+        }
+
+        var bad = await sek.PostAsync("/api/collections/from-xlsform", Multipart("ikke et regneark"u8.ToArray(), new(Window) { ["slug"] = "klima-api", ["title"] = "Klima" }));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("Filen er ikke et XLSX-regneark", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("sheet")[0].GetString());
+
+        var faxe = await app.LoggedIn("a-faxe");
+        Assert.Equal(HttpStatusCode.Forbidden, (await faxe.PostAsync("/api/collections/from-xlsform", Multipart(sheet, new(Window) { ["slug"] = "klima-api", ["title"] = "Klima" }))).StatusCode);
+
+        var created = await sek.PostAsync("/api/collections/from-xlsform", Multipart(sheet, new(Window) { ["slug"] = "klima-api", ["title"] = "Klima via API" }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Draft", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var form = await sek.GetAsync("/api/collections/klima-api/form.xlsx");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.True(XlsFormReader.Read(await form.Content.ReadAsByteArrayAsync(), "klima-api").Ok);
+
+        var nord = await app.LoggedIn("a-nord");
+        Assert.Equal(HttpStatusCode.NotFound, (await nord.GetAsync("/api/collections/klima-api/form.xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await nord.PutAsync("/api/collections/klima-api/form", Multipart(sheet, []))).StatusCode);
+
+        // A draft without answers takes the new sheet in place; a broken one is refused with the place.
+        var smaller = XlsFormTemplate.Example();
+        smaller.Sections.RemoveAt(2);
+        var replaced = await sek.PutAsync("/api/collections/klima-api/form", Multipart(XlsFormWriter.Write(smaller), []));
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal(2, await app.WithDb(async d => FormSpecReader.Parse((await d.Collections.Include(c => c.FormVersion).SingleAsync(c => c.Slug == "klima-api")).FormVersion!.Json).Sections.Count));
+        var broken = Samraad.Documents.Xlsx.Write([("survey", [["type", "name", "label"], ["integer", "a", "A", null], ["text", "a", "B"]])]);
+        var refused = await sek.PutAsync("/api/collections/klima-api/form", Multipart(broken, []));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("survey, række 3, kolonne name: »a« findes to gange", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("sheet")[0].GetString());
+    }
+}
