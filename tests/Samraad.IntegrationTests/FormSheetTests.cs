@@ -142,3 +142,66 @@ public class FormSheetTests
         Assert.Contains("survey, række 3, kolonne name: »a« findes to gange", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("sheet")[0].GetString());
     }
 }
+
+/// <summary>Overview tables and printed figures edited in the browser, with the pack loader's checks, by the owner only.</summary>
+public class OverviewTests
+{
+    const string C = "/indsamlinger/akutfunktioner-2024", Page = C + "/oversigter";
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Tables_and_printed_figures_are_checked_against_the_form_before_they_are_saved(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("o-sek", Roles.Secretariat, "kkr-sjaelland");
+        await app.CreateUser("o-faxe", Roles.Respondent, "faxe");
+        var sek = await app.LoggedIn("o-sek");
+        var page = Html.Text(await sek.GetStringAsync(Page));
+        Assert.Contains("Sammendrag af kommunernes svar", page);
+        var id = await app.WithDb(d => d.Collections.Where(c => c.Slug == "akutfunktioner-2024").Select(c => c.Id).SingleAsync());
+        Task<int> Printed() => app.WithDb(d => d.PrintedFigures.CountAsync(p => p.CollectionId == id));
+        var count = await Printed();
+        Assert.True(count > 10);
+
+        // The pack's own tables pass the check as they are shown.
+        var shown = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(await sek.GetStringAsync(Page), "<textarea id=\"f-tables\"[^>]*>([^<]*)</textarea>").Groups[1].Value);
+        Assert.Contains("\"section\": \"kemoterapi\"", shown);
+        Assert.Equal(HttpStatusCode.Redirect, (await sek.PostAsync(Page + "/tabeller", await TestApp.Form(sek, Page, new() { ["tables"] = shown }))).StatusCode);
+
+        // Tables: a section, a field or an answer the form does not have is refused by the field, and nothing is saved.
+        const string bad = """[{"key":"t","title":"Test","rowHeader":"Opgave","columns":[{"label":"Udføres","field":"udfoeres","count":["ja","maaske"]},{"label":"X","field":"findes-ikke","count":["ja"]}],"rows":[{"label":"IV","section":"iv"},{"label":"Y","section":"zz"}]}]""";
+        var refused = await sek.PostAsync(Page + "/tabeller", await TestApp.Form(sek, Page, new() { ["tables"] = bad }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var refusedText = Html.Text(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("svaret »maaske« findes ikke på", refusedText);
+        Assert.Contains("feltet »iv.findes-ikke« findes ikke i skemaet", refusedText);
+        Assert.Contains("afsnittet »zz« findes ikke i skemaet", refusedText);
+        Assert.Equal(HttpStatusCode.BadRequest, (await sek.PostAsync(Page + "/tabeller", await TestApp.Form(sek, Page, new() { ["tables"] = "[{" }))).StatusCode);
+        const string good = """[{"key":"t","title":"Kun IV","rowHeader":"Opgave","columns":[{"label":"Udføres","field":"udfoeres","count":["ja"]}],"rows":[{"label":"IV","section":"iv"}]}]""";
+        Assert.Equal(HttpStatusCode.Redirect, (await sek.PostAsync(Page + "/tabeller", await TestApp.Form(sek, Page, new() { ["tables"] = good }))).StatusCode);
+        var summary = await sek.GetFromJsonAsync<JsonElement>("/api/collections/akutfunktioner-2024/summary");
+        Assert.Equal("Kun IV", summary.GetProperty("tables")[0].GetProperty("title").GetString());
+        Assert.Contains("oversigtstabeller", Html.Text(await sek.GetStringAsync(C + "/log")));
+
+        // Printed figures: added (checked like a line of the CSV), removed, downloaded and uploaded again.
+        var unknown = await sek.PostAsync(Page + "/trykte-tal", await TestApp.Form(sek, Page, new() { ["action"] = "add", ["field"] = "findes.ikke", ["printed"] = "3/17" }));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("hører til feltet »findes.ikke«, som ikke findes i skemaet", Html.Text(await unknown.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await sek.PostAsync(Page + "/trykte-tal", await TestApp.Form(sek, Page,
+            new() { ["action"] = "add", ["source"] = "Test", ["field"] = "iv.udfoeres", ["answers"] = "ja", ["count"] = "16", ["of"] = "17", ["printed"] = "16/17" }))).StatusCode);
+        Assert.Equal(count + 1, await Printed());
+        var csv = await sek.GetByteArrayAsync(Page + "/trykte-tal.csv");
+        Assert.Equal(HttpStatusCode.Redirect, (await sek.PostAsync(Page + "/trykte-tal", await TestApp.Form(sek, Page, new() { ["action"] = "remove", ["index"] = count.ToString() }))).StatusCode);
+        Assert.Equal(count, await Printed());
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.Upload(sek, Page, Page + "/trykte-tal", csv, "printed-figures.csv", new() { ["action"] = "upload" })).StatusCode);
+        Assert.Equal(count + 1, await Printed());
+        Assert.Contains("16/17", Html.Text(await sek.GetStringAsync(C + "/sammendrag")));
+        var broken = await TestApp.Upload(sek, Page, Page + "/trykte-tal", "a;b\n1;2"u8.ToArray(), "tal.csv", new() { ["action"] = "upload" });
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Contains("kolonnerne kilde, felt og trykt", Html.Text(await broken.Content.ReadAsStringAsync()));
+        Assert.Equal(count + 1, await Printed());
+
+        var faxe = await app.LoggedIn("o-faxe");
+        Assert.Equal(HttpStatusCode.Forbidden, (await faxe.GetAsync(Page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await faxe.GetAsync(Page + "/trykte-tal.csv")).StatusCode);
+    }
+}

@@ -22,6 +22,8 @@ public sealed class CollectionsFeature : IFeature
         services.AddScoped<ApplyPackChange>();
         services.AddScoped<EditForm>();
         services.AddScoped<ChangeDetails>();
+        services.AddScoped<ChangeSummaryTables>();
+        services.AddScoped<ChangePrintedFigures>();
         services.AddScoped<ComputeSummary>();
         services.AddScoped<ReadSummary>();
         services.AddScoped<ExportResponses>();

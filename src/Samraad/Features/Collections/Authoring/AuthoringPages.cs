@@ -20,6 +20,10 @@ public static class AuthoringPages
         pages.MapPost("/{slug}/oplysninger", Details).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/{slug}/respondenter", Respondents);
         pages.MapPost("/{slug}/respondenter", ChangeRespondents).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapGet("/{slug}/oversigter", Overviews);
+        pages.MapPost("/{slug}/oversigter/tabeller", SaveTables).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost("/{slug}/oversigter/trykte-tal", ChangePrinted).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapGet("/{slug}/oversigter/trykte-tal.csv", PrintedCsv);
         pages.MapGet("/{slug}/respondenter/{org}/frist", ExtensionForm);
         pages.MapPost("/{slug}/respondenter/{org}/frist", Extend).AddEndpointFilter(AntiforgeryTokens.Validate);
     }
@@ -60,6 +64,66 @@ public static class AuthoringPages
                 .OrderBy(o => o.Name).ToListAsync()).Select(o => (o.Slug, o.Name)).ToList()
             : [];
         return Html.Render<NewCollectionPage>(new { Input = input, Sources = sources, Owners = owners, Errors = errors }, status);
+    }
+
+    static async Task<IResult> Overviews(string slug, HttpContext http, AppDbContext db)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var notice = (string?)http.Request.Query["gemt"] switch { "tabeller" => "Oversigtstabellerne er gemt.", "tal" => "De trykte tal er gemt.", _ => null };
+        return await RenderOverviews(db, ctx, null, null, [], StatusCodes.Status200OK, notice);
+    }
+
+    static async Task<IResult> RenderOverviews(AppDbContext db, CollectionContext ctx, string? tablesJson, PrintedFigureInput? input, IReadOnlyList<FieldError> errors, int status, string? notice = null) =>
+        Html.Render<OverviewsPage>(new
+        {
+            Ctx = ctx, Errors = errors, Notice = notice, Input = input ?? new PrintedFigureInput(null, null, null, null, null, null),
+            TablesJson = tablesJson ?? Summaries.SummaryTableSpec.ToEditableJson(Summaries.SummaryTableSpec.ParseList(ctx.Collection.SummaryTablesJson)),
+            Figures = await Summaries.LoadSummaryInput.PrintedFigures(db, ctx.Collection.Id),
+        }, status);
+
+    static async Task<IResult> SaveTables(string slug, HttpContext http, AppDbContext db, ChangeSummaryTables change)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var json = (string?)(await http.Request.ReadFormAsync())["tables"];
+        var outcome = await change.Handle(ctx, UserContext.From(http.User)!, json);
+        return await Html.From(outcome, _ => Results.Redirect($"/indsamlinger/{slug}/oversigter?gemt=tabeller#tabeller"),
+            failed => RenderOverviews(db, ctx, json, null, failed.Errors, failed.Status), errorKey: "tables");
+    }
+
+    static async Task<IResult> ChangePrinted(string slug, HttpContext http, AppDbContext db, ChangePrintedFigures change)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var f = await http.Request.ReadFormAsync();
+        var user = UserContext.From(http.User)!;
+        var input = new PrintedFigureInput(f["source"], f["field"], f["answers"], f["count"], f["of"], f["printed"]);
+        Outcome<int> outcome;
+        switch ((string?)f["action"])
+        {
+            case "add": outcome = await change.Add(ctx, user, input); break;
+            case "remove" when int.TryParse(f["index"], out var index): outcome = await change.Remove(ctx, user, index); break;
+            case "upload":
+                if (f.Files["file"] is not { Length: > 0 } file)
+                    return await RenderOverviews(db, ctx, null, input, [new FieldError("file", "Vælg en CSV-fil med de trykte tal")], StatusCodes.Status400BadRequest);
+                using (var buffer = new MemoryStream())
+                {
+                    await file.CopyToAsync(buffer);
+                    outcome = await change.Upload(ctx, user, buffer.ToArray(), file.FileName);
+                }
+                break;
+            default: return await RenderOverviews(db, ctx, null, input, [new FieldError("file", "Vælg en af knapperne")], StatusCodes.Status400BadRequest);
+        }
+        return await Html.From(outcome, _ => Results.Redirect($"/indsamlinger/{slug}/oversigter?gemt=tal#trykte-tal"),
+            failed => RenderOverviews(db, ctx, null, input, failed.Errors, failed.Status), errorKey: "file");
+    }
+
+    static async Task<IResult> PrintedCsv(string slug, HttpContext http, AppDbContext db)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        return Results.File(Packs.PackCsv.WritePrintedFigures(await Summaries.LoadSummaryInput.PrintedFigures(db, ctx.Collection.Id)), "text/csv; charset=utf-8", $"{slug}-printed-figures.csv");
     }
 
     /// <summary>A draft is 404 to those who may not administer it (not 403: its address gives nothing away).</summary>

@@ -35,9 +35,7 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
         var owner = await Org(pack.Owner, ct);
         var respondents = await Respondents(pack.Respondents, ct);
         var printedText = pack.PrintedFigures is null ? "" : await File.ReadAllTextAsync(Path.Combine(dir, pack.PrintedFigures), ct);
-        var printed = pack.PrintedFigures is null ? [] : PackCsv.PrintedFigures(printedText);
-        foreach (var figure in printed.Where(f => form.FindLeaf(f.FieldKey) is null))
-            throw new InvalidDataException($"{pack.PrintedFigures}: det trykte tal »{figure.Printed}« hører til feltet »{figure.FieldKey}«, som ikke findes i {pack.Form}.");
+        var printed = pack.PrintedFigures is null ? [] : PackCsv.CheckedPrintedFigures(printedText, form, pack.PrintedFigures, pack.Form);
         var opens = DanishTime.ParseLocal(pack.Opens) ?? throw new InvalidDataException($"{pack.Slug}: opens »{pack.Opens}« er ikke en tid");
         var deadline = DanishTime.ParseLocal(pack.Deadline) ?? throw new InvalidDataException($"{pack.Slug}: deadline »{pack.Deadline}« er ikke en tid");
         if (pack.Periods is { } periods && (Samraad.Periods.Parse(periods.Kind, periods.First) is null || Samraad.Periods.Parse(periods.Kind, periods.Last) is null
@@ -185,15 +183,7 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
 
     async Task ReplacePrintedFigures(Collection collection, IEnumerable<Summaries.PrintedFigure> printed, CancellationToken ct)
     {
-        await db.PrintedFigures.Where(p => p.CollectionId == collection.Id).ExecuteDeleteAsync(ct);
-        var order = 0;
-        foreach (var f in printed)
-            db.PrintedFigures.Add(new PrintedFigureRow
-            {
-                CollectionId = collection.Id, SortOrder = order++, Source = f.Source, FieldKey = f.FieldKey, Printed = f.Printed,
-                Answers = f.Answers is null ? null : string.Join('|', f.Answers), Count = f.Count, Of = f.Of,
-                RespondentSlug = f.RespondentSlug, Value = f.Value, Measure = f.Measure, Rounding = f.Rounding,
-            });
+        await Summaries.LoadSummaryInput.ReplacePrintedFigures(db, collection.Id, printed, ct);
         await db.SaveChangesAsync(ct);
     }
 }

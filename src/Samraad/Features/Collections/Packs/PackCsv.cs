@@ -24,6 +24,30 @@ public static class PackCsv
                 ? DanishNumber.Parse(step) ?? throw new InvalidDataException($"printed-figures.csv linje {i + 2}: afrunding »{step}« er ikke et tal")
                 : null)).ToList();
 
+    /// <summary>
+    /// printed-figures.csv read and checked against the form — the pack loader's check and the upload's: a figure of a
+    /// question the form does not have is refused with its line.
+    /// </summary>
+    public static List<PrintedFigure> CheckedPrintedFigures(string csvText, FormSpec form, string fileName, string formName = "skemaet")
+    {
+        var printed = PrintedFigures(csvText);
+        foreach (var (figure, i) in printed.Select((f, i) => (f, i)))
+        {
+            if (figure.FieldKey == "" || figure.Printed == "")
+                throw new InvalidDataException($"{fileName} linje {i + 2}: felt og trykt skal udfyldes.");
+            if (form.FindLeaf(figure.FieldKey) is null)
+                throw new InvalidDataException($"{fileName} linje {i + 2}: det trykte tal »{figure.Printed}« hører til feltet »{figure.FieldKey}«, som ikke findes i {formName}.");
+        }
+        return printed;
+    }
+
+    /// <summary>The figures as printed-figures.csv again (what <see cref="PrintedFigures"/> reads), for editing in a spreadsheet.</summary>
+    public static byte[] WritePrintedFigures(IEnumerable<PrintedFigure> figures) => Csv.Write(
+        new IReadOnlyList<string?>[] { ["kilde", "felt", "svar", "antal", "af", "respondent", "vaerdi", "maal", "afrunding", "trykt"] }.Concat(figures.Select(f =>
+            (IReadOnlyList<string?>)[f.Source, f.FieldKey, f.Answers is null ? null : string.Join('|', f.Answers), f.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                f.Of?.ToString(System.Globalization.CultureInfo.InvariantCulture), f.RespondentSlug, f.Value, f.Measure,
+                f.Rounding?.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Printed])));
+
     static string? Measure(string? text, int line) => NullIfEmpty(text)?.Trim().ToLowerInvariant() is not { } m ? null
         : PrintedMeasure.All.Contains(m) ? m
         : throw new InvalidDataException($"printed-figures.csv linje {line}: maal »{text}« er ukendt; tilladt: {string.Join(", ", PrintedMeasure.All)}");

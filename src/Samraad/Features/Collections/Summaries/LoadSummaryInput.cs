@@ -34,4 +34,18 @@ public static class LoadSummaryInput
         (await db.PrintedFigures.Where(p => p.CollectionId == collectionId).OrderBy(p => p.SortOrder).ToListAsync(ct))
         .Select(p => new PrintedFigure(p.Source, p.FieldKey, p.Printed, p.Answers?.Split('|'), p.Count, p.Of, p.RespondentSlug, p.Value, p.Measure, p.Rounding))
         .ToList();
+
+    /// <summary>The collection's printed figures replaced by these, in this order (the caller saves, in its transaction).</summary>
+    public static async Task ReplacePrintedFigures(AppDbContext db, int collectionId, IEnumerable<PrintedFigure> printed, CancellationToken ct = default)
+    {
+        db.PrintedFigures.RemoveRange(await db.PrintedFigures.Where(p => p.CollectionId == collectionId).ToListAsync(ct));
+        var order = 0;
+        foreach (var f in printed)
+            db.PrintedFigures.Add(new PrintedFigureRow
+            {
+                CollectionId = collectionId, SortOrder = order++, Source = f.Source, FieldKey = f.FieldKey, Printed = f.Printed,
+                Answers = f.Answers is null ? null : string.Join('|', f.Answers), Count = f.Count, Of = f.Of,
+                RespondentSlug = f.RespondentSlug, Value = f.Value, Measure = f.Measure, Rounding = f.Rounding,
+            });
+    }
 }

@@ -20,6 +20,53 @@ public sealed class SummaryTableSpec
         string.IsNullOrWhiteSpace(json) ? new() : JsonSerializer.Deserialize<List<SummaryTableSpec>>(json, Json) ?? new();
 
     public static string ToJson(List<SummaryTableSpec> tables) => JsonSerializer.Serialize(tables);
+
+    static readonly JsonSerializerOptions Indented = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>As written in collection.json's "summaryTables", for editing.</summary>
+    public static string ToEditableJson(List<SummaryTableSpec> tables) => JsonSerializer.Serialize(tables, Indented);
+
+    /// <summary>The tables as a person wrote them, or why they cannot be read.</summary>
+    public static (List<SummaryTableSpec>? Tables, string? Problem) TryParse(string? json)
+    {
+        try { return (ParseList(json), null); }
+        catch (JsonException e) { return (null, $"Oversigtstabellerne kan ikke læses som JSON{(e.LineNumber is long l ? $" (linje {l + 1})" : "")}: tjek kommaer, anførselstegn og klammer."); }
+    }
+
+    /// <summary>
+    /// What in the tables does not fit the form: a row naming a section that does not exist, a column whose field is
+    /// not in a row's section, an answer counted that the field does not have. A cell like that would count 0 silently.
+    /// </summary>
+    public static List<string> Problems(IEnumerable<SummaryTableSpec> tables, Forms.FormSpec form)
+    {
+        var problems = new List<string>();
+        var keys = new HashSet<string>();
+        foreach (var t in tables)
+        {
+            var name = $"Oversigtstabellen »{(t.Title == "" ? t.Key : t.Title)}«";
+            if (t.Key == "" || !Forms.FieldKeys.IsValidKey(t.Key)) problems.Add($"{name}: key skal være små bogstaver, tal og bindestreg.");
+            else if (!keys.Add(t.Key)) problems.Add($"{name}: key »{t.Key}« findes to gange.");
+            if (t.Rows.Count == 0 || t.Columns.Count == 0) problems.Add($"{name} skal have mindst én række (rows) og én kolonne (columns).");
+            foreach (var row in t.Rows)
+            {
+                if (form.Sections.All(s => s.Key != row.Section)) { problems.Add($"{name}, række »{row.Label}«: afsnittet »{row.Section}« findes ikke i skemaet."); continue; }
+                foreach (var col in t.Columns)
+                {
+                    var key = $"{row.Section}.{col.Field}";
+                    if (form.Field(key) is not { } field) { problems.Add($"{name}, række »{row.Label}«, kolonne »{col.Label}«: feltet »{key}« findes ikke i skemaet."); continue; }
+                    var answers = field.Type == Forms.FieldType.YesNo ? ["ja", "nej"] : field.ResolvedOptions.Select(o => o.Key).ToList();
+                    if (col.Count.Count == 0) problems.Add($"{name}, kolonne »{col.Label}«: skriv hvilke svar der tælles (count).");
+                    foreach (var answer in col.Count.Where(a => !answers.Contains(a)))
+                        problems.Add($"{name}, række »{row.Label}«, kolonne »{col.Label}«: svaret »{answer}« findes ikke på »{field.Label}« (der er {string.Join(", ", answers)}).");
+                }
+            }
+        }
+        return problems;
+    }
 }
 
 public sealed class SummaryColumnSpec
