@@ -210,6 +210,7 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("POST /api/collections/{slug}/responses/{org}/reopen", OwnerAdmin, FaxeResponseApi + "/reopen", Json("{}")),
         R("POST /api/collections", Secretariats, "/api/collections", Json("{}")),
         R("POST /api/collections/from-xlsform", Secretariats, "/api/collections/from-xlsform", NotASheet),
+        R("POST /api/collections/from-pack", Secretariats, "/api/collections/from-pack", NotASheet),
         R("GET /api/collections/{slug}/form.xlsx", OwnerAdmin, AcuteCareApi + "/form.xlsx"),
         R("PUT /api/collections/{slug}/form", OwnerAdmin, AcuteCareApi + "/form", NotASheet),
         R("POST /api/collections/{slug}/status", OwnerAdmin, AcuteCareApi + "/status", Json("""{"action":"ingen"}""")),

@@ -205,3 +205,65 @@ public class OverviewTests
         Assert.Equal(HttpStatusCode.Forbidden, (await faxe.GetAsync(Page + "/trykte-tal.csv")).StatusCode);
     }
 }
+
+/// <summary>*Ny indsamling* from a pack zip: the pack's definition as a new draft, and a zip that points out of its folder or unpacks too big refused.</summary>
+public class PackUploadTests
+{
+    static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (name, content) in entries)
+            {
+                using var s = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.Optimal).Open();
+                s.Write(content);
+            }
+        return buffer.ToArray();
+    }
+
+    static byte[] PackFolder(string slug, Func<string, string, string>? change = null) => Zip(Directory.GetFiles(Path.Combine(TestApp.RepoRoot, "packs", slug))
+        .Select(f => ($"{slug}/{Path.GetFileName(f)}", System.Text.Encoding.UTF8.GetBytes(change?.Invoke(Path.GetFileName(f), File.ReadAllText(f)) ?? File.ReadAllText(f)))).ToArray());
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_pack_zip_becomes_a_draft_with_its_respondents_tables_and_printed_figures(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("p-sek", Roles.Secretariat, "kkr-sjaelland");
+        await app.CreateUser("p-faxe", Roles.Respondent, "faxe");
+        var sek = await app.LoggedIn("p-sek");
+        var fields = new Dictionary<string, string> { ["slug"] = "akut-fra-pakke", ["title"] = "Akutfunktioner fra pakke", ["opens"] = "30-11-2026 08.00", ["deadline"] = "20-12-2026 12.00" };
+
+        async Task<string> Refused(byte[] zip)
+        {
+            var response = await TestApp.Upload(sek, "/indsamlinger/ny", "/indsamlinger/ny", zip, "pakke.zip", fields, "pack");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return Html.Text(await response.Content.ReadAsStringAsync());
+        }
+        Assert.Contains("Pakken indeholder filen »../udenfor.txt«, som peger uden for pakkens mappe", await Refused(Zip(("collection.json", "{}"u8.ToArray()), ("../udenfor.txt", "x"u8.ToArray()))));
+        Assert.Contains("Pakken fylder over 50 MB udpakket", await Refused(Zip(("akut/collection.json", new byte[60 * 1024 * 1024]))));
+        Assert.Contains("form »../../etc/passwd« peger uden for pakkens mappe", await Refused(PackFolder("akutfunktioner-2024", (name, text) => name == "collection.json" ? text.Replace("\"form.json\"", "\"../../etc/passwd\"") : text)));
+        Assert.Contains("Filen er ikke en zip-fil", await Refused("ikke en zip"u8.ToArray()));
+        Assert.Contains("hører til feltet »findes-ikke«, som ikke findes i form.json", await Refused(PackFolder("akutfunktioner-2024", (name, text) => name == "printed-figures.csv" ? text.Replace("iv.udfoeres", "findes-ikke") : text)));
+        Assert.False(await app.WithDb(d => d.Collections.AnyAsync(c => c.Slug == "akut-fra-pakke")));
+
+        var created = await TestApp.Upload(sek, "/indsamlinger/ny", "/indsamlinger/ny", PackFolder("akutfunktioner-2024"), "akut.zip", fields, "pack");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var (status, respondents, tables, key, printed) = await app.WithDb(async d =>
+        {
+            var c = await d.Collections.Include(x => x.FormVersion).Include(x => x.Respondents).SingleAsync(x => x.Slug == "akut-fra-pakke");
+            return (c.Status, c.Respondents.Count, c.SummaryTablesJson, c.FormVersion!.FormKey, await d.PrintedFigures.CountAsync(p => p.CollectionId == c.Id));
+        });
+        Assert.Equal((Samraad.Features.Collections.CollectionStatus.Draft, 17, "akut-fra-pakke"), (status, respondents, key));
+        Assert.Contains("Sammendrag af kommunernes svar", tables);
+        Assert.True(printed > 10);
+        Assert.Contains("Oprettet fra pakken »akut.zip«", Html.Text(await sek.GetStringAsync("/indsamlinger/akut-fra-pakke/log")));
+        Assert.Equal(0, await app.WithDb(async d => await d.Receipts.CountAsync(r => r.Response!.Collection!.Slug == "akut-fra-pakke"))); // demo answers are not loaded
+
+        var api = new MultipartFormDataContent { { new ByteArrayContent(PackFolder("akutfunktioner-2024")), "pack", "akut.zip" }, { new StringContent("akut-api-pakke"), "slug" } };
+        var viaApi = await sek.PostAsync("/api/collections/from-pack", api);
+        Assert.Equal(HttpStatusCode.Created, viaApi.StatusCode);
+        var faxe = await app.LoggedIn("p-faxe");
+        var denied = new MultipartFormDataContent { { new ByteArrayContent(PackFolder("akutfunktioner-2024")), "pack", "akut.zip" }, { new StringContent("akut-faxe"), "slug" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await faxe.PostAsync("/api/collections/from-pack", denied)).StatusCode);
+    }
+}

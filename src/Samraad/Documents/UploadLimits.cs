@@ -13,7 +13,7 @@ public class FileRefused(string message) : Exception(message);
 /// </summary>
 public static class UploadLimits
 {
-    const long MB = 1024 * 1024;
+    public const long MB = 1024 * 1024;
 
     /// <summary>An uploaded PDF (meeting attachment, pool documentation), as sent.</summary>
     public const long PdfBytes = 20 * MB;

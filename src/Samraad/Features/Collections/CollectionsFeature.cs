@@ -15,6 +15,7 @@ public sealed class CollectionsFeature : IFeature
         services.AddScoped<ReopenResponse>();
         services.AddScoped<ChangeWindow>();
         services.AddScoped<CreateCollection>();
+        services.AddScoped<CreateFromPack>();
         services.AddScoped<ChangeStatus>();
         services.AddScoped<RespondentGroups>();
         services.AddScoped<ChangeRespondents>();

@@ -13,6 +13,9 @@ public sealed record CreateCollectionRequest(string? Slug, string? Title, string
 public sealed record CreateFromSheetRequest(IFormFile Sheet, string? Slug, string? Title, string? Description, string? Opens, string? Deadline,
     string? Owner, string? CopyFrom);
 
+/// <summary>Create from a pack: the zip of a pack folder in <c>pack</c>; the other fields, when given, win over the pack's.</summary>
+public sealed record CreateFromPackRequest(IFormFile Pack, string? Slug, string? Title, string? Opens, string? Deadline, string? Owner);
+
 /// <summary>Replace the form with a spreadsheet's (multipart/form-data, <c>sheet</c>); <c>confirm=true</c> when the change touches answers.</summary>
 public sealed record ReplaceFormRequest(IFormFile Sheet, bool? Confirm);
 
@@ -42,12 +45,15 @@ public static class AuthoringApi
             .Accepts<CreateCollectionRequest>("application/json");
         api.MapPost("/from-xlsform", CreateFromSheet).Documented<CollectionStateDto>(StatusCodes.Status201Created, "createCollectionFromSheet",
                 "Opret en indsamling som kladde med skemaet fra et XLSForm-regneark (sheet)", 400, 401, 403)
-            .Accepts<CreateFromSheetRequest>("multipart/form-data");
+            .Accepts<CreateFromSheetRequest>("multipart/form-data").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Samraad.Documents.UploadLimits.TableUploadRequestBytes));
+        api.MapPost("/from-pack", CreateFromPackZip).Documented<CollectionStateDto>(StatusCodes.Status201Created, "createCollectionFromPack",
+                "Opret en indsamling som kladde fra en pakke (zip af pakkens mappe i feltet pack); slug, title, opens og deadline overstyrer pakkens", 400, 401, 403)
+            .Accepts<CreateFromPackRequest>("multipart/form-data").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Samraad.Documents.UploadLimits.TableUploadRequestBytes));
         api.MapGet("/{slug}/form.xlsx", Sheet).WithName("getFormSheet").WithSummary("Skemaet som XLSForm-regneark (sekretariatet)")
             .Produces(StatusCodes.Status200OK, contentType: Samraad.Documents.Xlsx.ContentType).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         api.MapPut("/{slug}/form", ReplaceForm).Documented<CollectionStateDto>("replaceForm",
                 "Erstat skemaet med et XLSForm-regneark (ny skemaversion, når der er svar; confirm=true når ændringen berører svar)", 400, 401, 403, 404, 409)
-            .Accepts<ReplaceFormRequest>("multipart/form-data");
+            .Accepts<ReplaceFormRequest>("multipart/form-data").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Samraad.Documents.UploadLimits.TableUploadRequestBytes));
         api.MapPost("/{slug}/status", Status).Documented<CollectionStateDto>("changeCollectionStatus", "Offentliggør, luk, genåbn eller arkivér (action)", 400, 401, 403, 404, 409)
             .Accepts<StatusRequest>("application/json");
         api.MapPost("/{slug}/respondents", Add).Documented<CollectionStateDto>("addRespondents", "Tilføj en gruppe eller én organisation som respondent", 400, 401, 403, 404)
@@ -77,6 +83,20 @@ public static class AuthoringApi
         if (sheet.Form is null) return ApiProblems.Invalid("Regnearket er ikke indlæst.", sheet.Errors);
         var outcome = await create.Handle(new NewCollection(slug, f["title"], f["description"], f["opens"], f["deadline"], f["owner"], f["copyFrom"],
             CarryForm: false, CarryRespondents: true, CarryTables: false, CarryPrinted: false, Form: sheet.Form, FormFile: sheet.FileName), user);
+        return outcome.Ok ? await State(db, outcome.Value!.Slug, StatusCodes.Status201Created) : ApiProblems.From(outcome);
+    }
+
+    static async Task<IResult> CreateFromPackZip(HttpContext http, AppDbContext db, CreateFromPack create)
+    {
+        if (!http.Request.HasFormContentType) return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(CreateFromPack.ErrorKey, "Send pakken som multipart/form-data i feltet pack")]);
+        var f = await http.Request.ReadFormAsync();
+        var user = UserContext.From(http.User)!;
+        if (!user.IsAdmin && user.Role != Roles.Secretariat) return ApiProblems.Forbidden("Kun et sekretariat kan oprette indsamlinger.");
+        if (f.Files[CreateFromPack.ErrorKey] is not { Length: > 0 } zip)
+            return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(CreateFromPack.ErrorKey, "Vælg en pakke (zip af pakkens mappe)")]);
+        using var buffer = new MemoryStream();
+        await zip.CopyToAsync(buffer);
+        var outcome = await create.Handle(buffer.ToArray(), zip.FileName, new NewCollection(f["slug"], f["title"], null, f["opens"], f["deadline"], f["owner"]), user);
         return outcome.Ok ? await State(db, outcome.Value!.Slug, StatusCodes.Status201Created) : ApiProblems.From(outcome);
     }
 

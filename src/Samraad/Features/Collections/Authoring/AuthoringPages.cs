@@ -1,3 +1,4 @@
+using Samraad.Documents;
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Features.Collections.Authoring.Pages;
@@ -14,7 +15,7 @@ public static class AuthoringPages
         var pages = app.MapGroup("/indsamlinger").RequireAuthorization().ExcludeFromDescription();
         pages.MapGet("/ny", NewForm);
         pages.MapGet("/skabelon.xlsx", (HttpContext http) => MayCreate(UserContext.From(http.User)!) ? FormSheets.Template() : Html.Forbidden());
-        pages.MapPost("/ny", Create).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost("/ny", Create).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadLimits.TableUploadRequestBytes));
         pages.MapPost("/{slug}/status", Status).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{slug}/pakke", PackChange).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{slug}/oplysninger", Details).AddEndpointFilter(AntiforgeryTokens.Validate);
@@ -22,7 +23,7 @@ public static class AuthoringPages
         pages.MapPost("/{slug}/respondenter", ChangeRespondents).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/{slug}/oversigter", Overviews);
         pages.MapPost("/{slug}/oversigter/tabeller", SaveTables).AddEndpointFilter(AntiforgeryTokens.Validate);
-        pages.MapPost("/{slug}/oversigter/trykte-tal", ChangePrinted).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost("/{slug}/oversigter/trykte-tal", ChangePrinted).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadLimits.TableUploadRequestBytes));
         pages.MapGet("/{slug}/oversigter/trykte-tal.csv", PrintedCsv);
         pages.MapGet("/{slug}/respondenter/{org}/frist", ExtensionForm);
         pages.MapPost("/{slug}/respondenter/{org}/frist", Extend).AddEndpointFilter(AntiforgeryTokens.Validate);
@@ -38,13 +39,23 @@ public static class AuthoringPages
         return await RenderNew(db, user, input, [], StatusCodes.Status200OK);
     }
 
-    static async Task<IResult> Create(HttpContext http, AppDbContext db, CreateCollection create)
+    static async Task<IResult> Create(HttpContext http, AppDbContext db, CreateCollection create, CreateFromPack fromPack)
     {
         var user = UserContext.From(http.User)!;
         if (!MayCreate(user)) return Html.Forbidden();
         var f = await http.Request.ReadFormAsync();
         var input = new NewCollection(f["slug"], f["title"], f["description"], f["opens"], f["deadline"], f["owner"], f["copyFrom"],
             f["carryForm"] == "true", f["carryRespondents"] == "true", f["carryTables"] == "true", f["carryPrinted"] == "true");
+        if (f.Files[CreateFromPack.ErrorKey] is { Length: > 0 } zip)
+        {
+            if (f.Files[FormSheets.ErrorKey] is { Length: > 0 })
+                return await RenderNew(db, user, input, [new FieldError(CreateFromPack.ErrorKey, "Vælg enten et regneark eller en pakke, ikke begge")], StatusCodes.Status400BadRequest);
+            using var buffer = new MemoryStream();
+            await zip.CopyToAsync(buffer);
+            var packed = await fromPack.Handle(buffer.ToArray(), zip.FileName, input, user);
+            return await Html.From(packed, c => Results.Redirect($"/indsamlinger/{c.Slug}?oprettet=1"),
+                failed => RenderNew(db, user, input, failed.Errors, failed.Status));
+        }
         if (await FormSheets.From(f.Files[FormSheets.ErrorKey], input.Slug?.Trim() is { Length: > 0 } key ? key : "skema") is { } sheet)
         {
             if (sheet.Form is null) return await RenderNew(db, user, input, sheet.Errors, StatusCodes.Status400BadRequest);

@@ -12,6 +12,8 @@ public static class CollectionsCommand
     public const string Usage = """
         collections create --from-xlsform FIL --slug ADRESSE --title TITEL --opens "03-02-2025 08.00" --deadline "03-03-2025 23.59" [--owner kkr-sjaelland]
                                                 opret en indsamling som kladde med skemaet fra et XLSForm-regneark
+        collections create --from-pack PAKKE.zip [--slug …] [--title …] [--opens …] [--deadline …] [--owner …]
+                                                opret en indsamling som kladde fra en pakke (zip af pakkens mappe)
         collections export-form <indsamling> [--format xlsx|json] --out FIL
                                                 skemaet som XLSForm-regneark (eller form.json)
         """;
@@ -25,6 +27,13 @@ public static class CollectionsCommand
 
     static async Task<int> Create(CliCall call)
     {
+        if (call.Option("--from-pack") is { } zip)
+        {
+            if (!File.Exists(zip)) return call.Fail($"Filen {zip} findes ikke.");
+            var packed = await call.Get<CreateFromPack>().Handle(await File.ReadAllBytesAsync(zip), Path.GetFileName(zip),
+                new NewCollection(call.Option("--slug"), call.Option("--title"), null, call.Option("--opens"), call.Option("--deadline"), call.Option("--owner")), call.User);
+            return await Created(call, packed);
+        }
         if (call.Option("--from-xlsform") is not { } path) return call.Usage();
         if (!File.Exists(path)) return call.Fail($"Filen {path} findes ikke.");
         var slug = call.Option("--slug") ?? Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
@@ -33,8 +42,13 @@ public static class CollectionsCommand
         if (sheet.Form is null) return call.Fail("Regnearket er ikke indlæst:\n" + string.Join("\n", sheet.Errors.Select(e => "  " + e.Message)));
         var outcome = await call.Get<CreateCollection>().Handle(new NewCollection(slug, call.Option("--title") ?? sheet.Form.Title, call.Option("--description"),
             call.Option("--opens"), call.Option("--deadline"), call.Option("--owner"), CarryForm: false, CarryTables: false, Form: sheet.Form, FormFile: sheet.FileName), call.User);
+        return await Created(call, outcome);
+    }
+
+    static async Task<int> Created(CliCall call, Outcome<Collection> outcome)
+    {
         if (!outcome.Ok) return call.Fail(string.Join("\n", outcome.Errors?.Select(e => $"  {e.Key}: {e.Message}") ?? [outcome.Message!]));
-        await call.Stdout.WriteLineAsync($"Oprettet som kladde: /indsamlinger/{outcome.Value!.Slug} ({sheet.Form.Fields.Count()} spørgsmål i {sheet.Form.Sections.Count} afsnit).");
+        await call.Stdout.WriteLineAsync($"Oprettet som kladde: /indsamlinger/{outcome.Value!.Slug}");
         return 0;
     }
 

@@ -8,7 +8,11 @@ namespace Samraad.Features.Collections.Authoring;
 /// <summary>What *Ny indsamling* asks: the new collection's name and window, and optionally one to copy and what to carry over.</summary>
 public sealed record NewCollection(string? Slug, string? Title, string? Description, string? Opens, string? Deadline, string? Owner = null,
     string? CopyFrom = null, bool CarryForm = true, bool CarryRespondents = true, bool CarryTables = true, bool CarryPrinted = false,
-    FormSpec? Form = null, string? FormFile = null);
+    FormSpec? Form = null, string? FormFile = null, PackContent? Pack = null);
+
+/// <summary>What an uploaded pack brings besides its form (read and checked by <see cref="CreateFromPack"/>).</summary>
+public sealed record PackContent(IReadOnlyList<int> Respondents, string? SummaryTablesJson, IReadOnlyList<Summaries.PrintedFigure> Printed, string? Source,
+    Packs.PackPeriods? Periods);
 
 /// <summary>
 /// Creates a collection as a draft, blank or as a copy of an existing one (next year's edition): the copy gets its own
@@ -60,6 +64,8 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
         }
         if (errors.Count > 0) return Outcome<Collection>.Fail(Problem.Invalid, "Indsamlingen er ikke oprettet.", errors);
 
+        // One transaction: a collection is created with all it carries, or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var formJson = input.Form is { } sheet ? Renamed(sheet, slug)
             : source is not null && input.CarryForm ? Renamed(FormSpecReader.Parse(source.Collection.FormVersion!.Json), slug) : BlankForm(slug, title);
@@ -78,6 +84,12 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
         };
         if (source is not null && input.CarryRespondents)
             foreach (var org in source.Respondents) collection.Respondents.Add(new CollectionRespondent { OrganisationId = org.Id });
+        if (input.Pack is { } pack)
+        {
+            foreach (var id in pack.Respondents.Where(id => collection.Respondents.All(r => r.OrganisationId != id))) collection.Respondents.Add(new CollectionRespondent { OrganisationId = id });
+            (collection.SummaryTablesJson, collection.Source) = (pack.SummaryTablesJson, pack.Source);
+            if (pack.Periods is { } p) (collection.PeriodKind, collection.FirstPeriod, collection.LastPeriod) = (p.Kind, p.First, p.Last);
+        }
         db.Collections.Add(collection);
         await db.SaveChangesAsync(ct);
 
@@ -90,15 +102,18 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
                 db.PrintedFigures.Add(f);
             }
         }
+        if (input.Pack is { Printed.Count: > 0 } withPrinted) await Summaries.LoadSummaryInput.ReplacePrintedFigures(db, collection.Id, withPrinted.Printed, ct);
         var carried = source is null ? null : string.Join(", ", new[]
         {
             input.CarryForm ? "skema" : null, input.CarryRespondents ? $"{source.Respondents.Count} respondenter" : null,
             input.CarryTables && source.Collection.SummaryTablesJson is not null ? "oversigtstabeller" : null, input.CarryPrinted ? "trykte tal" : null,
         }.OfType<string>());
         db.AuditEntries.Add(AuditEntry.OfDefinition(collection, user, now, AuditAction.Created, "indsamling", null, title,
-            input.Form is not null && source is null ? $"Oprettet med skemaet fra regnearket »{input.FormFile}«"
+            input.Pack is not null ? $"Oprettet fra pakken »{input.FormFile}«"
+            : input.Form is not null && source is null ? $"Oprettet med skemaet fra regnearket »{input.FormFile}«"
             : source is null ? "Oprettet med et tomt skema" : $"{(input.Form is null ? "" : $"Skemaet fra regnearket »{input.FormFile}«; ")}Kopieret fra »{source.Collection.Title}« ({source.Collection.Slug}){(carried == "" ? "" : ": " + carried)}"));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Outcome<Collection>.Success(collection);
     }
 

@@ -20,7 +20,7 @@ public static class FormEditorPages
         pages.MapPost("/felter/{field}", SaveField).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/vis", Preview);
         app.MapGet("/indsamlinger/{slug}/skema.xlsx", Sheet).RequireAuthorization().ExcludeFromDescription();
-        pages.MapPost("/regneark", Upload).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost("/regneark", Upload).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Samraad.Documents.UploadLimits.TableUploadRequestBytes));
     }
 
     static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>

@@ -162,7 +162,8 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
         await db.Organisations.FirstOrDefaultAsync(o => o.Slug == slug, ct)
         ?? throw new InvalidDataException($"Organisationen »{slug}« findes ikke i referencedata");
 
-    async Task<List<Organisation>> Respondents(PackRespondents spec, CancellationToken ct)
+    /// <summary>The organisations a pack asks (a KKR's members, all of a kind, listed slugs); an unknown one is an error naming it.</summary>
+    public async Task<List<Organisation>> Respondents(PackRespondents spec, CancellationToken ct)
     {
         var result = new List<Organisation>();
         if (spec.MembersOfKkr is not null)
