@@ -350,6 +350,33 @@ public class BrowserTests(ITestOutputHelper output)
         await sek.GotoAsync("/indsamlinger/klima-2026/sammendrag");
         await Expect(sek, "1 af 3");
         await Axe(sek, violations);
+
+        // A printed figure added by hand, and next year's edition made from the form spreadsheet, both without JavaScript.
+        await sek.GotoAsync("/indsamlinger/klima-2026/oversigter");
+        await Axe(sek, violations);
+        await sek.GetByLabel("Spørgsmålets nøgle").FillAsync("plan");
+        await sek.GetByLabel("Trykt", new() { Exact = true }).FillAsync("1/3");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Tilføj tallet" }).ClickAsync();
+        await Expect(sek, "De trykte tal er gemt");
+        await Axe(sek, violations);
+        var sheet = await sek.Context.APIRequest.GetAsync("/indsamlinger/klima-2026/skema.xlsx");
+        Assert.Equal(200, sheet.Status);
+        await sek.GotoAsync("/indsamlinger/ny");
+        await sek.GetByLabel("Eller indlæs skemaet fra et regneark (valgfrit)").SetInputFilesAsync(new FilePayload
+            { Name = "klima-2026.xlsx", MimeType = Samraad.Documents.Xlsx.ContentType, Buffer = await sheet.BodyAsync() });
+        await sek.GetByLabel("Titel").FillAsync("Klimatilpasning 2027");
+        await sek.GetByLabel("Kort adresse").FillAsync("klima-2027");
+        await sek.GetByLabel("Åbner").FillAsync("01-12-2026 08.00");
+        await sek.GetByLabel("Frist").FillAsync("20-12-2026 12.00");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Opret kladde" }).ClickAsync();
+        await Expect(sek, "Indsamlingen er oprettet som kladde");
+        await sek.GotoAsync("/indsamlinger/klima-2027/skema");
+        await Expect(sek, "Hvornår blev planen vedtaget?");
+        await sek.GetByLabel("Indlæs skemaet fra et regneark").SetInputFilesAsync(new FilePayload
+            { Name = "forkert.xlsx", MimeType = Samraad.Documents.Xlsx.ContentType, Buffer = Samraad.Documents.Xlsx.Write([("survey", [["type", "name", "label"], ["slider", "a", "A"]])]) });
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Indlæs regnearket" }).ClickAsync();
+        await Expect(sek, "survey, række 2, kolonne type: ukendt type »slider«");
+        await Axe(sek, violations);
         Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
     }
 

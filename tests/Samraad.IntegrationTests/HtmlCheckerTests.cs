@@ -62,6 +62,13 @@ public class HtmlCheckerTests
         await Get(sek, "/indsamlinger/tom/skema/felter/plan");
         await Post(sek, "/indsamlinger/tom/skema/felter/ny?afsnit=plan", "/indsamlinger/tom/skema/felter/ny?afsnit=plan",
             new() { ["label"] = "", ["type"] = "matrix" }, "spørgsmål med fejl");
+        await Get(sek, "/indsamlinger/akut-2025/oversigter");
+        await Post(sek, "/indsamlinger/akut-2025/oversigter", "/indsamlinger/akut-2025/oversigter/tabeller", new() { ["tables"] = "[{\"key\":\"t\",\"title\":\"T\",\"columns\":[],\"rows\":[{\"label\":\"X\",\"section\":\"zz\"}]}]" }, "tabeller med fejl");
+        await Post(sek, "/indsamlinger/akut-2025/oversigter", "/indsamlinger/akut-2025/oversigter/trykte-tal", new() { ["action"] = "add", ["field"] = "", ["printed"] = "" }, "trykt tal med fejl");
+        var badSheet = await TestApp.Upload(sek, "/indsamlinger/tom/skema", "/indsamlinger/tom/skema/regneark",
+            Samraad.Documents.Xlsx.Write([("survey", [["type", "name", "label"], ["slider", "a", "A"], ["integer", "a", ""]])]), "skema.xlsx", fileField: "sheet");
+        pages["regneark med fejl"] = await badSheet.Content.ReadAsStringAsync();
+        Assert.Contains("ukendt type", pages["regneark med fejl"]);
         Assert.Equal(HttpStatusCode.OK, (await faxe.PutAsJsonAsync("/api/collections/akut-2025/responses/faxe", new { answers = new Dictionary<string, string> { ["iv.udfoeres"] = "ja" } })).StatusCode);
         await Post(sek, "/indsamlinger/akut-2025/skema", "/indsamlinger/akut-2025/skema", new() { ["action"] = "field-delete", ["field"] = "iv.udfoeres" }, "bekræft");
         Assert.Contains("Ja, gem ændringen", pages["bekræft"]);
