@@ -186,6 +186,8 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /indsamlinger/{slug}/skema/felter/{field}", OwnerAdmin, AcuteCare + "/skema/felter/iv.udfoeres"),
         R("POST /indsamlinger/{slug}/skema/felter/{field}", OwnerAdmin, AcuteCare + "/skema/felter/iv.udfoeres", Form(("label", ""))),
         R("GET /indsamlinger/{slug}/skema/vis", OwnerAdmin, AcuteCare + "/skema/vis?som=faxe"),
+        R("GET /indsamlinger/{slug}/skema/skalaer", OwnerAdmin, AcuteCare + "/skema/skalaer"),
+        R("POST /indsamlinger/{slug}/skema/skalaer", OwnerAdmin, AcuteCare + "/skema/skalaer", Form(("action", "ingen"))),
         R("POST /indsamlinger/{slug}/oplysninger", OwnerAdmin, AcuteCare + "/oplysninger", Form(("title", ""))),
         R("GET /indsamlinger/{slug}/respondenter", OwnerAdmin, AcuteCare + "/respondenter"),
         R("POST /indsamlinger/{slug}/respondenter", OwnerAdmin, AcuteCare + "/respondenter", Form()),

@@ -105,6 +105,10 @@ public class AuthoringTests
         Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, list, list, new() { ["action"] = "add-one", ["organisation"] = "greve" })).StatusCode);
         summary = await sek.GetFromJsonAsync<JsonElement>("/api/collections/akutfunktioner-2025/summary");
         Assert.Equal(17, summary.GetProperty("fields")[0].GetProperty("respondents").GetInt32());
+        // Next year's summary beside last year's, question by question.
+        var editions = Html.Text(await sek.GetStringAsync(Copy + "/sammendrag"));
+        Assert.Contains("Sammenlignet med tidligere udgaver", editions);
+        Assert.Contains("Indsamlingen er kopieret fra »Akutfunktioner", editions);
 
         // Closed early: nobody answers any more, Faxe's extension notwithstanding; archived: off the front page.
         Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, Copy, Copy + "/status", new() { ["action"] = "close" })).StatusCode);

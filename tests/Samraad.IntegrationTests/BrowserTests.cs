@@ -372,6 +372,13 @@ public class BrowserTests(ITestOutputHelper output)
         await Expect(sek, "Indsamlingen er oprettet som kladde");
         await sek.GotoAsync("/indsamlinger/klima-2027/skema");
         await Expect(sek, "Hvornår blev planen vedtaget?");
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Skalaer, kategorier og manglende-koder" }).ClickAsync();
+        await sek.GetByLabel("Skalaens navn").FillAsync("enighed");
+        await sek.GetByLabel("Svarmuligheder").Last.FillAsync("1 = Uenig\n2 = Enig [tæller som ja]");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Tilføj skalaen" }).ClickAsync();
+        await Expect(sek, "Skalaen »enighed«");
+        await Axe(sek, violations);
+        await sek.GotoAsync("/indsamlinger/klima-2027/skema");
         await sek.GetByLabel("Indlæs skemaet fra et regneark").SetInputFilesAsync(new FilePayload
             { Name = "forkert.xlsx", MimeType = Samraad.Documents.Xlsx.ContentType, Buffer = Samraad.Documents.Xlsx.Write([("survey", [["type", "name", "label"], ["slider", "a", "A"]])]) });
         await sek.GetByRole(AriaRole.Button, new() { Name = "Indlæs regnearket" }).ClickAsync();

@@ -90,6 +90,24 @@ public class FormSheetTests
         // A tampered confirmation is read and checked like any definition.
         var tampered = await sek.PostAsync(Editor + "/regneark", await TestApp.Form(sek, Editor, new() { ["definition"] = "{\"key\":\"x\",\"sections\":[{\"key\":\"a\",\"fields\":[{\"key\":\"Ø\"}]}]}", ["confirmed"] = "true" }));
         Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
+        // A shared scale edited on its own page: an answer Faxe chose removed asks first; a bad category is refused by its field.
+        var scales = Editor + "/skalaer";
+        Assert.Contains("Skalaen »grad«", Html.Text(await sek.GetStringAsync(scales)));
+        var narrowed = await sek.PostAsync(scales, await TestApp.Form(sek, scales, new()
+        {
+            ["action"] = "save-scale", ["name"] = "grad", ["scale-grad-options"] = "hoej = I høj grad\nnogen = I nogen grad\nringe = I ringe grad",
+            ["scale-grad-categories"] = "hoej-nogen = I høj eller nogen grad: hoej, nogen",
+        }));
+        Assert.Equal(HttpStatusCode.Conflict, narrowed.StatusCode);
+        Assert.Contains("Ændringen berører 1 svar fra Faxe Kommune", Html.Text(await narrowed.Content.ReadAsStringAsync()));
+        var badCategory = await sek.PostAsync(scales, await TestApp.Form(sek, scales, new()
+            { ["action"] = "save-scale", ["name"] = "grad", ["scale-grad-options"] = "hoej = I høj grad\nslet = Slet ikke", ["scale-grad-categories"] = "k = K: hoej, nogen" }));
+        Assert.Equal(HttpStatusCode.BadRequest, badCategory.StatusCode);
+        Assert.Contains("»nogen« er ikke en af skalaens svarmuligheder", Html.Text(await badCategory.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await sek.PostAsync(scales, await TestApp.Form(sek, scales, new()
+            { ["action"] = "add-scale", ["new-name"] = "enighed", ["new-options"] = "1 = Uenig\n2 = Enig [tæller som ja]" }))).StatusCode);
+        Assert.Contains("Skalaen »enighed«", Html.Text(await sek.GetStringAsync(scales)));
+
         // A municipality may answer the collection but not change its form.
         Assert.Equal(HttpStatusCode.Forbidden, (await faxe.PostAsync(Editor + "/regneark", await TestApp.Form(faxe, "/", new() { ["definition"] = definition, ["confirmed"] = "true" }))).StatusCode);
     }

@@ -30,6 +30,9 @@ public class GeneratedClientTests
             CSharpGeneratorSettings = { Namespace = "Samraad.Client", JsonLibrary = NJsonSchema.CodeGeneration.CSharp.CSharpJsonLibrary.SystemTextJson },
         }).GenerateFile();
 
+        // NSwag 14.8 uses FileParameter for a multipart body's file property but does not emit the class when the file is a
+        // schema reference (IFormFile, as ASP.NET Core documents it): RicoSuter/NSwag#5389. Its own definition is added here.
+        if (code.Contains("FileParameter", StringComparison.Ordinal) && !code.Contains("class FileParameter", StringComparison.Ordinal)) code += FileParameter;
         var workflow = Compile(code, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "GeneratedClient", "RespondentWorkflow.cs")));
         var run = workflow.GetType("Samraad.ClientWorkflow.RespondentWorkflow")!.GetMethod("Run")!;
         var seen = await (Task<Dictionary<string, string>>)run.Invoke(null, [http, "faxe-integration", TestApp.Password, "alle-felttyper", "faxe"])!;
@@ -43,6 +46,23 @@ public class GeneratedClientTests
         Assert.Equal("Submitted", seen["statusAfter"]);
         Assert.Equal(seen["receiptNumber"], seen["latestReceipt"]);
     }
+
+    /// <summary>The type NSwag generates for file parameters (its template, in the client's namespace).</summary>
+    const string FileParameter = """
+
+        namespace Samraad.Client
+        {
+            public partial class FileParameter
+            {
+                public FileParameter(System.IO.Stream data) : this(data, null, null) { }
+                public FileParameter(System.IO.Stream data, string fileName) : this(data, fileName, null) { }
+                public FileParameter(System.IO.Stream data, string fileName, string contentType) { Data = data; FileName = fileName; ContentType = contentType; }
+                public System.IO.Stream Data { get; private set; }
+                public string FileName { get; private set; }
+                public string ContentType { get; private set; }
+            }
+        }
+        """;
 
     /// <summary>Compiles the sources against the framework this test runs on, into a collectible load context.</summary>
     static Assembly Compile(params string[] sources)

@@ -63,6 +63,8 @@ public class HtmlCheckerTests
         await Post(sek, "/indsamlinger/tom/skema/felter/ny?afsnit=plan", "/indsamlinger/tom/skema/felter/ny?afsnit=plan",
             new() { ["label"] = "", ["type"] = "matrix" }, "spørgsmål med fejl");
         await Get(sek, "/indsamlinger/akut-2025/oversigter");
+        await Get(sek, "/indsamlinger/akut-2025/skema/skalaer");
+        await Post(sek, "/indsamlinger/akut-2025/skema/skalaer", "/indsamlinger/akut-2025/skema/skalaer", new() { ["action"] = "add-scale", ["new-name"] = "Ø", ["new-options"] = "" }, "skala med fejl");
         await Post(sek, "/indsamlinger/akut-2025/oversigter", "/indsamlinger/akut-2025/oversigter/tabeller", new() { ["tables"] = "[{\"key\":\"t\",\"title\":\"T\",\"columns\":[],\"rows\":[{\"label\":\"X\",\"section\":\"zz\"}]}]" }, "tabeller med fejl");
         await Post(sek, "/indsamlinger/akut-2025/oversigter", "/indsamlinger/akut-2025/oversigter/trykte-tal", new() { ["action"] = "add", ["field"] = "", ["printed"] = "" }, "trykt tal med fejl");
         var badSheet = await TestApp.Upload(sek, "/indsamlinger/tom/skema", "/indsamlinger/tom/skema/regneark",

@@ -102,4 +102,8 @@ public static class Csv
             return "'" + cell;
         return cell;
     }
+
+    /// <summary>What <see cref="Sanitize"/> wrote, read back: the guarding "'" taken off again, so a file Samraad wrote imports as it was.</summary>
+    public static string Unsanitize(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && "=+-@\t\r".Contains(cell[1]) ? cell[1..] : cell;
 }

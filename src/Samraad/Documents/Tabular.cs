@@ -98,15 +98,16 @@ public static class Tabular
 
     /// <summary>
     /// Every sheet of an XLSX by its name in lower case (XLSForm's survey, choices and settings), each read like
-    /// <see cref="Read"/> reads the first; a workbook that is not XLSX, or too big, is refused like there.
+    /// <see cref="Read"/> reads the first — or, given <paramref name="only"/>, just those (the others are listed empty);
+    /// a workbook that is not XLSX, or too big, is refused like there.
     /// </summary>
-    public static IReadOnlyDictionary<string, TabularFile> ReadSheets(byte[] content)
+    public static IReadOnlyDictionary<string, TabularFile> ReadSheets(byte[] content, IReadOnlySet<string>? only = null)
     {
         if (content.Length > UploadLimits.TableBytes)
             throw new UploadLimits.Exceeded($"Filen er for stor: højst {UploadLimits.Megabytes(UploadLimits.TableBytes)}.");
         if (content.Length < 4 || content[0] != 'P' || content[1] != 'K')
             throw new FileRefused("Filen er ikke et XLSX-regneark. Gem den fra Excel som »Excel-projektmappe (*.xlsx)«, og prøv igen.");
-        try { return ReadWorkbook(content, new UploadLimits.Deadline(), firstOnly: false); }
+        try { return ReadWorkbook(content, new UploadLimits.Deadline(), firstOnly: false, only); }
         catch (Exception e) when (e is not (FileRefused or OutOfMemoryException))
         {
             throw new FileRefused(IsDtd(e)
@@ -115,7 +116,7 @@ public static class Tabular
         }
     }
 
-    static Dictionary<string, TabularFile> ReadWorkbook(byte[] content, UploadLimits.Deadline deadline, bool firstOnly)
+    static Dictionary<string, TabularFile> ReadWorkbook(byte[] content, UploadLimits.Deadline deadline, bool firstOnly, IReadOnlySet<string>? only = null)
     {
         UploadLimits.CheckXlsx(content, deadline);
         using var doc = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false);
@@ -126,12 +127,16 @@ public static class Tabular
         var read = new Dictionary<string, TabularFile>();
         foreach (var sheet in firstOnly ? sheets.Take(1) : sheets)
             if (workbook.GetPartById(sheet.Id!) is WorksheetPart part)
-                read.TryAdd((sheet.Name?.Value ?? "").Trim().ToLowerInvariant(), ReadSheet(part, shared, deadline));
+            {
+                var name = (sheet.Name?.Value ?? "").Trim().ToLowerInvariant();
+                if ((only is null || only.Contains(name)) && !read.ContainsKey(name)) read[name] = ReadSheet(part, shared, deadline, firstOnly ? null : name);
+                else if (only is not null && !only.Contains(name)) read.TryAdd(name, new TabularFile([], [], null)); // named, not read
+            }
         if (read.Count == 0) throw new FileRefused("Regnearket har ingen ark.");
         return read;
     }
 
-    static TabularFile ReadSheet(WorksheetPart part, List<string> shared, UploadLimits.Deadline deadline)
+    static TabularFile ReadSheet(WorksheetPart part, List<string> shared, UploadLimits.Deadline deadline, string? name)
     {
         List<string>? header = null;
         var rows = new List<TabularRow>();
@@ -146,10 +151,13 @@ public static class Tabular
             {
                 header = Enumerable.Range(0, cells.Count == 0 ? 0 : cells.Keys.Max() + 1).Select(i => cells.GetValueOrDefault(i, "").Trim().ToLowerInvariant()).ToList();
                 CheckSize(0, header.Count);
+                // Two columns of one name: which one is meant cannot be known, so the sheet is refused rather than read half.
+                if (header.Where(h => h != "").GroupBy(h => h).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                    throw new FileRefused($"{(name is null ? "" : $"Arket »{name}«: ")}kolonnen »{twice.Key}« står to gange i første række. Slet eller omdøb den ene, og prøv igen.");
                 continue;
             }
             CheckSize(rows.Count + 1, 0);
-            rows.Add(new TabularRow(line, header.Select((h, i) => (h, i)).Where(x => x.h != "").DistinctBy(x => x.h).ToDictionary(x => x.h, x => cells.GetValueOrDefault(x.i, "").Trim())));
+            rows.Add(new TabularRow(line, header.Select((h, i) => (h, i)).Where(x => x.h != "").ToDictionary(x => x.h, x => cells.GetValueOrDefault(x.i, "").Trim())));
         }
         return new TabularFile(header ?? [], rows, null);
     }

@@ -121,7 +121,11 @@ public static class CollectionPages
         if (!Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId)) return Html.Forbidden();
         var report = await compute.Handle(ctx, gruppe);
         var unknown = !string.IsNullOrEmpty(gruppe) && report.Breakdown is null ? gruppe : null;
-        return Html.Render<SummaryPage>(new { R = report, NowUtc = clock.GetUtcNow().UtcDateTime, UnknownGroupSet = unknown, Series = await ComputePeriodSeries.Handle(db, ctx) });
+        return Html.Render<SummaryPage>(new
+        {
+            R = report, NowUtc = clock.GetUtcNow().UtcDateTime, UnknownGroupSet = unknown, Series = await ComputePeriodSeries.Handle(db, ctx),
+            Editions = await ComputeEditionSeries.Handle(db, ctx, user),
+        });
     }
 
     static async Task<IResult> MatrixPage(string slug, string? tekst, HttpContext http, AppDbContext db)

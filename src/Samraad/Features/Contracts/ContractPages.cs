@@ -120,9 +120,7 @@ public static class ContractPages
             return await ImportView(slug, http, db, errors: [new FieldError("kind", "Vælg hvad filen indeholder")], status: 400);
         if (file is null || file.Length == 0)
             return await ImportView(slug, http, db, errors: [new FieldError("file", "Vælg en CSV- eller XLSX-fil")], kind: kind, status: 400);
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        var outcome = await imports.Upload(ctx, User(http), k, file.FileName, buffer.ToArray());
+        var outcome = await imports.Upload(ctx, User(http), k, file.FileName, await file.Bytes());
         if (outcome.Ok) return await ImportView(slug, http, db, preview: outcome.Value, kind: kind);
         return await Html.From(outcome, _ => Results.Empty,
             failed => ImportView(slug, http, db, errors: failed.Errors, problem: failed.Message, kind: kind, status: failed.Status), errorKey: "file");

@@ -57,9 +57,7 @@ public static class PoolPages
         else if (file.Length > Documents.Pdf.PdfFiles.MaxUploadBytes) outcome = Outcome<PoolDocument>.Fail(Problem.Invalid, "Dokumentationen er ikke gemt.", [new FieldError("file", "Filen er for stor. Højst 20 MB.")]);
         else
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            outcome = await upload.Handle(ctx, user, user.OrganisationId ?? 0, form["title"], file.FileName, buffer.ToArray());
+            outcome = await upload.Handle(ctx, user, user.OrganisationId ?? 0, form["title"], file.FileName, await file.Bytes());
         }
         return await Html.From(outcome, _ => Results.Redirect($"/puljer/{slug}?uploadet=1"),
             failed => Overview(slug, http, db, clock, failed.Errors, failed.Status), errorKey: "file");

@@ -69,9 +69,7 @@ public static class SurveyPages
         var file = (await http.Request.ReadFormAsync()).Files["file"];
         if (file is null || file.Length == 0) return await ImportView(db, ctx, [new FieldError("file", "Vælg en CSV- eller XLSX-fil")]);
         if (file.Length > UploadLimits.TableBytes) return await ImportView(db, ctx, [new FieldError("file", $"Filen er for stor: højst {UploadLimits.Megabytes(UploadLimits.TableBytes)}.")]);
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        var result = await import.Handle(ctx, buffer.ToArray(), file.FileName, User(http).Name);
+        var result = await import.Handle(ctx, await file.Bytes(), file.FileName, User(http).Name);
         if (!result.Ok) return await ImportView(db, ctx, result.Errors.Select(e => new FieldError("file", e)).ToList());
         return Results.Redirect($"/undersoegelser/{slug}?besked={Uri.EscapeDataString($"{result.Respondents:N0} besvarelser er indlæst fra {file.FileName}.")}", false);
     }

@@ -73,10 +73,10 @@ public static class AuthoringApi
 
     static async Task<IResult> CreateFromSheet(HttpContext http, AppDbContext db, CreateCollection create)
     {
-        if (!http.Request.HasFormContentType) return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(FormSheets.ErrorKey, "Send regnearket som multipart/form-data i feltet sheet")]);
-        var f = await http.Request.ReadFormAsync();
         var user = UserContext.From(http.User)!;
         if (!user.IsAdmin && user.Role != Roles.Secretariat) return ApiProblems.Forbidden("Kun et sekretariat kan oprette indsamlinger.");
+        if (!http.Request.HasFormContentType) return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(FormSheets.ErrorKey, "Send regnearket som multipart/form-data i feltet sheet")]);
+        var f = await http.Request.ReadFormAsync();
         var slug = f["slug"].ToString().Trim();
         if (await FormSheets.From(f.Files[FormSheets.ErrorKey], slug == "" ? "skema" : slug) is not { } sheet)
             return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(FormSheets.ErrorKey, "Vælg et regneark (XLSX) med skemaet")]);
@@ -88,15 +88,14 @@ public static class AuthoringApi
 
     static async Task<IResult> CreateFromPackZip(HttpContext http, AppDbContext db, CreateFromPack create)
     {
-        if (!http.Request.HasFormContentType) return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(CreateFromPack.ErrorKey, "Send pakken som multipart/form-data i feltet pack")]);
-        var f = await http.Request.ReadFormAsync();
+        // Who may create is known before the (large) body is read.
         var user = UserContext.From(http.User)!;
         if (!user.IsAdmin && user.Role != Roles.Secretariat) return ApiProblems.Forbidden("Kun et sekretariat kan oprette indsamlinger.");
+        if (!http.Request.HasFormContentType) return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(CreateFromPack.ErrorKey, "Send pakken som multipart/form-data i feltet pack")]);
+        var f = await http.Request.ReadFormAsync();
         if (f.Files[CreateFromPack.ErrorKey] is not { Length: > 0 } zip)
             return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(CreateFromPack.ErrorKey, "Vælg en pakke (zip af pakkens mappe)")]);
-        using var buffer = new MemoryStream();
-        await zip.CopyToAsync(buffer);
-        var outcome = await create.Handle(buffer.ToArray(), zip.FileName, new NewCollection(f["slug"], f["title"], null, f["opens"], f["deadline"], f["owner"]), user);
+        var outcome = await create.Handle(await zip.Bytes(), zip.FileName, new NewCollection(f["slug"], f["title"], null, f["opens"], f["deadline"], f["owner"]), user);
         return outcome.Ok ? await State(db, outcome.Value!.Slug, StatusCodes.Status201Created) : ApiProblems.From(outcome);
     }
 

@@ -50,9 +50,7 @@ public static class AuthoringPages
         {
             if (f.Files[FormSheets.ErrorKey] is { Length: > 0 })
                 return await RenderNew(db, user, input, [new FieldError(CreateFromPack.ErrorKey, "Vælg enten et regneark eller en pakke, ikke begge")], StatusCodes.Status400BadRequest);
-            using var buffer = new MemoryStream();
-            await zip.CopyToAsync(buffer);
-            var packed = await fromPack.Handle(buffer.ToArray(), zip.FileName, input, user);
+            var packed = await fromPack.Handle(await zip.Bytes(), zip.FileName, input, user);
             return await Html.From(packed, c => Results.Redirect($"/indsamlinger/{c.Slug}?oprettet=1"),
                 failed => RenderNew(db, user, input, failed.Errors, failed.Status));
         }
@@ -118,11 +116,7 @@ public static class AuthoringPages
             case "upload":
                 if (f.Files["file"] is not { Length: > 0 } file)
                     return await RenderOverviews(db, ctx, null, input, [new FieldError("file", "Vælg en CSV-fil med de trykte tal")], StatusCodes.Status400BadRequest);
-                using (var buffer = new MemoryStream())
-                {
-                    await file.CopyToAsync(buffer);
-                    outcome = await change.Upload(ctx, user, buffer.ToArray(), file.FileName);
-                }
+                outcome = await change.Upload(ctx, user, await file.Bytes(), file.FileName);
                 break;
             default: return await RenderOverviews(db, ctx, null, input, [new FieldError("file", "Vælg en af knapperne")], StatusCodes.Status400BadRequest);
         }

@@ -23,7 +23,7 @@ public sealed class ChangePrintedFigures(AppDbContext db, TimeProvider clock)
         if (content.Length > UploadLimits.TableBytes)
             return Outcome<int>.Fail(Problem.Invalid, "De trykte tal er ikke indlæst.", [new FieldError("file", $"Filen er for stor: højst {UploadLimits.Megabytes(UploadLimits.TableBytes)}")]);
         var (text, _) = Tabular.Decode(content);
-        return await Replace(ctx, user, text, $"Indlæst fra »{Path.GetFileName(fileName)}«", "file", ct);
+        return await Replace(ctx, user, () => PackCsv.PrintedFigures(text.TrimStart('\uFEFF')), $"Indlæst fra »{Path.GetFileName(fileName)}«", "file", ct);
     }
 
     public async Task<Outcome<int>> Add(CollectionContext ctx, UserContext user, PrintedFigureInput input, CancellationToken ct = default)
@@ -38,7 +38,7 @@ public sealed class ChangePrintedFigures(AppDbContext db, TimeProvider clock)
         figures.Add(new PrintedFigure(input.Source?.Trim() ?? "", input.Field!.Trim(), input.Printed!.Trim(),
             string.IsNullOrWhiteSpace(input.Answers) ? null : input.Answers.Split(['|', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             int.TryParse(input.Count, out var n) ? n : null, int.TryParse(input.Of, out var of) ? of : null));
-        return await Replace(ctx, user, System.Text.Encoding.UTF8.GetString(PackCsv.WritePrintedFigures(figures)), $"Tilføjet: {input.Printed!.Trim()} ({input.Field!.Trim()})", "field", ct);
+        return await Replace(ctx, user, () => figures, $"Tilføjet: {input.Printed!.Trim()} ({input.Field!.Trim()})", "field", ct);
     }
 
     public async Task<Outcome<int>> Remove(CollectionContext ctx, UserContext user, int index, CancellationToken ct = default)
@@ -47,22 +47,22 @@ public sealed class ChangePrintedFigures(AppDbContext db, TimeProvider clock)
         if (index < 0 || index >= figures.Count) return Outcome<int>.Fail(Problem.NotFound, "Tallet findes ikke (er det allerede fjernet?).");
         var removed = figures[index];
         figures.RemoveAt(index);
-        return await Replace(ctx, user, System.Text.Encoding.UTF8.GetString(PackCsv.WritePrintedFigures(figures)), $"Fjernet: {removed.Printed} ({removed.FieldKey})", "file", ct);
+        return await Replace(ctx, user, () => figures, $"Fjernet: {removed.Printed} ({removed.FieldKey})", "file", ct);
     }
 
-    async Task<Outcome<int>> Replace(CollectionContext ctx, UserContext user, string csv, string note, string errorKey, CancellationToken ct)
+    /// <summary>The figures <paramref name="read"/> gives, checked against the form as the pack loader checks them, in place of the stored ones.</summary>
+    async Task<Outcome<int>> Replace(CollectionContext ctx, UserContext user, Func<List<PrintedFigure>> read, string note, string errorKey, CancellationToken ct)
     {
         if (!ctx.CanAdminister(user)) return Outcome<int>.Fail(Problem.Forbidden, "Kun sekretariatet kan rette de trykte tal.");
         if (ctx.Collection.Status == CollectionStatus.Archived)
             return Outcome<int>.Fail(Problem.Conflict, "Indsamlingen er arkiveret.", [new FieldError(errorKey, "Indsamlingen er arkiveret. Genåbn den for at rette de trykte tal")]);
         List<PrintedFigure> figures;
-        try { figures = PackCsv.CheckedPrintedFigures(csv.TrimStart('\uFEFF'), ctx.Form, FileName); }
-        catch (Exception e) when (e is InvalidDataException or CsvHelper.CsvHelperException or KeyNotFoundException)
+        try { figures = PackCsv.CheckPrintedFigures(read(), ctx.Form, FileName); }
+        catch (Exception e) when (e is InvalidDataException or FileRefused or CsvHelper.CsvHelperException)
         {
-            return Outcome<int>.Fail(Problem.Invalid, "De trykte tal er ikke gemt.", [new FieldError(errorKey, e is InvalidDataException
-                ? e.Message.TrimEnd('.') : $"Filen kan ikke læses som {FileName}: den skal have kolonnerne kilde, felt og trykt (og evt. svar, antal, af, respondent, vaerdi, maal, afrunding)")]);
+            return Outcome<int>.Fail(Problem.Invalid, "De trykte tal er ikke gemt.", [new FieldError(errorKey, e is CsvHelper.CsvHelperException
+                ? $"Filen kan ikke læses som {FileName}: gem den som CSV med kolonnerne kilde, felt og trykt" : e.Message.TrimEnd('.'))]);
         }
-        if (figures.Count > 5000) return Outcome<int>.Fail(Problem.Invalid, "De trykte tal er ikke gemt.", [new FieldError(errorKey, "Højst 5.000 trykte tal pr. indsamling")]);
         var before = await db.PrintedFigures.CountAsync(p => p.CollectionId == ctx.Collection.Id, ct);
         await LoadSummaryInput.ReplacePrintedFigures(db, ctx.Collection.Id, figures, ct);
         db.AuditEntries.Add(AuditEntry.OfDefinition(ctx.Collection, user, clock.GetUtcNow().UtcDateTime, AuditAction.DefinitionChanged, "trykte tal",

@@ -103,18 +103,24 @@ public sealed partial class CreateCollection(AppDbContext db, TimeProvider clock
             }
         }
         if (input.Pack is { Printed.Count: > 0 } withPrinted) await Summaries.LoadSummaryInput.ReplacePrintedFigures(db, collection.Id, withPrinted.Printed, ct);
-        var carried = source is null ? null : string.Join(", ", new[]
-        {
-            input.CarryForm ? "skema" : null, input.CarryRespondents ? $"{source.Respondents.Count} respondenter" : null,
-            input.CarryTables && source.Collection.SummaryTablesJson is not null ? "oversigtstabeller" : null, input.CarryPrinted ? "trykte tal" : null,
-        }.OfType<string>());
-        db.AuditEntries.Add(AuditEntry.OfDefinition(collection, user, now, AuditAction.Created, "indsamling", null, title,
-            input.Pack is not null ? $"Oprettet fra pakken »{input.FormFile}«"
-            : input.Form is not null && source is null ? $"Oprettet med skemaet fra regnearket »{input.FormFile}«"
-            : source is null ? "Oprettet med et tomt skema" : $"{(input.Form is null ? "" : $"Skemaet fra regnearket »{input.FormFile}«; ")}Kopieret fra »{source.Collection.Title}« ({source.Collection.Slug}){(carried == "" ? "" : ": " + carried)}"));
+        db.AuditEntries.Add(AuditEntry.OfDefinition(collection, user, now, AuditAction.Created, "indsamling", null, title, HowMade(input, source)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<Collection>.Success(collection);
+    }
+
+    /// <summary>The log's note on where the collection came from: a pack, a sheet, blank, or a copy and what it carried.</summary>
+    static string HowMade(NewCollection input, CollectionContext? source)
+    {
+        if (input.Pack is not null) return $"Oprettet fra pakken »{input.FormFile}«";
+        var sheet = input.Form is null ? null : $"skemaet fra regnearket »{input.FormFile}«";
+        if (source is null) return sheet is null ? "Oprettet med et tomt skema" : $"Oprettet med {sheet}";
+        var carried = string.Join(", ", new[]
+        {
+            sheet, input.CarryForm ? "skema" : null, input.CarryRespondents ? $"{source.Respondents.Count} respondenter" : null,
+            input.CarryTables && source.Collection.SummaryTablesJson is not null ? "oversigtstabeller" : null, input.CarryPrinted ? "trykte tal" : null,
+        }.OfType<string>());
+        return $"Kopieret fra »{source.Collection.Title}« ({source.Collection.Slug}){(carried == "" ? "" : ": " + carried)}";
     }
 
     /// <summary>A secretariat creates for its own organisation; an admin for the organisation it names (or its own).</summary>

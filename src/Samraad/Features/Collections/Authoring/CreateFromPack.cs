@@ -18,6 +18,8 @@ public sealed class CreateFromPack(CreateCollection create, LoadPacks packs)
     /// <summary>The page's fields win over the pack's (a new slug, title or window for this year's edition).</summary>
     public async Task<Outcome<Collection>> Handle(byte[] zip, string fileName, NewCollection overrides, UserContext user, CancellationToken ct = default)
     {
+        if (!string.IsNullOrWhiteSpace(overrides.CopyFrom))
+            return Outcome<Collection>.Fail(Problem.Invalid, "Pakken er ikke indlæst.", [new FieldError("copyFrom", "Pakken har sit eget skema og sine egne respondenter: vælg »Intet« under »Kopiér fra«, eller fjern pakken")]);
         var dir = Directory.CreateTempSubdirectory("samraad-pack-").FullName;
         try
         {
@@ -28,6 +30,7 @@ public sealed class CreateFromPack(CreateCollection create, LoadPacks packs)
             {
                 var root = PackZip.Extract(zip, dir);
                 pack = PackFile.Parse(await File.ReadAllTextAsync(Path.Combine(root, "collection.json"), ct));
+                if (pack.PeriodProblem() is { } periods) throw new InvalidDataException($"collection.json: {periods}");
                 form = FormSpecReader.Parse(await File.ReadAllTextAsync(PackZip.Named(root, pack.Form, "form"), ct));
                 var printed = pack.PrintedFigures is null ? []
                     : PackCsv.CheckedPrintedFigures(await File.ReadAllTextAsync(PackZip.Named(root, pack.PrintedFigures, "printedFigures"), ct), form, pack.PrintedFigures, pack.Form);
@@ -36,9 +39,14 @@ public sealed class CreateFromPack(CreateCollection create, LoadPacks packs)
                 content = new PackContent(respondents.Select(o => o.Id).ToList(), pack.SummaryTables.Count == 0 ? null : SummaryTableSpec.ToJson(pack.SummaryTables),
                     printed, pack.Source, pack.Periods);
             }
-            catch (Exception e) when (e is FileRefused or InvalidDataException or System.Text.Json.JsonException or IOException)
+            catch (Exception e) when (e is FileRefused or InvalidDataException or System.Text.Json.JsonException or IOException or CsvHelper.CsvHelperException)
             {
-                var message = e is System.Text.Json.JsonException ? "collection.json kan ikke læses: tjek at filen er gyldig JSON" : e.Message.TrimEnd('.');
+                var message = e switch
+                {
+                    System.Text.Json.JsonException => "collection.json kan ikke læses: tjek at filen er gyldig JSON, og at ingen værdi er null",
+                    CsvHelper.CsvHelperException => "printed-figures.csv kan ikke læses som CSV",
+                    _ => e.Message.TrimEnd('.'),
+                };
                 return Outcome<Collection>.Fail(Problem.Invalid, "Pakken er ikke indlæst.", [new FieldError(ErrorKey, message)]);
             }
             static string? Or(string? given, string? fromPack) => string.IsNullOrWhiteSpace(given) ? fromPack : given;

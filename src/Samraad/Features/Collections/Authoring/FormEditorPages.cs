@@ -19,6 +19,8 @@ public static class FormEditorPages
         pages.MapPost("/felter/ny", SaveNewField).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/felter/{field}", SaveField).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/vis", Preview);
+        pages.MapGet("/skalaer", Scales);
+        pages.MapPost("/skalaer", SaveScales).AddEndpointFilter(AntiforgeryTokens.Validate);
         app.MapGet("/indsamlinger/{slug}/skema.xlsx", Sheet).RequireAuthorization().ExcludeFromDescription();
         pages.MapPost("/regneark", Upload).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Samraad.Documents.UploadLimits.TableUploadRequestBytes));
     }
@@ -56,6 +58,45 @@ public static class FormEditorPages
         if (step is null) return Html.Render<FormEditorPage>(new { Ctx = ctx, Errors = new[] { new FieldError("sectionTitle", "Vælg en af knapperne") } }, StatusCodes.Status400BadRequest);
         var outcome = await edit.Handle(ctx, UserContext.From(http.User)!, step.Value.What, step.Value.Edit, f["confirmed"] == "true");
         return await Outcome(outcome, ctx, f, Url(ctx), (errors, status) => Html.Render<FormEditorPage>(new { Ctx = ctx, Errors = errors }, status));
+    }
+
+    static async Task<IResult> Scales(string slug, HttpContext http, AppDbContext db)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        return Html.Render<ScalesPage>(new { Ctx = ctx, Notice = http.Request.Query["gemt"].Count > 0 ? "Skemaet er gemt." : null });
+    }
+
+    /// <summary>A scale saved, added or deleted, or the missing codes saved: one form edit each, errors by the scale's own fields.</summary>
+    static async Task<IResult> SaveScales(string slug, HttpContext http, AppDbContext db, EditForm edit)
+    {
+        var (ctx, denied) = await Administered(http, db, slug);
+        if (ctx is null) return denied!;
+        var f = await http.Request.ReadFormAsync();
+        string action = f["action"].ToString(), name = f["name"].ToString();
+        var posted = new Dictionary<string, string>();
+        (string What, string Prefix, Func<Forms.FormSpec, List<FieldError>> Edit)? step = action switch
+        {
+            "save-scale" => ($"Skala rettet: »{name}«", $"scale-{name}-", form => ScaleEdits.SaveScale(form, name, false, f[$"scale-{name}-options"], f[$"scale-{name}-categories"])),
+            "delete-scale" => ($"Skala slettet: »{name}«", $"scale-{name}-", form => ScaleEdits.DeleteScale(form, name)),
+            "add-scale" => ($"Skala tilføjet: »{f["new-name"]}«", "new-", form => ScaleEdits.SaveScale(form, f["new-name"], true, f["new-options"], f["new-categories"])),
+            "save-missing" => ("Manglende-koder rettet", "", form => ScaleEdits.SaveMissingCodes(form, f["missing"])),
+            _ => null,
+        };
+        if (step is null) return Html.Render<ScalesPage>(new { Ctx = ctx, Errors = new[] { new FieldError("missing", "Vælg en af knapperne") } }, StatusCodes.Status400BadRequest);
+        var scale = action == "save-scale" ? name : "";
+        foreach (var field in new[] { "options", "categories", "missing" })
+            if (f[action == "save-scale" ? $"scale-{name}-{field}" : action == "add-scale" ? $"new-{field}" : field].ToString() is { Length: > 0 } v) posted[$"{scale}|{field}"] = v;
+        if (action == "add-scale") posted["|name"] = f["new-name"].ToString();
+        var outcome = await edit.Handle(ctx, UserContext.From(http.User)!, step.Value.What, step.Value.Edit, f["confirmed"] == "true");
+        if (outcome.Ok) return Results.Redirect($"{Url(ctx)}/skalaer?gemt=1");
+        IResult Again(IReadOnlyList<FieldError> errors, int status) => Html.Render<ScalesPage>(new
+        {
+            Ctx = ctx, PostedValues = posted,
+            // An existing scale has no name field: its name's errors go by its options.
+            Errors = errors.Select(e => e.Key is "options" or "categories" or "name" ? e with { Key = step.Value.Prefix + (e.Key == "name" && action != "add-scale" ? "options" : e.Key) } : e).ToList(),
+        }, status);
+        return await Outcome(outcome, ctx, f, $"{Url(ctx)}/skalaer", Again);
     }
 
     /// <summary>The current form as XLSForm: edit it in Excel and upload it again.</summary>
@@ -144,7 +185,7 @@ public static class FormEditorPages
         if (ctx.Form.Sections.FirstOrDefault(s => s.Key == afsnit) is not { } section) return Html.NotFound("Afsnittet");
         return Html.Render<FieldEditPage>(new
         {
-            Ctx = ctx, Input = new QuestionInput(null, null, null, MaxRows: "10"), SectionTitle = section.Title, Action = $"{Url(ctx)}/felter/ny?afsnit={section.Key}",
+            Ctx = ctx, Input = new QuestionInput(null, null, null, MaxRows: "10"), SectionTitle = section.Title, SectionKey = section.Key, Action = $"{Url(ctx)}/felter/ny?afsnit={section.Key}",
         });
     }
 
@@ -182,7 +223,7 @@ public static class FormEditorPages
             form => FormEdits.SaveField(form, section.Key, existing, input), f["confirmed"] == "true");
         return await Outcome(outcome, ctx, f, action, (errors, status) => Html.Render<FieldEditPage>(new
         {
-            Ctx = ctx, Input = input, Existing = existing, SectionTitle = section.Title, Action = action, Errors = errors,
+            Ctx = ctx, Input = input, Existing = existing, SectionTitle = section.Title, SectionKey = section.Key, Action = action, Errors = errors,
         }, status));
     }
 

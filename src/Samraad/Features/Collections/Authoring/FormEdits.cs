@@ -54,6 +54,10 @@ public static class FormEdits
         if (errors.Count > 0 || field is null) return errors;
         if (old is null) section.Fields.Add(field);
         else section.Fields[section.Fields.IndexOf(old)] = field;
+        // A question is asked after those it depends on, as XLSForm requires (a form spreadsheet refuses a later one).
+        var order = form.Fields.Select(f => f.Key).ToList();
+        if (field.AskedIf is { Field: { } on, All: null, Any: null } && (field.AskedIf != old?.AskedIf || old?.Key != field.Key) && order.IndexOf(on) > order.IndexOf(field.Key))
+            return [new FieldError("conditionField", $"»{form.Field(on)!.Label}« kommer efter dette spørgsmål: vælg et spørgsmål, der stilles før")];
         // Rename the key in what refers to it: conditions and "heraf" rules.
         if (old is not null && old.Key != field.Key)
         {

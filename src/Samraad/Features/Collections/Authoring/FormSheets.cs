@@ -17,9 +17,7 @@ public static class FormSheets
         var name = Path.GetFileName(file.FileName);
         if (file.Length > UploadLimits.TableBytes)
             return new Read(null, [new FieldError(ErrorKey, $"Regnearket er for stort: højst {UploadLimits.Megabytes(UploadLimits.TableBytes)}")], [], name);
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return From(buffer.ToArray(), key, name);
+        return From(await file.Bytes(ct), key, name);
     }
 
     public static Read From(byte[] content, string key, string fileName)

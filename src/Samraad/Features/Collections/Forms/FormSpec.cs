@@ -158,6 +158,7 @@ public static class FormSpecReader
     static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,
+        RespectNullableAnnotations = true, // "sections": null is a mistake with a place, not a crash later
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
@@ -181,6 +182,11 @@ public static class FormSpecReader
         try { read = JsonSerializer.Deserialize<FormSpec>(json, Json); }
         catch (JsonException e) { throw new InvalidDataException(Danish(e, json)); }
         var form = read ?? throw new InvalidDataException("Skemadefinitionen er tom.");
+        if (form.Sections.Any(s => s is null || s.Fields.Any(f => f is null || (f.TableColumns ?? []).Any(c => c is null) || (f.Options ?? []).Any(o => o is null)
+                || (f.Rows ?? []).Any(o => o is null) || (f.Columns ?? []).Any(o => o is null)))
+            || form.Scales.Values.Any(v => v is null || v.Any(o => o is null)) || form.Categories.Values.Any(v => v is null || v.Any(c => c is null))
+            || form.MissingCodes.Any(m => m is null) || form.TextLimits.Any(t => t is null) || form.PartOf.Any(p => p is null))
+            throw new InvalidDataException("Skemadefinitionen har en tom værdi (null), hvor der skal stå et afsnit, et spørgsmål eller en svarmulighed.");
         Resolve(form);
         foreach (var (scale, categories) in form.Categories)
         {

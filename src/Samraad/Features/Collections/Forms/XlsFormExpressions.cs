@@ -80,8 +80,9 @@ public static class XlsFormExpressions
                     {
                         case ">=": min = n; break;
                         case "<=": max = n; break;
-                        case ">" when type == FieldType.Integer: min = n + 1; break;
-                        case "<" when type == FieldType.Integer: max = n - 1; break;
+                        // A whole number above 2.5 is at least 3; below 2.5 at most 2.
+                        case ">" when type == FieldType.Integer && Math.Abs(n) < 1_000_000_000_000m: min = Math.Floor(n) + 1; break;
+                        case "<" when type == FieldType.Integer && Math.Abs(n) < 1_000_000_000_000m: max = Math.Ceiling(n) - 1; break;
                         case "=": min = max = n; break;
                         default: throw new Refused($"». {op.Text} {value.Text}« understøttes ikke for denne type; brug >= eller <=.");
                     }
@@ -179,6 +180,9 @@ public static class XlsFormExpressions
         static ConditionSpec Compare(FieldSpec target, string op, Token value)
         {
             var key = target.Key;
+            // "${felt} != ''": answered at all (Samraad's condition that names a question and nothing else).
+            if (value is { Kind: TokenKind.String, Text: "" })
+                return op == "!=" ? new ConditionSpec { Field = key } : throw new Refused($"»${{{key}}} = ''« (ikke besvaret) understøttes ikke; skriv hvilket svar der skal til.");
             if (value.Kind == TokenKind.String)
             {
                 if (target.Type == FieldType.MultiChoice)
@@ -255,6 +259,7 @@ public static class XlsFormExpressions
             }
             if (c.GreaterThan is decimal gt) parts.Add($"${{{key}}} > {Num(gt)}");
             if (c.LessThan is decimal lt) parts.Add($"${{{key}}} < {Num(lt)}");
+            if (parts.Count == 0) parts.Add($"${{{key}}} != ''");
         }
         foreach (var x in c.All ?? []) parts.Add(Wrapped(WriteRelevant(x, form)));
         if (c.Any is { Count: > 0 } any)

@@ -26,13 +26,18 @@ public static class XlsFormReader
     /// <summary>Columns whose meaning Samraad cannot keep: a sheet using them is refused rather than imported wrong.</summary>
     static readonly string[] Unsupported = ["calculation", "default", "choice_filter", "read_only", "trigger", "parameters"];
 
+    static readonly HashSet<string> Sheets = ["survey", "choices", "settings", "samraad_categories", "samraad_text_limits"];
+
+    /// <summary>A form a person can answer is far below these; past them a sheet is refused, not read for minutes.</summary>
+    const int MaxSurveyRows = 5000, MaxChoiceRows = 20_000, MaxOptionsPerList = 1000, MaxInlineOptions = 50_000;
+
     public const string AllowedTypes = "integer, decimal, text, date, select_one LISTE, select_multiple LISTE, begin_group, end_group, begin_repeat, end_repeat";
 
     /// <summary>Reads the sheet; <paramref name="key"/> (the collection's) wins over settings' form_id.</summary>
     public static XlsFormRead Read(byte[] content, string? key = null)
     {
         IReadOnlyDictionary<string, TabularFile> sheets;
-        try { sheets = Tabular.ReadSheets(content); }
+        try { sheets = Tabular.ReadSheets(content, Sheets); }
         catch (FileRefused e) { return new XlsFormRead(null, [e.Message], []); }
         return new Reading(sheets, key).Run();
     }
@@ -59,6 +64,9 @@ public static class XlsFormReader
                 return new XlsFormRead(null, [$"Regnearket mangler arket »survey« (det har {string.Join(", ", sheets.Keys.Select(k => $"»{k}«"))}). Et XLSForm-skema har arkene survey, choices og settings; hent skabelonen for et eksempel."], []);
             if (!survey.Header.Contains("type") || !survey.Header.Contains("name"))
                 return new XlsFormRead(null, ["survey, række 1: arket skal have kolonnerne type, name og label i første række."], []);
+            if (survey.Rows.Count > MaxSurveyRows) return new XlsFormRead(null, [$"survey: arket har over {MaxSurveyRows:N0} rækker; del skemaet op."], []);
+            if (sheets.TryGetValue("choices", out var choiceSheet) && choiceSheet.Rows.Count > MaxChoiceRows)
+                return new XlsFormRead(null, [$"choices: arket har over {MaxChoiceRows:N0} rækker."], []);
             ReadSettings();
             form.Key = key ?? (form.Key != "" ? form.Key : "skema");
             if (form.Title == "") form.Title = form.Key;
@@ -88,6 +96,7 @@ public static class XlsFormReader
         }
 
         readonly HashSet<string> yesNoLists = [];
+        int inlineOptions;
 
         void ReadSettings()
         {
@@ -115,6 +124,7 @@ public static class XlsFormReader
                 if (label == "") { Problem("choices", row.Line, "label", $"svaret »{name}« i listen »{list}« mangler en tekst."); continue; }
                 var options = lists.TryGetValue(list, out var l) ? l : lists[list] = [];
                 listLine.TryAdd(list, row.Line);
+                if (options.Count == MaxOptionsPerList) { Problem("choices", row.Line, "list_name", $"listen »{list}« har over {MaxOptionsPerList:N0} svar."); continue; }
                 if (options.Any(o => o.Option.Key == name)) { Problem("choices", row.Line, "name", $"»{name}« findes to gange i listen »{list}«."); continue; }
                 options.Add((new OptionSpec
                 {
@@ -144,10 +154,10 @@ public static class XlsFormReader
             Open? open = null;
             foreach (var row in survey.Rows.Where(r => !r.IsEmpty))
             {
-                var typeText = string.Join(' ', row["type"].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-                var type = typeText.ToLowerInvariant().Replace("begin group", "begin_group").Replace("end group", "end_group")
-                    .Replace("begin repeat", "begin_repeat").Replace("end repeat", "end_repeat").Replace("select one ", "select_one ").Replace("select multiple ", "select_multiple ");
-                var word = type.Split(' ')[0];
+                // XLSForm also allows "begin group" and "select one grad": one word for the type, the list's name as written.
+                var typeText = System.Text.RegularExpressions.Regex.Replace(string.Join(' ', row["type"].Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+                    "^(begin|end|select) (group|repeat|one|multiple)(?= |$)", "$1_$2", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+                var word = typeText.Split(' ')[0].ToLowerInvariant();
                 if (word == "") { Problem("survey", row.Line, "type", "skriv spørgsmålets type; tilladt: " + AllowedTypes); continue; }
                 if (Metadata.Contains(word)) { notes.Add($"survey, række {row.Line}: »{word}« er metadata fra en mobilenhed og er sprunget over (Samraad registrerer selv hvem og hvornår)."); continue; }
                 if (row["repeat_count"] != "" && word != "begin_repeat") Problem("survey", row.Line, "repeat_count", "repeat_count bruges kun på en begin_repeat-række.");
@@ -271,10 +281,15 @@ public static class XlsFormReader
             var matrix = open.Container!;
             if (open.Inner.Count == 0) { Problem("survey", open.Line, "type", $"matrixen »{matrix.Key}« har ingen rækker (spørgsmål mellem begin_group og end_group)."); return; }
             var (firstRow, first) = open.Inner[0];
+            static string Answers(ValueSpec v) => string.Join("\n", (v.Options ?? []).Select(o => $"{o.Key}={o.Label}"));
             foreach (var (row, cell) in open.Inner.Skip(1))
                 if (cell.Type != first.Type || cell.Scale != first.Scale || XlsFormExpressions.WriteConstraint(cell, null) != XlsFormExpressions.WriteConstraint(first, null)
-                    || cell.Unit != first.Unit || cell.Required != first.Required || (cell.Options is null) != (first.Options is null))
+                    || cell.Unit != first.Unit || cell.Required != first.Required || (cell.Options is null) != (first.Options is null) || Answers(cell) != Answers(first))
                     Problem("survey", row.Line, "type", $"rækkerne i matrixen »{matrix.Key}« skal have samme type, svarliste, begrænsning og required som den første (række {firstRow.Line}).");
+            // What belongs to the whole matrix is written on its begin_group row; on a row it would be lost, so it is refused.
+            foreach (var (row, _) in open.Inner)
+                foreach (var column in new[] { "samraad_missing", "samraad_personal", "samraad_short_label" })
+                    if (row[column] != "") Problem("survey", row.Line, column, $"{column} gælder hele matrixen »{matrix.Key}«: skriv den på gruppens begin_group-række (række {open.Line}).");
             if (first.Type is FieldType.MultiChoice or FieldType.Matrix or FieldType.Table)
                 Problem("survey", firstRow.Line, "type", $"matrixen »{matrix.Key}« kan ikke indeholde flervalg (select_multiple).");
             matrix.Rows = open.Inner.Select(i => new OptionSpec { Key = i.Field.Key, Label = i.Field.Label, Description = i.Field.Hint }).ToList();
@@ -341,7 +356,12 @@ public static class XlsFormReader
             if (list is not null && type != FieldType.YesNo)
             {
                 var options = lists[list].Select(o => o.Option).ToList();
-                if (row["samraad_options"].Equals("inline", StringComparison.OrdinalIgnoreCase)) { field.Options = options; listsOfInline.Add(list); }
+                if (row["samraad_options"].Equals("inline", StringComparison.OrdinalIgnoreCase))
+                {
+                    if ((inlineOptions += options.Count) > MaxInlineOptions) { Problem("survey", row.Line, "samraad_options", $"skemaet har over {MaxInlineOptions:N0} egne svarmuligheder i alt; brug en fælles skala (uden inline)."); return null; }
+                    field.Options = options;
+                    listsOfInline.Add(list);
+                }
                 else { field.Scale = list; scaleLists.Add(list); }
                 field.ResolvedOptions = options;
             }

@@ -38,9 +38,7 @@ public sealed class LoadPacks(AppDbContext db, TimeProvider clock, ILogger<LoadP
         var printed = pack.PrintedFigures is null ? [] : PackCsv.CheckedPrintedFigures(printedText, form, pack.PrintedFigures, pack.Form);
         var opens = DanishTime.ParseLocal(pack.Opens) ?? throw new InvalidDataException($"{pack.Slug}: opens »{pack.Opens}« er ikke en tid");
         var deadline = DanishTime.ParseLocal(pack.Deadline) ?? throw new InvalidDataException($"{pack.Slug}: deadline »{pack.Deadline}« er ikke en tid");
-        if (pack.Periods is { } periods && (Samraad.Periods.Parse(periods.Kind, periods.First) is null || Samraad.Periods.Parse(periods.Kind, periods.Last) is null
-            || string.CompareOrdinal(periods.First, periods.Last) > 0))
-            throw new InvalidDataException($"{pack.Slug}: perioderne {periods.First}–{periods.Last} passer ikke til periodetypen {periods.Kind}");
+        if (pack.PeriodProblem() is { } periodProblem) throw new InvalidDataException(periodProblem);
         var fingerprint = Sha(collectionText + "\n\u0000" + formJson + "\n\u0000" + printedText);
 
         var collection = await db.Collections.Include(c => c.FormVersion).FirstOrDefaultAsync(c => c.Slug == pack.Slug, ct);

@@ -11,26 +11,39 @@ public static class PackCsv
     /// printed-figures.csv: kilde, felt, svar ("ja|ja-iv"), antal, af, respondent, vaerdi, trykt, and optionally maal
     /// (sum | gennemsnit | median | andel) with afrunding (the rounding step the print used, e.g. 100000).
     /// </summary>
-    public static List<PrintedFigure> PrintedFigures(string csvText) =>
-        Csv.Read(csvText, out _).Select((r, i) => new PrintedFigure(
-            r["kilde"], r["felt"], r["trykt"],
-            NullIfEmpty(r.GetValueOrDefault("svar"))?.Split('|'),
-            int.TryParse(r.GetValueOrDefault("antal"), out var n) ? n : null,
-            int.TryParse(r.GetValueOrDefault("af"), out var of) ? of : null,
-            NullIfEmpty(r.GetValueOrDefault("respondent")),
-            NullIfEmpty(r.GetValueOrDefault("vaerdi")),
-            Measure(r.GetValueOrDefault("maal"), i + 2),
-            NullIfEmpty(r.GetValueOrDefault("afrunding")) is { } step
+    public static List<PrintedFigure> PrintedFigures(string csvText)
+    {
+        var rows = Csv.Read(csvText, out var header);
+        if (new[] { "kilde", "felt", "trykt" }.FirstOrDefault(c => !header.Contains(c)) is { } lacking)
+            throw new InvalidDataException($"printed-figures.csv mangler kolonnen »{lacking}«: den skal have kolonnerne kilde, felt og trykt (og evt. svar, antal, af, respondent, vaerdi, maal, afrunding).");
+        if (rows.Count > MaxPrintedFigures) throw new InvalidDataException($"printed-figures.csv har over {MaxPrintedFigures:N0} tal.");
+        string Cell(Dictionary<string, string> r, string column) => Csv.Unsanitize(r.GetValueOrDefault(column) ?? "");
+        return rows.Select((r, i) => new PrintedFigure(
+            Cell(r, "kilde"), Cell(r, "felt"), Cell(r, "trykt"),
+            NullIfEmpty(Cell(r, "svar"))?.Split('|'),
+            int.TryParse(Cell(r, "antal"), out var n) ? n : null,
+            int.TryParse(Cell(r, "af"), out var of) ? of : null,
+            NullIfEmpty(Cell(r, "respondent")),
+            NullIfEmpty(Cell(r, "vaerdi")),
+            Measure(Cell(r, "maal"), i + 2),
+            NullIfEmpty(Cell(r, "afrunding")) is { } step
                 ? DanishNumber.Parse(step) ?? throw new InvalidDataException($"printed-figures.csv linje {i + 2}: afrunding »{step}« er ikke et tal")
                 : null)).ToList();
+    }
+
+    public const int MaxPrintedFigures = 5000;
 
     /// <summary>
     /// printed-figures.csv read and checked against the form — the pack loader's check and the upload's: a figure of a
     /// question the form does not have is refused with its line.
     /// </summary>
-    public static List<PrintedFigure> CheckedPrintedFigures(string csvText, FormSpec form, string fileName, string formName = "skemaet")
+    public static List<PrintedFigure> CheckedPrintedFigures(string csvText, FormSpec form, string fileName, string formName = "skemaet") =>
+        CheckPrintedFigures(PrintedFigures(csvText), form, fileName, formName);
+
+    /// <summary>The figures checked against the form (each names a question it has, and what was printed); the list itself when they fit.</summary>
+    public static List<PrintedFigure> CheckPrintedFigures(List<PrintedFigure> printed, FormSpec form, string fileName, string formName = "skemaet")
     {
-        var printed = PrintedFigures(csvText);
+        if (printed.Count > MaxPrintedFigures) throw new InvalidDataException($"Højst {MaxPrintedFigures:N0} trykte tal pr. indsamling.");
         foreach (var (figure, i) in printed.Select((f, i) => (f, i)))
         {
             if (figure.FieldKey == "" || figure.Printed == "")
@@ -46,7 +59,7 @@ public static class PackCsv
         new IReadOnlyList<string?>[] { ["kilde", "felt", "svar", "antal", "af", "respondent", "vaerdi", "maal", "afrunding", "trykt"] }.Concat(figures.Select(f =>
             (IReadOnlyList<string?>)[f.Source, f.FieldKey, f.Answers is null ? null : string.Join('|', f.Answers), f.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 f.Of?.ToString(System.Globalization.CultureInfo.InvariantCulture), f.RespondentSlug, f.Value, f.Measure,
-                f.Rounding?.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Printed])));
+                f.Rounding?.ToString(DanishTime.Culture), f.Printed])));
 
     static string? Measure(string? text, int line) => NullIfEmpty(text)?.Trim().ToLowerInvariant() is not { } m ? null
         : PrintedMeasure.All.Contains(m) ? m

@@ -27,10 +27,23 @@ public sealed class PackFile
     public string? PrintedFigures { get; set; }
     public List<SummaryTableSpec> SummaryTables { get; set; } = new();
 
-    static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, RespectNullableAnnotations = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
-    public static PackFile Parse(string json) =>
-        JsonSerializer.Deserialize<PackFile>(json, Json) ?? throw new InvalidDataException("collection.json er tom");
+    public static PackFile Parse(string json)
+    {
+        var pack = JsonSerializer.Deserialize<PackFile>(json, Json) ?? throw new InvalidDataException("collection.json er tom");
+        SummaryTableSpec.NoNulls(pack.SummaryTables);
+        if (pack.Respondents.Organisations.Any(o => o is null)) throw new JsonException("respondents.organisations har en tom værdi (null).");
+        return pack;
+    }
+
+    /// <summary>What is wrong with the periods (kind, first and last in order), or null.</summary>
+    public string? PeriodProblem() => Periods is { } p && (Samraad.Periods.Parse(p.Kind, p.First) is null || Samraad.Periods.Parse(p.Kind, p.Last) is null
+        || string.CompareOrdinal(p.First, p.Last) > 0) ? $"{Slug}: perioderne {p.First}–{p.Last} passer ikke til periodetypen {p.Kind}" : null;
 }
 
 /// <summary>Who is asked: the member municipalities of a KKR, organisations of a kind, and/or listed slugs.</summary>

@@ -30,26 +30,18 @@ public static class PackZip
                 var name = entry.FullName.Replace('\\', '/');
                 if (name.EndsWith('/')) continue; // a folder
                 var unixType = (entry.ExternalAttributes >> 16) & 0xF000;
-                if (unixType == 0xA000) throw new FileRefused($"Pakken indeholder en genvej (symlink), »{name}«: den kan ikke indlæses.");
+                if (unixType == 0xA000) throw new FileRefused($"Pakken indeholder en genvej (symlink), »{Shown(name)}«: den kan ikke indlæses.");
+                // The name is checked before it is made a path: a control character or a drive would make the path itself fail.
+                if (name.StartsWith('/') || name.Contains(':') || name.Split('/').Contains("..") || name.Any(char.IsControl))
+                    throw new FileRefused($"Pakken indeholder filen »{Shown(name)}«, som peger uden for pakkens mappe: den kan ikke indlæses.");
                 var target = Path.GetFullPath(Path.Combine(root, name));
-                if (name.StartsWith('/') || name.Contains(':') || name.Split('/').Contains("..") || !target.StartsWith(root, StringComparison.Ordinal) || name.Any(char.IsControl))
-                    throw new FileRefused($"Pakken indeholder filen »{name}«, som peger uden for pakkens mappe: den kan ikke indlæses.");
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                using var from = entry.Open();
-                using var to = System.IO.File.Create(target);
-                var buffer = new byte[81920];
-                int read;
-                try
+                if (!target.StartsWith(root, StringComparison.Ordinal))
+                    throw new FileRefused($"Pakken indeholder filen »{Shown(name)}«, som peger uden for pakkens mappe: den kan ikke indlæses.");
+                try { total = Unpack(entry, target, total, name); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
                 {
-                    while ((read = from.Read(buffer)) > 0)
-                    {
-                        total += read;
-                        if (total > MaxUnpackedBytes)
-                            throw new FileRefused($"Pakken fylder over {UploadLimits.Megabytes(MaxUnpackedBytes)} udpakket (ved »{name}«): den kan ikke indlæses.");
-                        to.Write(buffer, 0, read);
-                    }
+                    throw new FileRefused($"Filen »{Shown(name)}« i pakken kan ikke pakkes ud (er den beskadiget, pakket med en ukendt metode, eller findes den både som fil og mappe?). Pak mappen igen, og prøv igen.");
                 }
-                catch (InvalidDataException) { throw new FileRefused($"Filen »{name}« i pakken er beskadiget: pak mappen igen, og prøv igen."); }
             }
             if (System.IO.File.Exists(Path.Combine(root, "collection.json"))) return root;
             var folders = Directory.GetDirectories(root).Where(d => System.IO.File.Exists(Path.Combine(d, "collection.json"))).ToList();
@@ -57,6 +49,27 @@ public static class PackZip
                 : throw new FileRefused("Pakken har ingen collection.json (øverst eller i én mappe). Pak mappen med collection.json og form.json, og prøv igen.");
         }
     }
+
+    /// <summary>Writes one entry, counting the bytes as they come (the size the zip claims is not trusted); the running total.</summary>
+    static long Unpack(ZipArchiveEntry entry, string target, long total, string name)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        using var from = entry.Open();
+        using var to = System.IO.File.Create(target);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = from.Read(buffer)) > 0)
+        {
+            total += read;
+            if (total > MaxUnpackedBytes)
+                throw new FileRefused($"Pakken fylder over {UploadLimits.Megabytes(MaxUnpackedBytes)} udpakket (ved »{Shown(name)}«): den kan ikke indlæses.");
+            to.Write(buffer, 0, read);
+        }
+        return total;
+    }
+
+    /// <summary>An entry's name as a message shows it: control characters as "?", and not endless.</summary>
+    static string Shown(string name) => new string(name.Select(c => char.IsControl(c) ? '?' : c).Take(200).ToArray());
 
     /// <summary>A file the pack names (form, printed figures): a plain name inside the pack's folder, never a path out of it.</summary>
     public static string Named(string packDir, string name, string what)

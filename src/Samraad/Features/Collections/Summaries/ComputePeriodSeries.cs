@@ -23,13 +23,23 @@ public static class ComputePeriodSeries
             var input = await LoadSummaryInput.Handle(db, ctx.ForPeriod(p)!, ct);
             perPeriod.Add((input.Submitted.Count, Summary.Compute(input)));
         }
-        var leaves = perPeriod[0].Leaves.Select(l => l.Leaf).ToList();
-        var rows = leaves.Select((leaf, i) =>
+        return Build(periods, periods.Select(ctx.Collection.PeriodLabel).ToList(), perPeriod);
+    }
+
+    /// <summary>
+    /// The series of several summaries side by side, question by question as the last one asks them (matched by key:
+    /// a question the earlier one did not ask shows "ikke spurgt").
+    /// </summary>
+    public static PeriodSeries Build(IReadOnlyList<string> keys, IReadOnlyList<string> labels, IReadOnlyList<(int Submitted, IReadOnlyList<LeafSummary> Leaves)> columns)
+    {
+        var byKey = columns.Select(c => c.Leaves.ToDictionary(l => l.Leaf.Key)).ToList();
+        var rows = columns[^1].Leaves.Select(l => l.Leaf).Select(leaf =>
         {
             var numeric = FieldValues.IsNumeric(leaf.Spec.Type);
-            return new SeriesRow(leaf.Key, leaf.Label, numeric, perPeriod.Select(x => Cell(x.Leaves[i], numeric)).ToList());
+            return new SeriesRow(leaf.Key, leaf.Label, numeric, byKey.Select(c => c.TryGetValue(leaf.Key, out var s) && s.Leaf.Spec.Type == leaf.Spec.Type
+                ? Cell(s, numeric) : new SeriesCell(0, "ikke spurgt", null)).ToList());
         }).ToList();
-        return new PeriodSeries(periods, periods.Select(ctx.Collection.PeriodLabel).ToList(), perPeriod.Select(x => x.Submitted).ToList(), rows);
+        return new PeriodSeries(keys, labels, columns.Select(x => x.Submitted).ToList(), rows);
     }
 
     static SeriesCell Cell(LeafSummary s, bool numeric)

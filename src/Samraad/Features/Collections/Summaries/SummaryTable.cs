@@ -14,10 +14,15 @@ public sealed class SummaryTableSpec
     public List<SummaryColumnSpec> Columns { get; set; } = new();
     public List<SummaryRowSpec> Rows { get; set; } = new();
 
-    static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+    static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, RespectNullableAnnotations = true };
 
     public static List<SummaryTableSpec> ParseList(string? json) =>
-        string.IsNullOrWhiteSpace(json) ? new() : JsonSerializer.Deserialize<List<SummaryTableSpec>>(json, Json) ?? new();
+        string.IsNullOrWhiteSpace(json) ? new() : NoNulls(JsonSerializer.Deserialize<List<SummaryTableSpec>>(json, Json) ?? new());
+
+    /// <summary>A table, column or row written as null is refused like bad JSON (rather than failing while it is counted).</summary>
+    public static List<SummaryTableSpec> NoNulls(List<SummaryTableSpec> tables) =>
+        tables.Any(t => t is null || t.Columns.Any(c => c is null) || t.Rows.Any(r => r is null) || t.Columns.Any(c => c.Count.Any(a => a is null)))
+            ? throw new JsonException("Oversigtstabellerne har en tom værdi (null).") : tables;
 
     public static string ToJson(List<SummaryTableSpec> tables) => JsonSerializer.Serialize(tables);
 
@@ -65,7 +70,7 @@ public sealed class SummaryTableSpec
                 }
             }
         }
-        return problems;
+        return problems.Take(50).ToList(); // enough to mend; a table wrong in every cell is one mistake repeated
     }
 }
 

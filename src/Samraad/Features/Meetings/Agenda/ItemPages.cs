@@ -105,9 +105,7 @@ public static class ItemPages
             outcome = Outcome<Attachment>.Fail(Problem.Invalid, "Bilaget er ikke gemt.", [new FieldError("file", $"Filen er for stor. Højst {PdfFiles.MaxUploadBytes / 1024 / 1024} MB.")]);
         else
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            outcome = await upload.Handle(ctx, item!, MeetingPages.User(http)!, form["attachmentTitle"], file.FileName, buffer.ToArray());
+            outcome = await upload.Handle(ctx, item!, MeetingPages.User(http)!, form["attachmentTitle"], file.FileName, await file.Bytes());
         }
         return await Done(slug, number, http, db, live, freshness, outcome, "bilag");
     }
