@@ -73,30 +73,37 @@ public static class AuthoringApi
 
     static async Task<IResult> CreateFromSheet(HttpContext http, AppDbContext db, CreateCollection create)
     {
-        var user = UserContext.From(http.User)!;
-        if (!user.IsAdmin && user.Role != Roles.Secretariat) return ApiProblems.Forbidden("Kun et sekretariat kan oprette indsamlinger.");
-        if (!http.Request.HasFormContentType) return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(FormSheets.ErrorKey, "Send regnearket som multipart/form-data i feltet sheet")]);
-        var f = await http.Request.ReadFormAsync();
+        var (f, file, refused) = await Upload(http, FormSheets.ErrorKey, "Vælg et regneark (XLSX) med skemaet");
+        if (f is null || file is null) return refused!;
         var slug = f["slug"].ToString().Trim();
-        if (await FormSheets.From(f.Files[FormSheets.ErrorKey], slug == "" ? "skema" : slug) is not { } sheet)
-            return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(FormSheets.ErrorKey, "Vælg et regneark (XLSX) med skemaet")]);
+        var sheet = FormSheets.From(await file.Bytes(), slug == "" ? "skema" : slug, Path.GetFileName(file.FileName));
         if (sheet.Form is null) return ApiProblems.Invalid("Regnearket er ikke indlæst.", sheet.Errors);
         var outcome = await create.Handle(new NewCollection(slug, f["title"], f["description"], f["opens"], f["deadline"], f["owner"], f["copyFrom"],
-            CarryForm: false, CarryRespondents: true, CarryTables: false, CarryPrinted: false, Form: sheet.Form, FormFile: sheet.FileName), user);
+            CarryForm: false, CarryRespondents: true, CarryTables: false, CarryPrinted: false, Form: sheet.Form, FormFile: sheet.FileName), UserContext.From(http.User)!);
         return outcome.Ok ? await State(db, outcome.Value!.Slug, StatusCodes.Status201Created) : ApiProblems.From(outcome);
     }
 
     static async Task<IResult> CreateFromPackZip(HttpContext http, AppDbContext db, CreateFromPack create)
     {
-        // Who may create is known before the (large) body is read.
-        var user = UserContext.From(http.User)!;
-        if (!user.IsAdmin && user.Role != Roles.Secretariat) return ApiProblems.Forbidden("Kun et sekretariat kan oprette indsamlinger.");
-        if (!http.Request.HasFormContentType) return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(CreateFromPack.ErrorKey, "Send pakken som multipart/form-data i feltet pack")]);
-        var f = await http.Request.ReadFormAsync();
-        if (f.Files[CreateFromPack.ErrorKey] is not { Length: > 0 } zip)
-            return ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(CreateFromPack.ErrorKey, "Vælg en pakke (zip af pakkens mappe)")]);
-        var outcome = await create.Handle(await zip.Bytes(), zip.FileName, new NewCollection(f["slug"], f["title"], null, f["opens"], f["deadline"], f["owner"]), user);
+        var (f, zip, refused) = await Upload(http, CreateFromPack.ErrorKey, "Vælg en pakke (zip af pakkens mappe)");
+        if (f is null || zip is null) return refused!;
+        var outcome = await create.Handle(await zip.Bytes(), zip.FileName, new NewCollection(f["slug"], f["title"], null, f["opens"], f["deadline"], f["owner"]),
+            UserContext.From(http.User)!);
         return outcome.Ok ? await State(db, outcome.Value!.Slug, StatusCodes.Status201Created) : ApiProblems.From(outcome);
+    }
+
+    /// <summary>
+    /// A create-from-file request's form and file — or its refusal: who may create is known before the (large) body
+    /// is read; then the body must be multipart with the file in <paramref name="field"/>.
+    /// </summary>
+    static async Task<(IFormCollection? Form, IFormFile? File, IResult? Refused)> Upload(HttpContext http, string field, string missing)
+    {
+        var user = UserContext.From(http.User)!;
+        if (!user.IsAdmin && user.Role != Roles.Secretariat) return (null, null, ApiProblems.Forbidden("Kun et sekretariat kan oprette indsamlinger."));
+        if (!http.Request.HasFormContentType)
+            return (null, null, ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(field, $"Send filen som multipart/form-data i feltet {field}")]));
+        var f = await http.Request.ReadFormAsync();
+        return f.Files[field] is { Length: > 0 } file ? (f, file, null) : (null, null, ApiProblems.Invalid("Indsamlingen er ikke oprettet.", [new FieldError(field, missing)]));
     }
 
     static async Task<IResult> Sheet(string slug, HttpContext http, AppDbContext db)

@@ -251,12 +251,7 @@ public static class XlsFormExpressions
                 if (f?.Type == FieldType.YesNo) parts.Add(yes ? $"${{{key}}} = 'ja'" : $"${{{key}}} != 'ja'");
                 else parts.Add(AnyOf((f?.Options ?? f?.ResolvedOptions ?? []).Where(o => o.CountsAsYes == yes).Select(o => o.Key)));
             }
-            if (c.AtLeast is decimal min && c.AtMost == min) parts.Add($"${{{key}}} = {Num(min)}");
-            else
-            {
-                if (c.AtLeast is decimal lo) parts.Add($"${{{key}}} >= {Num(lo)}");
-                if (c.AtMost is decimal hi) parts.Add($"${{{key}}} <= {Num(hi)}");
-            }
+            Range($"${{{key}}}", c.AtLeast, c.AtMost, parts);
             if (c.GreaterThan is decimal gt) parts.Add($"${{{key}}} > {Num(gt)}");
             if (c.LessThan is decimal lt) parts.Add($"${{{key}}} < {Num(lt)}");
             if (parts.Count == 0) parts.Add($"${{{key}}} != ''");
@@ -274,18 +269,21 @@ public static class XlsFormExpressions
     public static string? WriteConstraint(ValueSpec v, IEnumerable<string>? atMost)
     {
         var parts = new List<string>();
-        if (v.Min is decimal min && v.Max == min) parts.Add($". = {Num(min)}");
-        else
-        {
-            if (v.Min is decimal lo) parts.Add($". >= {Num(lo)}");
-            if (v.Max is decimal hi) parts.Add($". <= {Num(hi)}");
-        }
+        Range(".", v.Min, v.Max, parts);
         if (v.MaxLength is int length) parts.Add($"string-length(.) <= {length}");
         if (v.MinChoices is int fewest) parts.Add($"count-selected(.) >= {fewest}");
         if (v.MaxChoices is int most) parts.Add($"count-selected(.) <= {most}");
         if (v.NotInPast) parts.Add(". >= today()");
         foreach (var total in atMost ?? []) parts.Add($". <= ${{{total}}}");
         return parts.Count == 0 ? null : string.Join(" and ", parts);
+    }
+
+    /// <summary>"x = 3" for a single value, else "x &gt;= lo" and/or "x &lt;= hi".</summary>
+    static void Range(string subject, decimal? lo, decimal? hi, List<string> parts)
+    {
+        if (lo is decimal one && hi == one) { parts.Add($"{subject} = {Num(one)}"); return; }
+        if (lo is decimal min) parts.Add($"{subject} >= {Num(min)}");
+        if (hi is decimal max) parts.Add($"{subject} <= {Num(max)}");
     }
 
     /// <summary>An expression of several parts in parentheses (unless it already is one group), so and/or keep their meaning.</summary>
