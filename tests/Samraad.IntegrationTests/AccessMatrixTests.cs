@@ -227,6 +227,9 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
 
         // The loan pool: public information for everyone signed in; applications are the ministry's caseworker's.
         R("GET /puljer", SignedIn, "/puljer"),
+        R("GET /konto", SignedIn, "/konto"),
+        R("POST /konto/adgangskode", SignedIn, "/konto/adgangskode", Form()),
+        R("POST /api/account/password", SignedIn, "/api/account/password", Json("{}")),
         R("GET /puljer/{slug}", SignedIn, LoanPool),
         R("POST /puljer/{slug}/dokumenter", Municipalities, LoanPool + "/dokumenter", NotAPdf),
         R("GET /puljer/{slug}/dokumenter/{id:int}", PoolApplicantOwn, s => $"{LoanPool}/dokumenter/{s.PoolDocument}"),

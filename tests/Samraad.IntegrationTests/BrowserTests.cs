@@ -384,6 +384,10 @@ public class BrowserTests(ITestOutputHelper output)
         await sek.GetByRole(AriaRole.Button, new() { Name = "Indlæs regnearket" }).ClickAsync();
         await Expect(sek, "survey, række 2, kolonne type: ukendt type »slider«");
         await Axe(sek, violations);
+        await sek.GotoAsync("/konto");
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Skift adgangskode" }).ClickAsync();
+        await Expect(sek, "Skriv din nuværende adgangskode");
+        await Axe(sek, violations);
         Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
     }
 

@@ -62,6 +62,8 @@ public class HtmlCheckerTests
         await Get(sek, "/indsamlinger/tom/skema/felter/plan");
         await Post(sek, "/indsamlinger/tom/skema/felter/ny?afsnit=plan", "/indsamlinger/tom/skema/felter/ny?afsnit=plan",
             new() { ["label"] = "", ["type"] = "matrix" }, "spørgsmål med fejl");
+        await Get(sek, "/konto");
+        await Post(sek, "/konto", "/konto/adgangskode", new() { ["current"] = "" }, "adgangskode med fejl");
         await Get(sek, "/indsamlinger/akut-2025/oversigter");
         await Get(sek, "/indsamlinger/akut-2025/skema/skalaer");
         await Post(sek, "/indsamlinger/akut-2025/skema/skalaer", "/indsamlinger/akut-2025/skema/skalaer", new() { ["action"] = "add-scale", ["new-name"] = "Ø", ["new-options"] = "" }, "skala med fejl");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Identity;
 
@@ -17,6 +18,12 @@ public static class AccountEndpoints
             await SignOutEverywhere(http, signIn);
             return Results.Redirect("/log-ind");
         }).AddEndpointFilter(AntiforgeryTokens.Validate);
+
+        var account = app.MapGroup("/konto").RequireAuthorization().ExcludeFromDescription();
+        account.MapGet("", Account);
+        account.MapPost("/adgangskode", PagePassword).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
+        app.MapPost("/api/account/password", ApiPassword).RequireAuthorization().WithTags("Session").WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes))
+            .DocumentedNoContent("changePassword", "Skift adgangskode (alle andre sessioner for kontoen slutter)", 400, 401);
 
         var api = app.MapGroup("/api/session").WithTags("Session");
         api.MapPost("", ApiLogIn).DocumentedNoContent("logIn", "Log ind (sætter sessionscookien samraad)", 400, 413, 429)
@@ -62,6 +69,35 @@ public static class AccountEndpoints
     static readonly AppUser Nobody = new() { UserName = "ingen" };
     static string? dummyHash;
     static string DummyHash(UserManager<AppUser> users) => dummyHash ??= users.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+
+    /// <summary>The signed-in account's current password and the new one.</summary>
+    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+
+    static Task<IResult> Account(HttpContext http, UserManager<AppUser> users) =>
+        AccountPage(http, users, [], http.Request.Query["skiftet"].Count > 0 ? "Din adgangskode er skiftet. Du er logget ud alle andre steder." : null);
+
+    static async Task<IResult> PagePassword(HttpContext http, UserManager<AppUser> users, ChangePassword change)
+    {
+        var f = await http.Request.ReadFormAsync();
+        var outcome = await change.Handle(http.User, new ChangePassword.Input(f["current"], f["new"], f["repeat"]));
+        return outcome.Ok ? Results.Redirect("/konto?skiftet=1")
+            : await AccountPage(http, users, outcome.Errors ?? [new FieldError("current", outcome.Message!)], null, StatusCodes.Status400BadRequest);
+    }
+
+    static async Task<IResult> ApiPassword(PasswordChange? body, HttpContext http, ChangePassword change)
+    {
+        var outcome = await change.Handle(http.User, new ChangePassword.Input(body?.CurrentPassword, body?.NewPassword, body?.NewPassword));
+        // The API's fields are named as its body's.
+        return outcome.Ok ? Results.NoContent() : ApiProblems.From(outcome.Problem!.Value, outcome.Message!,
+            outcome.Errors?.Select(e => e with { Key = e.Key == "current" ? "currentPassword" : "newPassword" }).ToList());
+    }
+
+    static async Task<IResult> AccountPage(HttpContext http, UserManager<AppUser> users, IReadOnlyList<FieldError> errors, string? notice, int status = StatusCodes.Status200OK)
+    {
+        var id = users.GetUserId(http.User);
+        var user = await users.Users.Include(u => u.Organisation).FirstOrDefaultAsync(u => u.Id == id);
+        return user is null ? Results.Redirect("/log-ind") : Html.Render<AccountPage>(new { User = user, Errors = errors, Notice = notice }, status);
+    }
 
     /// <summary>Login credentials of the JSON session endpoint.</summary>
     public sealed record Credentials(string? UserName, string? Password);

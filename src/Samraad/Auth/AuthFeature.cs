@@ -42,6 +42,7 @@ public sealed class AuthFeature : IFeature
         AddLoginRateLimit(services);
         services.AddSingleton<UnknownNameLockout>();
         services.AddScoped<InitialAccounts>();
+        services.AddScoped<ChangePassword>();
     }
 
     /// <summary>The rate-limit policy of the anonymous log-in endpoints.</summary>
