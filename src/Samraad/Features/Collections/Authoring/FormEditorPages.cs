@@ -132,26 +132,22 @@ public static class FormEditorPages
         else return Again([new FieldError(FormSheets.ErrorKey, "Vælg et regneark (XLSX) med skemaet")], StatusCodes.Status400BadRequest);
 
         var outcome = await edit.Handle(ctx, UserContext.From(http.User)!, $"Skemaet indlæst fra regnearket »{fileName}«", form => FormSheets.Replace(form, sheet), f["confirmed"] == "true");
-        if (outcome.Problem == Problem.Conflict && outcome.Errors?.Any(e => e.Key == "confirm") == true)
-            return Html.Render<ConfirmEditPage>(new
-            {
-                Ctx = ctx, Message = outcome.Message!, Action = $"{Url(ctx)}/regneark",
-                Fields = new List<(string, string)> { ("definition", Forms.FormSpecReader.Write(sheet)), ("fileName", fileName) },
-            }, StatusCodes.Status409Conflict);
-        return await Outcome(outcome, ctx, f, Url(ctx), Again);
+        // The confirmation cannot post the file again: it carries the definition read from it instead.
+        return await Outcome(outcome, ctx, f, $"{Url(ctx)}/regneark", Again, [("definition", Forms.FormSpecReader.Write(sheet)), ("fileName", fileName)]);
     }
 
     static List<FieldError> Moved(bool done) => done ? [] : [new FieldError("sectionTitle", "Det kan ikke flyttes eller slettes (findes det stadig?)")];
 
     /// <summary>Saved: back to the overview. Needs confirming: the confirmation page, which posts the same form again. Refused: the form again.</summary>
-    static async Task<IResult> Outcome(Outcome<EditForm.Saved> outcome, CollectionContext ctx, IFormCollection posted, string action, Func<IReadOnlyList<FieldError>, int, IResult> showAgain)
+    static async Task<IResult> Outcome(Outcome<EditForm.Saved> outcome, CollectionContext ctx, IFormCollection posted, string action, Func<IReadOnlyList<FieldError>, int, IResult> showAgain,
+        IReadOnlyList<(string Name, string Value)>? confirmFields = null)
     {
         if (outcome.Ok) return Results.Redirect($"{Url(ctx)}?gemt={(outcome.Value!.NewVersion ? "version" : "1")}");
         if (outcome.Problem == Problem.Conflict && outcome.Errors?.Any(e => e.Key == "confirm") == true)
             return Html.Render<ConfirmEditPage>(new
             {
                 Ctx = ctx, Message = outcome.Message!, Action = action,
-                Fields = posted.Where(p => p.Key is not ("__RequestVerificationToken" or "confirmed")).SelectMany(p => p.Value.Select(v => (p.Key, v ?? ""))).ToList(),
+                Fields = confirmFields ?? posted.Where(p => p.Key is not ("__RequestVerificationToken" or "confirmed")).SelectMany(p => p.Value.Select(v => (p.Key, v ?? ""))).ToList(),
             }, StatusCodes.Status409Conflict);
         return await Html.From(outcome, _ => Results.Redirect(Url(ctx)), failed => Task.FromResult(showAgain(failed.Errors, failed.Status)), errorKey: "form");
     }
