@@ -21,7 +21,7 @@ namespace Samraad.IntegrationTests;
 /// </summary>
 public partial class AccessMatrixTests(ITestOutputHelper output)
 {
-    public enum Role { Anonymous, Admin, OwnerSecretariat, OtherKkrSecretariat, AgencyCaseworker, Reader, OtherBodyReader, OwnMunicipality, OtherMunicipality, Partner }
+    public enum Role { Anonymous, Admin, OwnerSecretariat, OtherKkrSecretariat, AgencyCaseworker, Reader, OtherBodyReader, OwnMunicipality, OwnLocalAdmin, OtherMunicipality, Partner }
 
     /// <summary>
     /// Allowed: past the access check (2xx, a redirect that is not to the log-in page, or 400/409 for a write whose
@@ -39,6 +39,7 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         [Role.Reader] = ("m-laeser", Roles.Reader, "kkr-sjaelland", "reader of the body (kkr-sjaelland)"),
         [Role.OtherBodyReader] = ("m-laeser-hovedstaden", Roles.Reader, "kkr-hovedstaden", "reader of another body (kkr-hovedstaden)"),
         [Role.OwnMunicipality] = ("m-faxe", Roles.Respondent, "faxe", "own municipality (faxe)"),
+        [Role.OwnLocalAdmin] = ("m-faxe-admin", Roles.LocalAdmin, "faxe", "own municipality's local administrator (faxe)"),
         [Role.OtherMunicipality] = ("m-koebenhavn", Roles.Respondent, "koebenhavn", "other municipality (koebenhavn)"),
         [Role.Partner] = ("m-erhvervshus", Roles.Respondent, "erhvervshus-sjaelland", "partner (erhvervshus-sjaelland)"),
     };
@@ -52,7 +53,9 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         public Verdict Expect(Role role) => Allowed.Contains(role) ? Verdict.Allowed : role == Role.Anonymous ? Anonymous : Verdict.Denied;
     }
 
-    static Rule Only(string name, params Role[] allowed) => new(name, allowed.ToHashSet());
+    /// <summary>A local administrator answers for its municipality as a respondent does: wherever the municipality may act, so may it.</summary>
+    static Rule Only(string name, params Role[] allowed) =>
+        new(name, (allowed.Contains(Role.OwnMunicipality) ? allowed.Append(Role.OwnLocalAdmin) : allowed).ToHashSet());
 
     static readonly Role[] Everybody = Enum.GetValues<Role>();
     static readonly Rule Public = new("Public", Everybody.ToHashSet(), Verdict.Allowed);
@@ -85,6 +88,8 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
     /// <summary>A public address whose document does not exist yet (minutes not approved): the secretariat's draft, 404 for the rest.</summary>
     static readonly Rule DraftForSecretariat = new("DraftForSecretariat", new HashSet<Role> { Role.Admin, Role.OwnerSecretariat }, Verdict.Denied);
     /// <summary>Nobody gets it by this address (it exists for no one there, or belongs to another route).</summary>
+    static readonly Rule FaxeUserSeers = new("FaxeUserSeers", new HashSet<Role> { Role.Admin, Role.OwnerSecretariat, Role.AgencyCaseworker, Role.OwnLocalAdmin });
+    static readonly Rule FaxeUserManagers = new("FaxeUserManagers", new HashSet<Role> { Role.Admin, Role.OwnLocalAdmin });
     static readonly Rule Nobody = Only("Nobody");
     static readonly Rule NobodyNotEvenAPublicPage = Nobody with { Name = "NobodyNotEvenAPublicPage", Anonymous = Verdict.Denied };
 
@@ -230,6 +235,29 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /konto", SignedIn, "/konto"),
         R("POST /konto/adgangskode", SignedIn, "/konto/adgangskode", Form()),
         R("POST /api/account/password", SignedIn, "/api/account/password", Json("{}")),
+
+        // Users: Faxe's are managed by the admin and Faxe's local administrator; KKR Sjælland's secretariat (whose
+        // collections Faxe answers) and the ministry (whose pool it applies to) see them and invite, but do not change them.
+        R("GET /brugere", SignedIn, "/brugere"),
+        R("POST /brugere/inviter", FaxeUserSeers, "/brugere/inviter", Form(("organisation", "faxe"))),
+        R("GET /brugere/{id}", FaxeUserSeers, s => "/brugere/" + s.FaxeColleague),
+        R("POST /brugere/{id}/rolle", FaxeUserManagers, s => $"/brugere/{s.FaxeColleague}/rolle", Form(("role", "ingen"))),
+        R("POST /brugere/{id}/deaktiver", FaxeUserManagers, s => $"/brugere/{s.FaxeColleague}/deaktiver", Form()),
+        R("POST /brugere/{id}/genaktiver", FaxeUserManagers, s => $"/brugere/{s.FaxeColleague}/genaktiver", Form()),
+        R("POST /brugere/{id}/invitation", FaxeUserSeers, s => $"/brugere/{s.FaxeInvited}/invitation", Form()),
+        R("GET /api/organisations/{slug}/users", FaxeUserSeers, "/api/organisations/faxe/users"),
+        R("POST /api/organisations/{slug}/users", FaxeUserSeers, "/api/organisations/faxe/users", Json("{}")),
+        R("GET /api/users/{id}", FaxeUserSeers, s => "/api/users/" + s.FaxeColleague),
+        R("PATCH /api/users/{id}", FaxeUserManagers, s => "/api/users/" + s.FaxeColleague, Json("""{"role":"ingen"}""")),
+        R("POST /api/users/{id}/invitation", FaxeUserSeers, s => $"/api/users/{s.FaxeInvited}/invitation", Json("{}")),
+        // The links of e-mails and Glemt adgangskode are for those not signed in: a made-up link is refused after any check.
+        new("GET /invitation/{token}", Public, _ => "/invitation/opdigtet") { AllowedStatus = 404 },
+        R("POST /invitation/{token}", Public, "/invitation/opdigtet", Form()),
+        new("GET /nulstil-adgangskode/{token}", Public, _ => "/nulstil-adgangskode/opdigtet") { AllowedStatus = 404 },
+        R("POST /nulstil-adgangskode/{token}", Public, "/nulstil-adgangskode/opdigtet", Form()),
+        R("GET /glemt-adgangskode", Public, "/glemt-adgangskode"),
+        R("POST /glemt-adgangskode", Public, "/glemt-adgangskode", Form()),
+        R("POST /api/account/password-reset", Public, "/api/account/password-reset", Json("{}")),
         R("GET /puljer/{slug}", SignedIn, LoanPool),
         R("POST /puljer/{slug}/dokumenter", Municipalities, LoanPool + "/dokumenter", NotAPdf),
         R("GET /puljer/{slug}/dokumenter/{id:int}", PoolApplicantOwn, s => $"{LoanPool}/dokumenter/{s.PoolDocument}"),
@@ -325,6 +353,7 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
     /// <summary>More requests to routes already in the table, for data the one sample above does not reach.</summary>
     static readonly Row[] AlsoChecked =
     [
+        R("GET /brugere (Faxe's users)", FaxeUserSeers, "/brugere?organisation=faxe"),
         // Another municipality's response (Greve, also KKR Sjælland's): only the secretariat.
         R("GET /indsamlinger/{slug}/besvarelser/{org} (Greve's)", OwnerAdmin, AcuteCare + "/besvarelser/greve"),
         R("GET /api/collections/{slug}/responses/{org} (Greve's)", OwnerAdmin, AcuteCareApi + "/responses/greve"),
@@ -357,7 +386,8 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
     public async Task Every_route_answers_every_role_as_its_declared_rule_says(Db db)
     {
         var watch = Stopwatch.StartNew();
-        await using var app = TestApp.Start(db);
+        // Every role signs in several times and posts the log-in and reset forms: more than a person's 60 a minute.
+        await using var app = TestApp.Start(db, settings: new Dictionary<string, string> { ["Samraad:LoginsPerMinute"] = "1000" });
         var failures = new List<string>();
 
         var endpoints = Endpoints(app);
@@ -441,11 +471,25 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         public int DraftFile { get; private set; }
         public int LetterFile { get; private set; }
         public string DraftMeeting { get; private set; } = "";
+        /// <summary>A colleague at Faxe (changed by the user rows) and one invited who has not chosen a password.</summary>
+        public string FaxeColleague { get; private set; } = "";
+        public string FaxeInvited { get; private set; } = "";
 
         public static async Task<Seed> Create(TestApp app)
         {
             var seed = new Seed(app);
             foreach (var (_, (user, role, org, _)) in Accounts) await app.CreateUser(user, role, org);
+            await app.CreateUser("m-faxe-kollega", Roles.Respondent, "faxe");
+            await app.WithDb(async d =>
+            {
+                var faxe = await d.Organisations.SingleAsync(o => o.Slug == "faxe");
+                d.Users.Add(new Samraad.Auth.AppUser { UserName = "inviteret@faxe.dk", NormalizedUserName = "INVITERET@FAXE.DK", Email = "inviteret@faxe.dk",
+                    NormalizedEmail = "INVITERET@FAXE.DK", FullName = "Inviteret", Role = Roles.Respondent, OrganisationId = faxe.Id, SecurityStamp = Guid.NewGuid().ToString() });
+                await d.SaveChangesAsync();
+                seed.FaxeColleague = await d.Users.Where(u => u.UserName == "m-faxe-kollega").Select(u => u.Id).SingleAsync();
+                seed.FaxeInvited = await d.Users.Where(u => u.UserName == "inviteret@faxe.dk").Select(u => u.Id).SingleAsync();
+                return 0;
+            });
             var sek = await app.LoggedIn(Accounts[Role.OwnerSecretariat].User);
 
             // The meeting as members know it: item 2.8 closed (with its public summary), two follow-up tasks, published.

@@ -58,9 +58,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// and provider (seeding is what made every test slow); start-up then runs as on any restart of `samraad serve`.
     /// <paramref name="packs"/> runs on the packs folder before the app starts (to add a pack of the test's own).
     /// </summary>
-    public static TestApp Start(Db kind, bool kestrel = false, Action<string>? packs = null)
+    public static TestApp Start(Db kind, bool kestrel = false, Action<string>? packs = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new TestApp(kind, kestrel, TemplateDatabase.For(kind));
+        var app = new TestApp(kind, kestrel, TemplateDatabase.For(kind)) { Settings = settings ?? new Dictionary<string, string>() };
         packs?.Invoke(app.PacksDir);
         if (kestrel) app.StartServer(); else _ = app.Server;
         return app;
@@ -73,6 +73,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (kestrel) app.StartServer(); else _ = app.Server;
         return app;
     }
+
+    /// <summary>Configuration of the test's own (Samraad:Mail:Smtp:Host …), set before the app starts.</summary>
+    IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Stops the app but keeps its data directory and database, to serve as a template.</summary>
     internal bool KeepData { get; set; }
@@ -94,6 +97,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Samraad:InitialAccounts", "false");
         builder.UseSetting("Samraad:DbProvider", Kind == Db.Postgres ? "postgres" : "sqlite");
         if (pgConnection is not null) builder.UseSetting("Samraad:Db", pgConnection);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();

@@ -10,7 +10,11 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/log-ind", (string? returnUrl) => Html.Render<LoginPage>(new { ReturnUrl = SafeReturnUrl(returnUrl) }));
+        pages.MapGet("/log-ind", (string? returnUrl, string? adgangskode) => Html.Render<LoginPage>(new
+        {
+            ReturnUrl = SafeReturnUrl(returnUrl),
+            Notice = adgangskode == "sat" ? "Din adgangskode er gemt. Log ind med dit brugernavn og den nye adgangskode." : null,
+        }));
         pages.MapPost("/log-ind", LogIn).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes))
             .RequireRateLimiting(AuthFeature.LoginPolicy);
         pages.MapPost("/log-ud", async (HttpContext http, SignInManager<AppUser> signIn) =>
@@ -69,6 +73,16 @@ public static class AccountEndpoints
     static readonly AppUser Nobody = new() { UserName = "ingen" };
     static string? dummyHash;
     static string DummyHash(UserManager<AppUser> users) => dummyHash ??= users.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+
+    /// <summary>Writes the attempt to the account's sign-in log and, on success, its last sign-in time.</summary>
+    internal static async Task Log(SignInManager<AppUser> signIn, AppUser user, bool succeeded, string method, string failure)
+    {
+        var db = signIn.Context.RequestServices.GetRequiredService<Data.AppDbContext>();
+        var now = signIn.Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        db.SignInEvents.Add(new SignInEvent { UserId = user.Id, At = now, Succeeded = succeeded, Method = method, Detail = succeeded ? null : failure });
+        if (succeeded) user.LastSignInAt = now;
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>The signed-in account's current password and the new one.</summary>
     public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
@@ -129,8 +143,15 @@ public static class AccountEndpoints
         }
         else
         {
-            var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
+            var user = (await signIn.UserManager.FindByNameAsync(userName))!;
+            var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+            // Identity asks whether the account may sign in (active) before it checks the password: only with the right
+            // password does the answer say the account is deactivated, so the message tells a stranger nothing.
+            var deactivatedAndRight = result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user, password);
+            await Log(signIn, user, result.Succeeded, "Adgangskode",
+                result.IsLockedOut ? "Kontoen er spærret" : result.IsNotAllowed ? "Kontoen er deaktiveret" : "Forkert adgangskode");
             if (result.Succeeded) return errors;
+            if (deactivatedAndRight) return [new FieldError("username", "Kontoen er deaktiveret. Kontakt din lokale administrator eller sekretariatet.")];
             locked = result.IsLockedOut;
         }
         // The same words whether the name exists or not, so a failed log-in does not tell which accounts exist.

@@ -15,7 +15,9 @@ public sealed class AuthFeature : IFeature
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
-                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789-._@";
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789-._@+";
+                o.User.RequireUniqueEmail = false; // the first accounts have no address; InviteUser refuses an address in use
+                o.SignIn.RequireConfirmedAccount = true; // "confirmed" is ActiveAccount: a deactivated account cannot sign in
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<AppDbContext>()
@@ -43,11 +45,17 @@ public sealed class AuthFeature : IFeature
         services.AddSingleton<UnknownNameLockout>();
         services.AddScoped<InitialAccounts>();
         services.AddScoped<ChangePassword>();
+        services.AddScoped<IUserConfirmation<AppUser>, ActiveAccount>();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<InviteUser>();
+        services.AddScoped<ChangeUser>();
+        services.AddScoped<RequestPasswordReset>();
+        services.AddScoped<UseAccountLink>();
     }
 
     /// <summary>The rate-limit policy of the anonymous log-in endpoints.</summary>
     public const string LoginPolicy = "log-ind";
-    public const int LoginsPerMinute = 60;
+    public const int LoginsPerMinute = SamraadOptions.DefaultLoginsPerMinute;
 
     /// <summary>
     /// Log-in attempts per client address: at most one a second on average (a person needs a few; a script trying
@@ -58,7 +66,10 @@ public sealed class AuthFeature : IFeature
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         o.AddPolicy(LoginPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "",
-            _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = LoginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+            {
+                PermitLimit = http.RequestServices.GetRequiredService<SamraadOptions>().LoginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+            }));
         o.OnRejected = async (ctx, _) =>
         {
             const string Message = "Der er forsøgt for mange log-ind fra din adresse. Vent et minut, og prøv igen.";
@@ -80,7 +91,11 @@ public sealed class AuthFeature : IFeature
             title: status == 401 ? "Ikke logget ind" : "Ingen adgang").ExecuteAsync(http);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountEndpoints();
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapAccountEndpoints();
+        app.MapUserEndpoints();
+    }
 
     /// <summary>`samraad serve` creates the first accounts on a database without users; other verbs leave that to `users init`.</summary>
     public async Task Start(StartContext start)

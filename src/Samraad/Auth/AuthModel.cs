@@ -12,5 +12,34 @@ sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         e.Property(u => u.FullName).HasMaxLength(200);
         e.Property(u => u.Role).HasMaxLength(20);
         e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(u => u.IsActive).HasDefaultValue(true);
+        e.Property(u => u.WantsReminders).HasDefaultValue(true);
+        e.Property(u => u.WantsNotices).HasDefaultValue(true);
+        e.HasIndex(u => u.OrganisationId);
+    }
+}
+
+sealed class AccountTokenConfiguration : IEntityTypeConfiguration<AccountToken>
+{
+    public void Configure(EntityTypeBuilder<AccountToken> e)
+    {
+        e.ToTable("AccountTokens");
+        e.Property(t => t.TokenHash).HasMaxLength(64);
+        e.HasIndex(t => t.TokenHash).IsUnique();
+        e.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+        e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(t => t.CreatedByUserId).HasMaxLength(450);
+    }
+}
+
+sealed class SignInEventConfiguration : IEntityTypeConfiguration<SignInEvent>
+{
+    public void Configure(EntityTypeBuilder<SignInEvent> e)
+    {
+        e.ToTable("SignInEvents");
+        e.Property(s => s.Method).HasMaxLength(200);
+        e.Property(s => s.Detail).HasMaxLength(200);
+        e.HasIndex(s => new { s.UserId, s.At });
+        e.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,7 +12,7 @@ public static class Access
 
     /// <summary>Only a respondent acting for that very organisation writes its answers.</summary>
     public static bool CanAnswerFor(UserContext user, int organisationId) =>
-        user.Role == Roles.Respondent && user.OrganisationId == organisationId;
+        user.Answers && user.OrganisationId == organisationId;
 
     /// <summary>A response is seen by its own organisation and by those who administer the collection.</summary>
     public static bool CanViewResponse(UserContext user, int ownerOrganisationId, int respondentOrganisationId) =>
@@ -33,5 +33,5 @@ public static class Access
     /// <summary>Whether the collection shows on the user's front page at all.</summary>
     public static bool CanSeeCollection(UserContext user, int ownerOrganisationId, IEnumerable<int> respondentIds) =>
         CanReadSummary(user, ownerOrganisationId)
-        || (user.Role == Roles.Respondent && user.OrganisationId is int org && respondentIds.Contains(org));
+        || (user.Answers && user.OrganisationId is int org && respondentIds.Contains(org));
 }

@@ -11,8 +11,13 @@ public static class Roles
     public const string Respondent = "respondent";
     /// <summary>Reads computed summaries (e.g. a council member).</summary>
     public const string Reader = "laeser";
+    /// <summary>A respondent who also manages its own organisation's users (invites colleagues, deactivates, changes roles).</summary>
+    public const string LocalAdmin = "lokaladmin";
 
-    public static readonly string[] All = [Admin, Secretariat, Respondent, Reader];
+    public static readonly string[] All = [Admin, Secretariat, Respondent, Reader, LocalAdmin];
+
+    /// <summary>Respondents and local administrators answer for their organisation.</summary>
+    public static bool Answers(string role) => role is Respondent or LocalAdmin;
 
     public static string Label(string role) => role switch
     {
@@ -20,6 +25,7 @@ public static class Roles
         Secretariat => "Sekretariat",
         Respondent => "Besvarer",
         Reader => "Læser",
+        LocalAdmin => "Lokal administrator",
         _ => role,
     };
 }

@@ -20,6 +20,17 @@ public sealed class SamraadOptions
     /// <summary>Folder with the packs; default: "packs" next to the binary.</summary>
     public string? PacksDir { get; set; }
 
+    /// <summary>
+    /// The address users reach Samraad at, for links in e-mails ("https://samraad.kkr.dk"). Configured, never taken
+    /// from a request: the Host header is the client's choice, and a reset link must not point at someone else's site.
+    /// </summary>
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+    /// <summary>Log-in and password-reset attempts per client address and minute (Samraad:LoginsPerMinute).</summary>
+    public int LoginsPerMinute { get; set; } = DefaultLoginsPerMinute;
+    public const int DefaultLoginsPerMinute = 60;
+
+    public string PublicBaseUrl => PublicUrl.TrimEnd('/');
+
     public bool IsPostgres => DbProvider.Equals("postgres", StringComparison.OrdinalIgnoreCase)
                               || DbProvider.Equals("postgresql", StringComparison.OrdinalIgnoreCase);
 

@@ -10,6 +10,9 @@ public sealed record UserContext(string UserId, string UserName, string Name, st
 
     public bool IsAdmin => Role == Roles.Admin;
 
+    /// <summary>Writes its organisation's answers: a respondent or a local administrator.</summary>
+    public bool Answers => Roles.Answers(Role);
+
     /// <summary>The command line acts as an administrator: it reads everything on the machine it runs on.</summary>
     public static readonly UserContext CommandLine = new("cli", "cli", "Kommandolinjen", Roles.Admin, null);
 

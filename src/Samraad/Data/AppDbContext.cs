@@ -61,6 +61,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SurveyImport> SurveyImports => Set<SurveyImport>();
     public DbSet<SurveyRespondent> SurveyRespondents => Set<SurveyRespondent>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
+    public DbSet<Features.Notifications.OutboxMessage> Outbox => Set<Features.Notifications.OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -29,6 +29,7 @@ public static class SamraadApp
         new Features.Surveys.SurveysFeature(),
         new Features.Meetings.MeetingsFeature(),
         new Features.Search.SearchFeature(),
+        new Features.Notifications.NotificationsFeature(),
         new Auth.AuthFeature(),
     ];
 

@@ -37,7 +37,7 @@ public static class CollectionPages
                 .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).First())
             : new Dictionary<int, Response>();
         var ownSlug = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Slug).FirstOrDefaultAsync();
-        var isRespondent = user.Role == Roles.Respondent;
+        var isRespondent = user.Answers;
         var items = visible.Select(c =>
         {
             var href = isRespondent ? $"/indsamlinger/{c.Slug}/besvarelser/{ownSlug}"
@@ -73,7 +73,7 @@ public static class CollectionPages
         if (!ctx.CanAdminister(user))
         {
             // A respondent's way into a collection is its own response; a reader's is the summary.
-            if (user.Role == Roles.Respondent && user.OrganisationId is int org && ctx.IsRespondent(org))
+            if (user.Answers && user.OrganisationId is int org && ctx.IsRespondent(org))
                 return Results.Redirect($"/indsamlinger/{slug}/besvarelser/{ctx.Respondents.First(r => r.Id == org).Slug}{ctx.PeriodQuery}");
             return Access.CanReadSummary(user, ctx.Collection.OwnerOrganisationId) ? Results.Redirect($"/indsamlinger/{slug}/sammendrag{ctx.PeriodQuery}") : Html.Forbidden();
         }

@@ -52,7 +52,7 @@ public sealed class KeyFigureContext(KeyFigureSet set, IReadOnlyList<(int Id, st
 
     /// <summary>Figures are entered here, unless the set reads them from a collection (then they are reported there).</summary>
     public bool CanEdit(UserContext user, int organisationId) => Set.Definition().Collection is null &&
-        Reporters.Any(r => r.Id == organisationId) && (CanAdminister(user) || (user.Role == Roles.Respondent && user.OrganisationId == organisationId));
+        Reporters.Any(r => r.Id == organisationId) && (CanAdminister(user) || (user.Answers && user.OrganisationId == organisationId));
 
     public async Task<KeyFigureReport> Report(AppDbContext db, IReadOnlyList<(int Id, string Name)> reporters, CancellationToken ct = default) =>
         (await Report(db, reporters, null, ct)).Report;

@@ -34,7 +34,7 @@ public static class PoolPages
         var ctx = await PoolContext.Load(db, slug);
         if (ctx is null) return Html.NotFound("Puljen");
         var user = User(http);
-        var ownOrg = user.Role == Roles.Respondent && user.OrganisationId is int o && ctx.Collection.IsRespondent(o) ? o : (int?)null;
+        var ownOrg = user.Answers && user.OrganisationId is int o && ctx.Collection.IsRespondent(o) ? o : (int?)null;
         var own = ownOrg is int id ? (await ReadProgress.Handle(db, ctx.Collection)).Rows.First(r => r.Organisation.Id == id) : null;
         return Html.Render<PoolPage>(new
         {
