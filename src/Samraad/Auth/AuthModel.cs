@@ -12,9 +12,8 @@ sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         e.Property(u => u.FullName).HasMaxLength(200);
         e.Property(u => u.Role).HasMaxLength(20);
         e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        e.Property(u => u.IsActive).HasDefaultValue(true);
-        e.Property(u => u.WantsReminders).HasDefaultValue(true);
-        e.Property(u => u.WantsNotices).HasDefaultValue(true);
+        // IsActive, WantsReminders and WantsNotices are true for the accounts that existed before the columns (the
+        // migration's default); the model has none, so EF writes whatever a new account says, false included.
         e.HasIndex(u => u.OrganisationId);
     }
 }

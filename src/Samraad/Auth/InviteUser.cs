@@ -33,9 +33,6 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, Acco
         var allowed = UserAccess.RolesFor(org.Kind);
         if (string.IsNullOrEmpty(input.Role)) errors.Add(new FieldError("role", "Vælg en rolle"));
         else if (!allowed.Contains(input.Role)) errors.Add(new FieldError("role", $"Vælg en af rollerne {string.Join(" og ", allowed.Select(Roles.Label))}"));
-        // A secretariat inviting to another organisation invites answering users only (its own local administrator makes administrators).
-        else if (input.Role == Roles.LocalAdmin && !UserAccess.CanManage(actor, org.Id) && actor.Role == Roles.Secretariat)
-            errors.Add(new FieldError("role", $"Kun {org.DisplayName}s egen lokale administrator eller administratoren kan gøre nogen til lokal administrator. Vælg Besvarer"));
         if (errors.Count == 0 && (await users.FindByEmailAsync(email) is not null || await users.FindByNameAsync(email) is not null))
             errors.Add(new FieldError("email", "Der findes allerede en konto med den e-mailadresse. Find personen på listen over brugere"));
         if (errors.Count > 0) return Outcome<AppUser>.Fail(Problem.Invalid, "Invitationen er ikke sendt.", errors);

@@ -101,8 +101,7 @@ public static class UserEndpoints
         var org = orgs.FirstOrDefault(o => o.Slug == organisation);
         if (org is null) return Html.NotFound("Organisationen");
         var users = await db.Users.Where(u => u.OrganisationId == org.Id).OrderBy(u => u.FullName).ToListAsync();
-        var roles = UserAccess.RolesFor(org.Kind).Where(r => r != Roles.LocalAdmin || UserAccess.CanManage(actor, org.Id)).ToList();
-        return Html.Render<UsersPage>(new { Organisation = org, Users = users, InviteRoles = roles, Input = input, Errors = errors, Notice = notice }, status);
+        return Html.Render<UsersPage>(new { Organisation = org, Users = users, InviteRoles = UserAccess.RolesFor(org.Kind), Input = input, Errors = errors, Notice = notice }, status);
     }
 
     static async Task<IResult> PageInvite(HttpContext http, AppDbContext db, InviteUser invite)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Samraad.Features.Notifications;
@@ -22,7 +21,7 @@ public sealed record MailTemplate(string Subject, string Greeting, IReadOnlyList
 
     public string Html()
     {
-        static string E(string s) => WebUtility.HtmlEncode(s);
+        static string E(string s) => Encoder.Encode(s);
         var b = new StringBuilder();
         b.Append("<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>").Append(E(Subject)).Append("</title></head>")
             .Append("<body style=\"font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a\">")
@@ -33,6 +32,9 @@ public sealed record MailTemplate(string Subject, string Greeting, IReadOnlyList
         b.Append("<hr><p style=\"font-size:14px;color:#555\">").Append(E(Footer)).Append("</p></body></html>");
         return b.ToString();
     }
+
+    /// <summary>Encodes markup characters and leaves Danish letters readable (as the pages do).</summary>
+    static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public const string AutomaticFooter = "Denne e-mail er sendt automatisk af Samraad. Du kan ikke svare på den.";
     public const string ChoiceFooter = AutomaticFooter + " Du kan slå påmindelser og meddelelser fra under Min konto.";

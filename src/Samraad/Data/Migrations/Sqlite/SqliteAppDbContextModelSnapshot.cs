@@ -216,9 +216,7 @@ namespace Samraad.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(true);
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastSignInAt")
                         .HasColumnType("TEXT");
@@ -265,14 +263,10 @@ namespace Samraad.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("WantsNotices")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(true);
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("WantsReminders")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(true);
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -11,7 +11,7 @@ using Samraad.Data;
 namespace Samraad.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202164310_UsersAndOutbox")]
+    [Migration("20261202170548_UsersAndOutbox")]
     partial class UsersAndOutbox
     {
         /// <inheritdoc />
@@ -219,9 +219,7 @@ namespace Samraad.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(true);
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastSignInAt")
                         .HasColumnType("TEXT");
@@ -268,14 +266,10 @@ namespace Samraad.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("WantsNotices")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(true);
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("WantsReminders")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(true);
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
