@@ -229,12 +229,19 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /api/collections/{slug}/matrix", SummaryReaders, AcuteCareApi + "/matrix"),
         R("GET /api/collections/{slug}/export", OwnerAdmin, AcuteCareApi + "/export?format=csv"),
         R("GET /api/collections/{slug}/audit", OwnerAdmin, AcuteCareApi + "/audit"),
+        R("POST /indsamlinger/{slug}/paamindelser", OwnerAdmin, AcuteCare + "/paamindelser", Form(("action", "save"), ("reminderDays", "ikke tal"))),
+        R("GET /indsamlinger/{slug}/beskeder", OwnerAdmin, AcuteCare + "/beskeder"),
+        R("POST /api/collections/{slug}/reminders", OwnerAdmin, AcuteCareApi + "/reminders", Json("{}")),
+        R("PUT /api/collections/{slug}/reminder-days", OwnerAdmin, AcuteCareApi + "/reminder-days", Json("""{"days":"ikke tal"}""")),
+        R("GET /api/collections/{slug}/messages", OwnerAdmin, AcuteCareApi + "/messages"),
 
         // The loan pool: public information for everyone signed in; applications are the ministry's caseworker's.
         R("GET /puljer", SignedIn, "/puljer"),
         R("GET /konto", SignedIn, "/konto"),
         R("POST /konto/adgangskode", SignedIn, "/konto/adgangskode", Form()),
         R("POST /api/account/password", SignedIn, "/api/account/password", Json("{}")),
+        R("POST /konto/beskeder", SignedIn, "/konto/beskeder", Form(("reminders", "true"), ("notices", "true"))),
+        R("PUT /api/account/notifications", SignedIn, "/api/account/notifications", Json("{}")),
 
         // Users: Faxe's are managed by the admin and Faxe's local administrator; KKR Sjælland's secretariat (whose
         // collections Faxe answers) and the ministry (whose pool it applies to) see them and invite, but do not change them.

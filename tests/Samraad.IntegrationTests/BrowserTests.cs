@@ -503,9 +503,86 @@ public class BrowserTests(ITestOutputHelper output)
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
+    /// <summary>The path of the link in the latest .eml file to <paramref name="to"/> (the app writes mail there when no SMTP server is set).</summary>
+    static async Task<string> MailLink(TestApp app, string to, int nth)
+    {
+        var dir = Path.Combine(app.DataDir, "mail");
+        for (var i = 0; i < 400; i++)
+        {
+            if (Directory.Exists(dir))
+            {
+                var mails = new List<MimeKit.MimeMessage>();
+                foreach (var f in Directory.GetFiles(dir, "*.eml").Order()) mails.Add(await MimeKit.MimeMessage.LoadAsync(f));
+                var mine = mails.Where(m => m.To.Mailboxes.Any(b => b.Address == to)).ToList();
+                if (mine.Count >= nth) return UserTests.LinkPath(mine[nth - 1]);
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No mail number {nth} to {to}");
+    }
+
+    [Fact]
+    public async Task An_invitation_and_a_password_reset_work_through_the_pages_without_JavaScript()
+    {
+        await using var session = await Start(("sek", Roles.Secretariat, "kkr-sjaelland"));
+        var violations = new List<string>();
+        var sek = await session.As("sek");
+        await sek.GotoAsync("/brugere");
+        await Axe(sek, violations);
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Faxe Kommune" }).ClickAsync();
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Expect(sek, "Skriv personens e-mailadresse");
+        await Axe(sek, violations);
+        await sek.GetByLabel("Navn", new() { Exact = true }).FillAsync("Anne Kontakt");
+        await sek.GetByLabel("E-mailadresse").FillAsync("anne@faxe.dk");
+        await sek.GetByLabel("Rolle").SelectOptionAsync(Roles.LocalAdmin);
+        await sek.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Expect(sek, "Invitationen er sendt");
+        await Axe(sek, violations);
+
+        const string chosen = "Anne-Vaelger-2026", reset = "Anne-Nulstiller-2027";
+        var anne = await session.Anonymous();
+        await anne.GotoAsync(await MailLink(session.App, "anne@faxe.dk", 1));
+        await Expect(anne, "Velkommen, Anne Kontakt");
+        await Axe(anne, violations);
+        await anne.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(chosen);
+        await anne.GetByLabel("Gentag adgangskoden").FillAsync(chosen);
+        await anne.GetByRole(AriaRole.Button, new() { Name = "Gem adgangskoden" }).ClickAsync();
+        await Expect(anne, "Din adgangskode er gemt");
+        await anne.GetByRole(AriaRole.Link, new() { Name = "Glemt adgangskode?" }).ClickAsync();
+        await Axe(anne, violations);
+        await anne.GetByLabel("E-mailadresse eller brugernavn").FillAsync("anne@faxe.dk");
+        await anne.GetByRole(AriaRole.Button, new() { Name = "Send link" }).ClickAsync();
+        await Expect(anne, "Hvis der findes en konto");
+        await anne.GotoAsync(await MailLink(session.App, "anne@faxe.dk", 2));
+        await Expect(anne, "Nulstil adgangskode");
+        await anne.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(reset);
+        await anne.GetByLabel("Gentag adgangskoden").FillAsync(reset + "x");
+        await anne.GetByRole(AriaRole.Button, new() { Name = "Gem den nye adgangskode" }).ClickAsync();
+        await Expect(anne, "Skriv den samme adgangskode to gange");
+        await Axe(anne, violations);
+        await anne.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(reset);
+        await anne.GetByLabel("Gentag adgangskoden").FillAsync(reset);
+        await anne.GetByRole(AriaRole.Button, new() { Name = "Gem den nye adgangskode" }).ClickAsync();
+        await Expect(anne, "Din adgangskode er gemt");
+        await anne.GetByLabel("Brugernavn").FillAsync("anne@faxe.dk");
+        await anne.GetByLabel("Adgangskode").FillAsync(reset);
+        await anne.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await anne.GotoAsync("/brugere?organisation=faxe");
+        await Expect(anne, "Brugere – Faxe Kommune");
+        await Axe(anne, violations);
+        await anne.GotoAsync("/konto");
+        await Expect(anne, "Log ind-historik");
+        await Axe(anne, violations);
+        Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
     sealed class Session(TestApp app, IPlaywright playwright, IBrowser browser, string baseUrl) : IAsyncDisposable
     {
         public TestApp App => app;
+
+        /// <summary>A browser nobody is signed in to (an invitee opening the link from the e-mail).</summary>
+        public Task<IPage> Anonymous() => NewPage(browser, baseUrl);
 
         public async Task<IPage> As(string user)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samraad.Features.Collections.Packs;
 
@@ -63,6 +64,19 @@ public class HtmlCheckerTests
         await Post(sek, "/indsamlinger/tom/skema/felter/ny?afsnit=plan", "/indsamlinger/tom/skema/felter/ny?afsnit=plan",
             new() { ["label"] = "", ["type"] = "matrix" }, "spørgsmål med fejl");
         await Get(sek, "/konto");
+        await Get(sek, "/brugere");
+        await Get(sek, "/brugere?organisation=faxe");
+        await Post(sek, "/brugere", "/brugere/inviter", new() { ["organisation"] = "faxe", ["email"] = "x" }, "invitation med fejl");
+        await Post(sek, "/brugere", "/brugere/inviter", new() { ["organisation"] = "faxe", ["email"] = "h@faxe.dk", ["fullName"] = "H", ["role"] = Roles.Respondent });
+        var invited = await app.WithDb(d => d.Users.Where(u => u.UserName == "h@faxe.dk").Select(u => u.Id).SingleAsync());
+        await Get(sek, "/brugere/" + invited + "?inviteret=1");
+        await Get(admin, "/brugere/" + invited);
+        await Get(sek, "/indsamlinger/akut-2025/beskeder");
+        await Post(sek, "/indsamlinger/akut-2025", "/indsamlinger/akut-2025/paamindelser", new() { ["action"] = "save", ["reminderDays"] = "syv" }, "påmindelser med fejl");
+        var anonymous = app.Client();
+        await Get(anonymous, "/glemt-adgangskode");
+        await Post(anonymous, "/glemt-adgangskode", "/glemt-adgangskode", new() { ["email"] = "" }, "glemt med fejl");
+        pages["ugyldigt link"] = await (await anonymous.GetAsync("/invitation/opdigtet")).Content.ReadAsStringAsync();
         await Post(sek, "/konto", "/konto/adgangskode", new() { ["current"] = "" }, "adgangskode med fejl");
         await Get(sek, "/indsamlinger/akut-2025/oversigter");
         await Get(sek, "/indsamlinger/akut-2025/skema/skalaer");

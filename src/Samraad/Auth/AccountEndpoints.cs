@@ -25,6 +25,17 @@ public static class AccountEndpoints
 
         var account = app.MapGroup("/konto").RequireAuthorization().ExcludeFromDescription();
         account.MapGet("", Account);
+        account.MapPost("/beskeder", async (HttpContext http, UserManager<AppUser> users) =>
+        {
+            var f = await http.Request.ReadFormAsync();
+            await SetChoices(http, users, f["reminders"] == "true", f["notices"] == "true");
+            return Results.Redirect("/konto?beskeder=1#beskeder");
+        }).AddEndpointFilter(AntiforgeryTokens.Validate);
+        app.MapPut("/api/account/notifications", async (NotificationChoices? body, HttpContext http, UserManager<AppUser> users) =>
+        {
+            await SetChoices(http, users, body?.Reminders ?? true, body?.Notices ?? true);
+            return Results.NoContent();
+        }).RequireAuthorization().WithTags("Session").DocumentedNoContent("setNotificationChoices", "Slå påmindelser og meddelelser til eller fra for dig selv (kvitteringer og sikkerhedsbeskeder sendes altid)", 401);
         account.MapPost("/adgangskode", PagePassword).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
         app.MapPost("/api/account/password", ApiPassword).RequireAuthorization().WithTags("Session").WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes))
             .DocumentedNoContent("changePassword", "Skift adgangskode (alle andre sessioner for kontoen slutter)", 400, 401);
@@ -87,8 +98,19 @@ public static class AccountEndpoints
     /// <summary>The signed-in account's current password and the new one.</summary>
     public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
 
+    /// <summary>Which optional mail the signed-in user wants (absent means yes).</summary>
+    public sealed record NotificationChoices(bool? Reminders, bool? Notices);
+
+    static async Task SetChoices(HttpContext http, UserManager<AppUser> users, bool reminders, bool notices)
+    {
+        if (await users.GetUserAsync(http.User) is not { } user) return;
+        (user.WantsReminders, user.WantsNotices) = (reminders, notices);
+        await users.UpdateAsync(user);
+    }
+
     static Task<IResult> Account(HttpContext http, UserManager<AppUser> users) =>
-        AccountPage(http, users, [], http.Request.Query["skiftet"].Count > 0 ? "Din adgangskode er skiftet. Du er logget ud alle andre steder." : null);
+        AccountPage(http, users, [], http.Request.Query["skiftet"].Count > 0 ? "Din adgangskode er skiftet. Du er logget ud alle andre steder."
+            : http.Request.Query["beskeder"].Count > 0 ? "Dine valg om e-mails er gemt." : null);
 
     static async Task<IResult> PagePassword(HttpContext http, UserManager<AppUser> users, ChangePassword change)
     {
@@ -110,7 +132,11 @@ public static class AccountEndpoints
     {
         var id = users.GetUserId(http.User);
         var user = await users.Users.Include(u => u.Organisation).FirstOrDefaultAsync(u => u.Id == id);
-        return user is null ? Results.Redirect("/log-ind") : Html.Render<AccountPage>(new { User = user, Errors = errors, Notice = notice }, status);
+        if (user is null) return Results.Redirect("/log-ind");
+        var db = http.RequestServices.GetRequiredService<Data.AppDbContext>();
+        var messages = await db.Outbox.AsNoTracking().Where(m => m.UserId == user.Id).OrderByDescending(m => m.Id).Take(20).ToListAsync();
+        var signIns = await db.SignInEvents.AsNoTracking().Where(e => e.UserId == user.Id).OrderByDescending(e => e.At).Take(10).ToListAsync();
+        return Html.Render<AccountPage>(new { User = user, Errors = errors, Notice = notice, Messages = messages, SignIns = signIns }, status);
     }
 
     /// <summary>Login credentials of the JSON session endpoint.</summary>

@@ -124,8 +124,12 @@ public static class UserEndpoints
         if (user is null || !await InviteUser.MaySee(db, actor, user, default)) return Html.NotFound("Brugeren");
         var canManage = UserAccess.CanManage(actor, user.OrganisationId) && (user.Role != Roles.Admin || actor.IsAdmin);
         var signIns = canManage ? await db.SignInEvents.Where(e => e.UserId == user.Id).OrderByDescending(e => e.At).Take(20).ToListAsync() : [];
+        var messages = canManage ? await db.Outbox.AsNoTracking().Where(m => m.UserId == user.Id).OrderByDescending(m => m.Id).Take(20).ToListAsync() : [];
         var roles = user.Organisation is null ? [Roles.Admin] : UserAccess.RolesFor(user.Organisation.Kind);
-        return Html.Render<UserPage>(new { User = user, CanManage = canManage, IsSelf = user.Id == actor.UserId, RoleChoices = roles, SignIns = signIns, Errors = errors, Notice = notice }, status);
+        return Html.Render<UserPage>(new
+        {
+            User = user, CanManage = canManage, IsSelf = user.Id == actor.UserId, RoleChoices = roles, SignIns = signIns, Messages = messages, Errors = errors, Notice = notice,
+        }, status);
     }
 
     static async Task<IResult> PageChange(HttpContext http, string id, ChangeUser change, ChangeUser.Input input, string done)

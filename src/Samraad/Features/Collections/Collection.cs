@@ -65,6 +65,9 @@ public class Collection
     public string? PendingPackSha256 { get; set; }
     public string? PendingPackChanges { get; set; }
 
+    /// <summary>Days before the deadline on which those who have not submitted are reminded, at 9:00 Danish time ("7,1"; "" for none).</summary>
+    public string ReminderDays { get; set; } = Notices.ReminderSchedule.DefaultDays;
+
     public bool IsPeriodic => PeriodKind is not null;
     public List<string> Periods() => PeriodKind is { } kind ? Samraad.Periods.Range(kind, FirstPeriod!, LastPeriod!) : [""];
     public string PeriodLabel(string period) => PeriodKind is { } kind && period != "" ? Samraad.Periods.Label(kind, period) : "";

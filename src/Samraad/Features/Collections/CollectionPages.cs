@@ -87,6 +87,10 @@ public static class CollectionPages
     /// <summary>What the last action on the page did, from the redirect's query (fixed texts only).</summary>
     static string? OverviewNotice(IQueryCollection q) =>
         q.ContainsKey("gemt") ? "Åbning og frist er gemt."
+        : q["paamindelser"] == "gemt" ? "Påmindelserne er gemt."
+        : int.TryParse(q["paamindet"], out var reminded) && int.TryParse(q["beskeder"], out var messages)
+            ? $"Påmindelsen er sendt til {reminded} {(reminded == 1 ? "respondent" : "respondenter")} ({messages} {(messages == 1 ? "modtager" : "modtagere")})."
+                + (messages == 0 ? " Ingen af dem har brugere med e-mailadresse: invitér deres kontaktpersoner under Brugere." : "")
         : q.ContainsKey("oplysninger") ? "Titel og beskrivelse er gemt."
         : q.ContainsKey("oprettet") ? "Indsamlingen er oprettet som kladde. Ret skema, respondenter og frist, og offentliggør den, når den er klar."
         : q["pakke"] == "anvendt" ? "Pakkens ændringer er anvendt og skrevet i ændringsloggen."

@@ -23,6 +23,10 @@ public sealed class CollectionsFeature : IFeature
         services.AddScoped<ApplyPackChange>();
         services.AddScoped<EditForm>();
         services.AddScoped<ChangeDetails>();
+        services.AddScoped<Notices.CollectionMail>();
+        services.AddScoped<Notices.SendReminders>();
+        services.AddScoped<Notices.ChangeReminderDays>();
+        services.AddHostedService<Notices.ReminderWorker>();
         services.AddScoped<ChangeSummaryTables>();
         services.AddScoped<ChangePrintedFigures>();
         services.AddScoped<ComputeSummary>();
@@ -36,6 +40,7 @@ public sealed class CollectionsFeature : IFeature
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapAuthoringPages();
+        Notices.NoticePages.MapNoticePages(app);
         app.MapFormEditorPages();
         app.MapCollectionPages();
         app.MapResponsePages();

@@ -18,6 +18,7 @@ sealed class CollectionConfiguration : IEntityTypeConfiguration<Collection>
     public void Configure(EntityTypeBuilder<Collection> e)
     {
         e.HasIndex(c => c.Slug).IsUnique();
+        e.Property(c => c.ReminderDays).HasMaxLength(50);
         e.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(c => c.FormVersion).WithMany().HasForeignKey(c => c.FormVersionId).OnDelete(DeleteBehavior.Restrict);
         e.Property(c => c.PeriodKind).HasConversion<string>().HasMaxLength(10);

@@ -4,7 +4,7 @@ using Samraad.Data;
 namespace Samraad.Features.Collections;
 
 /// <summary>The secretariat unlocks a submitted response so the respondent can correct it; a reason is required.</summary>
-public sealed class ReopenResponse(AppDbContext db, TimeProvider clock)
+public sealed class ReopenResponse(AppDbContext db, TimeProvider clock, Notices.CollectionMail mail)
 {
     public const int MaxReasonLength = 500;
 
@@ -21,6 +21,7 @@ public sealed class ReopenResponse(AppDbContext db, TimeProvider clock)
         if (response is null || response.Status != ResponseStatus.Submitted)
             return Outcome<Response>.Fail(Problem.Conflict, "Besvarelsen er ikke indsendt, så den kan ikke genåbnes.");
         db.AuditEntries.Add(response.Reopen(reason, new Actor(user.UserName, user.Name), clock.GetUtcNow().UtcDateTime));
+        if (ctx.Memberships.FirstOrDefault(m => m.OrganisationId == organisationId)?.Organisation is { } org) await mail.Reopened(ctx, org, reason);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e)) { return SaveDraft.Stale<Response>(); }
         return Outcome<Response>.Success(response);

@@ -10,7 +10,7 @@ namespace Samraad.Features.Collections;
 /// round: values written wrong, broken rules and unanswered required fields together. The API keeps nothing of a
 /// submission with a wrongly written value (as its drafts); the page keeps every valid answer.
 /// </summary>
-public sealed class SubmitResponse(AppDbContext db, SaveDraft saveDraft, TimeProvider clock)
+public sealed class SubmitResponse(AppDbContext db, SaveDraft saveDraft, TimeProvider clock, Notices.CollectionMail mail)
 {
     public async Task<Outcome<Receipt>> Handle(CollectionContext ctx, int organisationId, UserContext user,
         IReadOnlyDictionary<string, RawAnswer> inputs, int? expectedRevision, bool keepValid = false, CancellationToken ct = default)
@@ -39,6 +39,7 @@ public sealed class SubmitResponse(AppDbContext db, SaveDraft saveDraft, TimePro
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e)) { return SaveDraft.Stale<Receipt>(); }
         await Receipts.AssignNumber(db, response, receipt, ct);
         db.AuditEntries.Add(AuditEntry.For(response, actor, now, AuditAction.Submitted, note: $"Kvittering {receipt.Number}"));
+        if (await db.Users.FindAsync([user.UserId], ct) is { } submitter) mail.Receipt(ctx, org, submitter, receipt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<Receipt>.Success(receipt);

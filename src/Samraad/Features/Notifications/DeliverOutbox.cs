@@ -76,9 +76,9 @@ public sealed class DeliverOutbox(AppDbContext db, IMailTransport transport, Tim
         var mime = new MimeMessage { Subject = m.Subject, MessageId = $"samraad-{m.Id}-{m.CreatedAt:yyyyMMddHHmmss}@{from.Domain}", Date = m.CreatedAt };
         mime.From.Add(from);
         mime.To.Add(new MailboxAddress(m.ToName, m.ToAddress));
-        mime.Headers.Add("Content-Language", "da");
         mime.Headers.Add("Auto-Submitted", "auto-generated");
         mime.Body = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody }.ToMessageBody();
+        mime.Body.Headers.Add("Content-Language", "da"); // a Content-* header belongs to the body entity in MIME
         return mime;
     }
 }

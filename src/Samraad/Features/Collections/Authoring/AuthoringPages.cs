@@ -168,12 +168,12 @@ public static class AuthoringPages
     }
 
     /// <summary>The collection page again, with what was refused by its form (and what was typed in the title form).</summary>
-    static async Task<IResult> CollectionPageAgain(AppDbContext db, CollectionContext ctx, TimeProvider clock, PageFailure failed,
-        string? title = null, string? description = null) =>
+    internal static async Task<IResult> CollectionPageAgain(AppDbContext db, CollectionContext ctx, TimeProvider clock, PageFailure failed,
+        string? title = null, string? description = null, string? reminderDays = null) =>
         Html.Render<CollectionPage>(new
         {
             Ctx = ctx, Progress = await ReadProgress.Handle(db, ctx), NowUtc = clock.GetUtcNow().UtcDateTime, failed.Errors,
-            TitleText = title, DescriptionText = description,
+            TitleText = title, DescriptionText = description, ReminderDaysText = reminderDays,
         }, failed.Status);
 
     static async Task<IResult> Respondents(string slug, HttpContext http, AppDbContext db, RespondentGroups groups)

@@ -3,7 +3,7 @@ using Samraad.Data;
 namespace Samraad.Features.Collections.Authoring;
 
 /// <summary>Publish, close, reopen or archive a collection (the secretariat that owns it, or an admin); logged.</summary>
-public sealed class ChangeStatus(AppDbContext db, TimeProvider clock)
+public sealed class ChangeStatus(AppDbContext db, TimeProvider clock, Notices.CollectionMail mail)
 {
     public async Task<Outcome<Collection>> Handle(CollectionContext ctx, UserContext user, StatusAction action, CancellationToken ct = default)
     {
@@ -16,6 +16,8 @@ public sealed class ChangeStatus(AppDbContext db, TimeProvider clock)
             return Outcome<Collection>.Fail(Problem.Invalid, $"Indsamlingen kan ikke {Lifecycle.Verb(action)} endnu.",
                 problems.Select(p => new FieldError("status", p)).ToList());
         db.AuditEntries.Add(AuditEntry.OfDefinition(c, user, now, AuditAction.StatusChanged, "status", Lifecycle.Label(c.Status), Lifecycle.Label(next)));
+        // The first publication invites the respondents' users (saved with the status: both or neither).
+        if (c.Status == CollectionStatus.Draft && next == CollectionStatus.Open) await mail.Opened(ctx);
         c.Status = next;
         await db.SaveChangesAsync(ct);
         return Outcome<Collection>.Success(c);

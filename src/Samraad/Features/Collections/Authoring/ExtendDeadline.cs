@@ -6,7 +6,7 @@ namespace Samraad.Features.Collections.Authoring;
 /// Gives one respondent more time than the collection's deadline ("Faxe Kommune: forlænget til 20-12-2026 12.00",
 /// with a reason), instead of moving everyone's deadline; an empty deadline takes the extension away. Logged.
 /// </summary>
-public sealed class ExtendDeadline(AppDbContext db, TimeProvider clock)
+public sealed class ExtendDeadline(AppDbContext db, TimeProvider clock, Notices.CollectionMail mail)
 {
     public const int MaxReasonLength = 500;
 
@@ -35,6 +35,7 @@ public sealed class ExtendDeadline(AppDbContext db, TimeProvider clock)
         db.AuditEntries.Add(AuditEntry.OfDefinition(ctx.Collection, user, clock.GetUtcNow().UtcDateTime, AuditAction.DeadlineExtended,
             $"frist:{organisationSlug}", old is DateTime o ? DanishTime.Short(o) : DanishTime.Short(ctx.Collection.DeadlineUtc) + " (fælles)",
             until is DateTime n ? DanishTime.Short(n) : "fælles frist", until is null ? "Forlængelsen er fjernet" : why, tracked.OrganisationId));
+        await mail.Extended(ctx, membership.Organisation!, until, why);
         await db.SaveChangesAsync(ct);
         return Outcome<CollectionRespondent>.Success(tracked);
     }

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Samraad.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReminderDays : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReminderDays",
+                table: "Collections",
+                type: "TEXT",
+                maxLength: 50,
+                nullable: false,
+                defaultValue: "7,1"); // existing collections remind as new ones do
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReminderDays",
+                table: "Collections");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samraad.Features.Collections.Notices;
+
+namespace Samraad.IntegrationTests;
+
+/// <summary>
+/// A collection's mail, end to end through a real SMTP server: the invitation on publishing, reminders at 9:00 Danish
+/// time to those who have not submitted (once, even when asked twice), the receipt, an extended deadline, *Send
+/// påmindelse nu*, a reopened response, and *Udsendte beskeder*.
+/// </summary>
+public class NotificationTests
+{
+    const string C = "/indsamlinger/klima-2027";
+
+    static async Task<HttpResponseMessage> Post(HttpClient client, string page, string action, Dictionary<string, string> fields) =>
+        await client.PostAsync(action, await TestApp.Form(client, page, fields));
+
+    /// <summary>A user with an e-mail address (as one who accepted an invitation has).</summary>
+    static async Task Mailable(TestApp app, string userName, string role, string org, string email, bool reminders = true)
+    {
+        await app.CreateUser(userName, role, org);
+        await app.WithDb(async d =>
+        {
+            var u = await d.Users.SingleAsync(x => x.UserName == userName);
+            (u.Email, u.NormalizedEmail, u.WantsReminders) = (email, email.ToUpperInvariant(), reminders);
+            return await d.SaveChangesAsync();
+        });
+    }
+
+    static async Task<int> DueReminders(TestApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SendReminders>().Due();
+    }
+
+    static DateTimeOffset Utc(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Respondents_are_invited_reminded_once_at_nine_Danish_time_given_a_receipt_and_told_of_changes(Db db)
+    {
+        await using var smtp = new TestSmtp();
+        await using var app = TestApp.Start(db, settings: smtp.Settings(new() { ["Samraad:Mail:ReminderSeconds"] = "0" }));
+        await app.CreateUser("n-sek", Roles.Secretariat, "kkr-sjaelland");
+        await Mailable(app, "n-faxe", Roles.Respondent, "faxe", "anne@faxe.dk");
+        await Mailable(app, "n-faxe-admin", Roles.LocalAdmin, "faxe", "bo@faxe.dk", reminders: false);
+        await Mailable(app, "n-greve", Roles.Respondent, "greve", "carl@greve.dk");
+        var sek = await app.LoggedIn("n-sek");
+        // The test packs hold an open collection with a December deadline: its reminders are not this test's.
+        await app.WithDb(d => d.Collections.ExecuteUpdateAsync(s => s.SetProperty(c => c.ReminderDays, "")));
+
+        // A draft with one question and two respondents; publishing it invites their users.
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, "/indsamlinger/ny", "/indsamlinger/ny", new()
+            { ["title"] = "Klima 2027", ["slug"] = "klima-2027", ["opens"] = "30-11-2026 08.00", ["deadline"] = "10-12-2026 12.00" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, C + "/skema", C + "/skema", new() { ["action"] = "section-add", ["sectionTitle"] = "Plan" })).StatusCode);
+        var add = C + "/skema/felter/ny?afsnit=plan";
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, add, add, new() { ["label"] = "Har kommunen en plan?", ["key"] = "plan", ["type"] = "yesNo", ["required"] = "true" })).StatusCode);
+        foreach (var org in new[] { "faxe", "greve" })
+            Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, C + "/respondenter", C + "/respondenter", new() { ["action"] = "add-one", ["organisation"] = org })).StatusCode);
+        Assert.Empty(await smtp.WaitFor(1, seconds: 1)); // a draft tells nobody
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, C, C + "/status", new() { ["action"] = "publish" })).StatusCode);
+
+        var invitations = await smtp.WaitFor(3);
+        Assert.Equal(["anne@faxe.dk", "bo@faxe.dk", "carl@greve.dk"], invitations.Select(m => m.To.Mailboxes.Single().Address).Order());
+        var anne = invitations.Single(m => m.To.Mailboxes.Single().Address == "anne@faxe.dk");
+        Assert.Equal("Ny indsamling: Klima 2027", anne.Subject);
+        Assert.Contains("KKR Sjælland beder Faxe Kommune om at besvare »Klima 2027«", anne.TextBody);
+        Assert.Contains("fristen er 10. december 2026 kl. 12.00", anne.TextBody);
+        Assert.Contains("http://127.0.0.1:5080/indsamlinger/klima-2027/besvarelser/faxe", anne.TextBody);
+        Assert.Equal("da", anne.Body!.Headers["Content-Language"]);
+
+        // The 7-day reminder: 3 December 09:00 Copenhagen time (08:00 UTC in winter), not a minute before; once.
+        Assert.Equal(0, await DueReminders(app));
+        app.Clock.Now = Utc(12, 3, 7, 59);
+        Assert.Equal(0, await DueReminders(app));
+        app.Clock.Now = Utc(12, 3, 8, 0);
+        Assert.Equal(2, await DueReminders(app)); // Anne and Carl; Bo has turned reminders off
+        Assert.Equal(0, await DueReminders(app));
+        var reminders = (await smtp.WaitFor(5)).Skip(3).ToList();
+        Assert.Equal(["anne@faxe.dk", "carl@greve.dk"], reminders.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.All(reminders, m => Assert.StartsWith("Påmindelse: Klima 2027 – frist 10. december 2026", m.Subject));
+
+        // Faxe submits: the receipt goes to the one who pressed Indsend. (Sessions last 8 hours: sign in again on the new day.)
+        sek = await app.LoggedIn("n-sek");
+        var faxe = await app.LoggedIn("n-faxe");
+        Assert.Equal(HttpStatusCode.OK, (await faxe.PostAsJsonAsync("/api/collections/klima-2027/responses/faxe/submit", new { answers = new { plan = "ja" } })).StatusCode);
+        var receipt = (await smtp.WaitFor(6))[5];
+        Assert.Equal("anne@faxe.dk", receipt.To.Mailboxes.Single().Address);
+        Assert.StartsWith("Kvittering ", receipt.Subject);
+        Assert.Contains("Faxe Kommunes besvarelse af »Klima 2027« er indsendt", receipt.TextBody);
+
+        // Greve's deadline is extended: Greve is told why; its reminders follow the new deadline; Faxe (submitted) gets none.
+        Assert.Equal(HttpStatusCode.OK, (await sek.PutAsJsonAsync("/api/collections/klima-2027/respondents/greve/deadline", new { deadline = "15-12-2026 12.00", reason = "Sygdom i forvaltningen" })).StatusCode);
+        var extended = (await smtp.WaitFor(7))[6];
+        Assert.Equal("Fristen er forlænget: Klima 2027", extended.Subject);
+        Assert.Contains("Begrundelse: Sygdom i forvaltningen", extended.TextBody);
+        Assert.Contains("15. december 2026 kl. 12.00", extended.TextBody);
+        app.Clock.Now = Utc(12, 9, 8, 0);
+        Assert.Equal(1, await DueReminders(app)); // Greve's 7-day reminder for 15 December
+        Assert.Equal(0, await DueReminders(app));
+        sek = await app.LoggedIn("n-sek");
+        faxe = await app.LoggedIn("n-faxe");
+
+        // Send påmindelse nu: to the one still missing.
+        var now = await sek.PostAsync("/api/collections/klima-2027/reminders", null);
+        Assert.Equal(1, (await now.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("organisations").GetInt32());
+        var page = await Post(sek, C, C + "/paamindelser", new() { ["action"] = "send" });
+        Assert.Contains("Påmindelsen er sendt til 1 respondent (1 modtager)", Html.Text(await sek.GetStringAsync(page.Headers.Location!.OriginalString)));
+
+        // Faxe's response reopened: both Faxe users are told why (reminders off is not notices off).
+        Assert.Equal(HttpStatusCode.NoContent, (await sek.PostAsJsonAsync("/api/collections/klima-2027/responses/faxe/reopen", new { reason = "Tallet for 2026 mangler" })).StatusCode);
+        var all = await smtp.WaitFor(12);
+        Assert.Equal(12, all.Count);
+        Assert.All(all.Skip(10), m => Assert.Contains("Begrundelse: Tallet for 2026 mangler", m.TextBody));
+
+        // No reminder after the deadline; Udsendte beskeder lists every message as sent.
+        app.Clock.Now = Utc(12, 16, 8, 0);
+        Assert.Equal(0, await DueReminders(app));
+        sek = await app.LoggedIn("n-sek");
+        faxe = await app.LoggedIn("n-faxe");
+        await Task.Delay(500);
+        Assert.Equal(12, smtp.Received.Count);
+        var messages = await sek.GetFromJsonAsync<JsonElement>("/api/collections/klima-2027/messages");
+        Assert.Equal(12, messages.GetArrayLength());
+        Assert.All(messages.EnumerateArray(), m => Assert.Equal("Sent", m.GetProperty("state").GetString()));
+        var list = Html.Text(await sek.GetStringAsync(C + "/beskeder"));
+        Assert.Contains("carl@greve.dk", list);
+        Assert.Contains("Påmindelse", list);
+        Assert.Contains("Kvittering", list);
+        Assert.Contains("Kvittering", Html.Text(await faxe.GetStringAsync("/konto")));
+    }
+
+    [Theory, OnSqlite]
+    public async Task A_user_who_turns_notices_off_gets_no_invitation_but_still_the_receipt(Db db)
+    {
+        await using var smtp = new TestSmtp();
+        await using var app = TestApp.Start(db, settings: smtp.Settings(new() { ["Samraad:Mail:ReminderSeconds"] = "0" }));
+        await Mailable(app, "o-faxe", Roles.Respondent, "faxe", "o@faxe.dk");
+        var faxe = await app.LoggedIn("o-faxe");
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(faxe, "/konto", "/konto/beskeder", new() { ["reminders"] = "true" })).StatusCode);
+        var user = await app.WithDb(d => d.Users.AsNoTracking().SingleAsync(u => u.UserName == "o-faxe"));
+        Assert.True(user.WantsReminders);
+        Assert.False(user.WantsNotices);
+        Assert.Equal(HttpStatusCode.NoContent, (await faxe.PutAsJsonAsync("/api/account/notifications", new { reminders = false, notices = false })).StatusCode);
+        Assert.False(await app.WithDb(d => d.Users.Where(u => u.UserName == "o-faxe").Select(u => u.WantsReminders).SingleAsync()));
+        Assert.Contains("Dine valg om e-mails er gemt", Html.Text(await faxe.GetStringAsync("/konto?beskeder=1")));
+        Assert.Equal(0, await app.WithDb(d => d.Outbox.CountAsync()));
+    }
+}
