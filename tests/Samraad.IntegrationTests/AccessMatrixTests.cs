@@ -240,6 +240,11 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /konto", SignedIn, "/konto"),
         R("POST /konto/adgangskode", SignedIn, "/konto/adgangskode", Form()),
         R("POST /api/account/password", SignedIn, "/api/account/password", Json("{}")),
+        R("GET /konto/to-faktor", SignedIn, "/konto/to-faktor"),
+        R("POST /konto/to-faktor", SignedIn, "/konto/to-faktor", Form(("action", "ingen"))),
+        // The second step of log-in needs the first (a right password): without it, everyone is sent back to log in.
+        new("GET /log-ind/to-faktor", Public, _ => "/log-ind/to-faktor") { AllowedStatus = 302 },
+        new("POST /log-ind/to-faktor", Public, _ => "/log-ind/to-faktor") { Body = Form(("code", "000000")), AllowedStatus = 302 },
         R("POST /konto/beskeder", SignedIn, "/konto/beskeder", Form(("reminders", "true"), ("notices", "true"))),
         R("PUT /api/account/notifications", SignedIn, "/api/account/notifications", Json("{}")),
 

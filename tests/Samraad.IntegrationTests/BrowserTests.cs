@@ -37,7 +37,7 @@ public class BrowserTests(ITestOutputHelper output)
         await Axe(sek, violations);
         await sek.GetByRole(AriaRole.Link, new() { Name = "Akutfunktioner og forbeholdt virksomhedsområde for sygeplejersker" }).ClickAsync();
         await Axe(sek, violations);
-        await sek.GetByLabel("Frist").FillAsync("15-12-2026 23.59");
+        await sek.GetByLabel("Frist", new() { Exact = true }).FillAsync("15-12-2026 23.59");
         await sek.GetByLabel("Åbner").FillAsync("01-11-2026 08.00");
         await sek.GetByRole(AriaRole.Button, new() { Name = "Gem åbning og frist" }).ClickAsync();
         await Expect(sek, "Åbning og frist er gemt.");
@@ -237,7 +237,7 @@ public class BrowserTests(ITestOutputHelper output)
         await sek.GetByLabel("Titel").FillAsync("Akutfunktioner 2025");
         await sek.GetByLabel("Kort adresse").FillAsync("akutfunktioner-2025");
         await sek.GetByLabel("Åbner").FillAsync("30-11-2026 08.00");
-        await sek.GetByLabel("Frist").FillAsync("15-12-2026 12.00");
+        await sek.GetByLabel("Frist", new() { Exact = true }).FillAsync("15-12-2026 12.00");
         await sek.GetByRole(AriaRole.Button, new() { Name = "Opret kladde" }).ClickAsync();
         await Expect(sek, "Indsamlingen er oprettet som kladde");
         await Axe(sek, violations);
@@ -275,7 +275,7 @@ public class BrowserTests(ITestOutputHelper output)
         await sek.GetByLabel("Titel").FillAsync("Klimatilpasning 2026");
         await sek.GetByLabel("Kort adresse").FillAsync("klima-2026");
         await sek.GetByLabel("Åbner").FillAsync("30-11-2026 08.00");
-        await sek.GetByLabel("Frist").FillAsync("15-12-2026 12.00");
+        await sek.GetByLabel("Frist", new() { Exact = true }).FillAsync("15-12-2026 12.00");
         await sek.GetByRole(AriaRole.Button, new() { Name = "Opret kladde" }).ClickAsync();
         await sek.GetByRole(AriaRole.Link, new() { Name = "Vis og ret skemaet" }).ClickAsync();
         await Axe(sek, violations);
@@ -367,7 +367,7 @@ public class BrowserTests(ITestOutputHelper output)
         await sek.GetByLabel("Titel").FillAsync("Klimatilpasning 2027");
         await sek.GetByLabel("Kort adresse").FillAsync("klima-2027");
         await sek.GetByLabel("Åbner").FillAsync("01-12-2026 08.00");
-        await sek.GetByLabel("Frist").FillAsync("20-12-2026 12.00");
+        await sek.GetByLabel("Frist", new() { Exact = true }).FillAsync("20-12-2026 12.00");
         await sek.GetByRole(AriaRole.Button, new() { Name = "Opret kladde" }).ClickAsync();
         await Expect(sek, "Indsamlingen er oprettet som kladde");
         await sek.GotoAsync("/indsamlinger/klima-2027/skema");
@@ -574,6 +574,31 @@ public class BrowserTests(ITestOutputHelper output)
         await anne.GotoAsync("/konto");
         await Expect(anne, "Log ind-historik");
         await Axe(anne, violations);
+
+        // Two-factor: the key under the QR code goes into the "app"; then log-in asks for its code.
+        await anne.GetByRole(AriaRole.Link, new() { Name = "Slå to-faktor-log ind til" }).ClickAsync();
+        await Expect(anne, "scan QR-koden");
+        await Axe(anne, violations);
+        var key = (await anne.Locator("figcaption code").InnerTextAsync()).Replace(" ", "");
+        await anne.GetByLabel("Kode fra appen").FillAsync("000000");
+        await anne.GetByRole(AriaRole.Button, new() { Name = "Slå to-faktor til" }).ClickAsync();
+        await Expect(anne, "Koden er forkert eller udløbet");
+        await Axe(anne, violations);
+        await anne.GetByLabel("Kode fra appen").FillAsync(TwoFactorTests.Totp(key));
+        await anne.GetByRole(AriaRole.Button, new() { Name = "Slå to-faktor til" }).ClickAsync();
+        await Expect(anne, "Dine gendannelseskoder");
+        await Axe(anne, violations);
+        await anne.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
+        await anne.GotoAsync("/log-ind");
+        await anne.GetByLabel("Brugernavn").FillAsync("anne@faxe.dk");
+        await anne.GetByLabel("Adgangskode").FillAsync(reset);
+        await anne.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await Expect(anne, "Kode fra din godkendelsesapp");
+        await Axe(anne, violations);
+        await anne.GetByLabel("Kode", new() { Exact = true }).FillAsync(TwoFactorTests.Totp(key));
+        await anne.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await anne.GotoAsync("/konto");
+        await Expect(anne, "Adgangskode og kode fra app");
         Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
     }
 

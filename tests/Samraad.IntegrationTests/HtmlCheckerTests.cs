@@ -64,6 +64,8 @@ public class HtmlCheckerTests
         await Post(sek, "/indsamlinger/tom/skema/felter/ny?afsnit=plan", "/indsamlinger/tom/skema/felter/ny?afsnit=plan",
             new() { ["label"] = "", ["type"] = "matrix" }, "spørgsmål med fejl");
         await Get(sek, "/konto");
+        await Get(sek, "/konto/to-faktor");
+        await Post(sek, "/konto/to-faktor", "/konto/to-faktor", new() { ["action"] = "enable", ["code"] = "1" }, "to-faktor med fejl");
         await Get(sek, "/brugere");
         await Get(sek, "/brugere?organisation=faxe");
         await Post(sek, "/brugere", "/brugere/inviter", new() { ["organisation"] = "faxe", ["email"] = "x" }, "invitation med fejl");

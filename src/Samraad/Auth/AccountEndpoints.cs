@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +18,21 @@ public static class AccountEndpoints
         }));
         pages.MapPost("/log-ind", LogIn).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes))
             .RequireRateLimiting(AuthFeature.LoginPolicy);
+        pages.MapGet("/log-ind/to-faktor", async (string? returnUrl, SignInManager<AppUser> signIn) =>
+            await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Results.Redirect("/log-ind")
+                : Html.Render<LoginCodePage>(new { ReturnUrl = SafeReturnUrl(returnUrl) }));
+        pages.MapPost("/log-ind/to-faktor", async (HttpContext http, SignInManager<AppUser> signIn) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            var returnUrl = SafeReturnUrl(form["returnUrl"]);
+            if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return Results.Redirect("/log-ind");
+            var errors = await SecondFactor(signIn, user, form["code"], async (u, _) =>
+            {
+                await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+                await signIn.SignInWithClaimsAsync(u, false, [new System.Security.Claims.Claim("amr", "mfa")]);
+            });
+            return errors.Count == 0 ? Results.Redirect(returnUrl) : Html.Render<LoginCodePage>(new { Errors = errors, ReturnUrl = returnUrl }, StatusCodes.Status400BadRequest);
+        }).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes)).RequireRateLimiting(AuthFeature.LoginPolicy);
         pages.MapPost("/log-ud", async (HttpContext http, SignInManager<AppUser> signIn) =>
         {
             await SignOutEverywhere(http, signIn);
@@ -36,6 +52,30 @@ public static class AccountEndpoints
             await SetChoices(http, users, body?.Reminders ?? true, body?.Notices ?? true);
             return Results.NoContent();
         }).RequireAuthorization().WithTags("Session").DocumentedNoContent("setNotificationChoices", "Slå påmindelser og meddelelser til eller fra for dig selv (kvitteringer og sikkerhedsbeskeder sendes altid)", 401);
+        account.MapGet("/to-faktor", async (HttpContext http, UserManager<AppUser> users, TwoFactor twoFactor, SamraadOptions options) =>
+            await TwoFactorPage(http, users, twoFactor, options, [], null, null));
+        account.MapPost("/to-faktor", async (HttpContext http, UserManager<AppUser> users, TwoFactor twoFactor, SamraadOptions options) =>
+        {
+            var f = await http.Request.ReadFormAsync();
+            var code = f["code"].ToString();
+            switch (f["action"].ToString())
+            {
+                case "enable":
+                    var on = await twoFactor.Enable(http.User, code);
+                    return on.Ok ? await TwoFactorPage(http, users, twoFactor, options, [], "To-faktor-log ind er slået til. Du er logget ud alle andre steder.", on.Value)
+                        : await TwoFactorPage(http, users, twoFactor, options, on.Errors ?? [], null, null, StatusCodes.Status400BadRequest);
+                case "codes":
+                    var codes = await twoFactor.NewRecoveryCodes(http.User, code);
+                    return codes.Ok ? await TwoFactorPage(http, users, twoFactor, options, [], "Nye gendannelseskoder er lavet. De gamle virker ikke længere.", codes.Value)
+                        : await TwoFactorPage(http, users, twoFactor, options, codes.Errors ?? [new FieldError("code", codes.Message!)], null, null, StatusCodes.Status400BadRequest);
+                case "disable":
+                    var off = await twoFactor.Disable(http.User, code);
+                    return off.Ok ? Results.Redirect("/konto/to-faktor?fra=1")
+                        : await TwoFactorPage(http, users, twoFactor, options, off.Errors ?? [], null, null, StatusCodes.Status400BadRequest);
+                default:
+                    return await TwoFactorPage(http, users, twoFactor, options, [new FieldError("code", "Vælg, hvad du vil gøre")], null, null, StatusCodes.Status400BadRequest);
+            }
+        }).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
         account.MapPost("/adgangskode", PagePassword).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
         app.MapPost("/api/account/password", ApiPassword).RequireAuthorization().WithTags("Session").WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes))
             .DocumentedNoContent("changePassword", "Skift adgangskode (alle andre sessioner for kontoen slutter)", 400, 401);
@@ -77,7 +117,8 @@ public static class AccountEndpoints
         string userName = form["username"].ToString().Trim(), password = form["password"].ToString();
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
         var errors = await Check(signIn, userName, password);
-        if (errors.Count == 0) return Results.Redirect(returnUrl);
+        if (errors is [{ Key: SecondStep }]) return Results.Redirect("/log-ind/to-faktor?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        if (errors.Count == 0) return await MustSetUpTwoFactor(signIn, userName) ? Results.Redirect("/konto/to-faktor?kraevet=1") : Results.Redirect(returnUrl);
         return Html.Render<LoginPage>(new { Errors = errors, UserName = userName, ReturnUrl = returnUrl }, StatusCodes.Status400BadRequest);
     }
 
@@ -97,6 +138,19 @@ public static class AccountEndpoints
 
     /// <summary>The signed-in account's current password and the new one.</summary>
     public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+
+    static async Task<IResult> TwoFactorPage(HttpContext http, UserManager<AppUser> users, TwoFactor twoFactor, SamraadOptions options,
+        IReadOnlyList<FieldError> errors, string? notice, IReadOnlyList<string>? codes, int status = StatusCodes.Status200OK)
+    {
+        if (await users.GetUserAsync(http.User) is not { } user) return Results.Redirect("/log-ind");
+        var (key, _, svg) = user.TwoFactorEnabled ? ("", "", "") : await twoFactor.Setup(user);
+        return Html.Render<TwoFactorPage>(new
+        {
+            User = user, Key = key, Svg = svg, Required = TwoFactor.Required(options, user.Role), RecoveryCodes = codes, Errors = errors,
+            Notice = notice ?? (http.Request.Query["fra"].Count > 0 ? "To-faktor-log ind er slået fra." : null),
+            RequiredNotice = http.Request.Query["kraevet"].Count > 0 && !user.TwoFactorEnabled,
+        }, status);
+    }
 
     /// <summary>Which optional mail the signed-in user wants (absent means yes).</summary>
     public sealed record NotificationChoices(bool? Reminders, bool? Notices);
@@ -139,12 +193,59 @@ public static class AccountEndpoints
         return Html.Render<AccountPage>(new { User = user, Errors = errors, Notice = notice, Messages = messages, SignIns = signIns }, status);
     }
 
-    /// <summary>Login credentials of the JSON session endpoint.</summary>
-    public sealed record Credentials(string? UserName, string? Password);
+    /// <summary>Login credentials of the JSON session endpoint; <c>code</c>: the authenticator app's code (or a recovery code) when the account uses two-factor.</summary>
+    public sealed record Credentials(string? UserName, string? Password, string? Code = null);
+
+    /// <summary>The key of <see cref="Check"/>'s one "error" that means: the password was right, now the second factor.</summary>
+    const string SecondStep = "code:required";
+
+    static async Task<bool> MustSetUpTwoFactor(SignInManager<AppUser> signIn, string userName) =>
+        await signIn.UserManager.FindByNameAsync(userName) is { TwoFactorEnabled: false } user
+        && TwoFactor.Required(signIn.Context.RequestServices.GetRequiredService<SamraadOptions>(), user.Role);
+
+    /// <summary>
+    /// Checks the second factor of <paramref name="user"/>: a 6-digit code from the app or a recovery code (used up). A
+    /// wrong code counts towards the lockout. On success <paramref name="signInAs"/> signs in; the attempt is logged.
+    /// </summary>
+    internal static async Task<List<FieldError>> SecondFactor(SignInManager<AppUser> signIn, AppUser user, string? code,
+        Func<AppUser, bool, Task> signInAs)
+    {
+        var users = signIn.UserManager;
+        var given = TwoFactor.Clean(code);
+        if (given == "") return [new FieldError("code", "Skriv koden fra din godkendelsesapp")];
+        if (await users.IsLockedOutAsync(user))
+            return [new FieldError("code", "Kontoen er spærret i 15 minutter efter for mange forkerte forsøg. Prøv igen senere, eller kontakt din administrator.")];
+        var recovery = !(given.Length == 6 && given.All(char.IsAsciiDigit));
+        var right = recovery ? (await users.RedeemTwoFactorRecoveryCodeAsync(user, TwoFactor.RecoveryCode(code))).Succeeded
+            : await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, given);
+        var method = recovery ? "Adgangskode og gendannelseskode" : "Adgangskode og kode fra app";
+        if (!right)
+        {
+            await users.AccessFailedAsync(user);
+            var locked = await users.IsLockedOutAsync(user);
+            await Log(signIn, user, false, method, locked ? "Kontoen er spærret" : "Forkert kode");
+            return [new FieldError("code", locked ? "Kontoen er spærret i 15 minutter efter for mange forkerte forsøg. Prøv igen senere, eller kontakt din administrator."
+                : "Koden er forkert eller udløbet. Skriv den kode, appen viser nu")];
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        await signInAs(user, recovery);
+        await Log(signIn, user, true, method, "");
+        return [];
+    }
 
     static async Task<IResult> ApiLogIn(Credentials? body, SignInManager<AppUser> signIn)
     {
         var errors = await Check(signIn, body?.UserName?.Trim() ?? "", body?.Password ?? "");
+        if (errors is [{ Key: SecondStep }])
+        {
+            // The password was right and the account uses two-factor: the code is in the same body (no second request).
+            var user = (await signIn.UserManager.FindByNameAsync(body!.UserName!.Trim()))!;
+            await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+            var codeErrors = await SecondFactor(signIn, user, body.Code, (u, _) => signIn.SignInWithClaimsAsync(u, false, [new System.Security.Claims.Claim("amr", "mfa")]));
+            if (codeErrors.Count == 0) return Results.NoContent();
+            return codeErrors[0].Message.Contains("spærret") ? Results.Problem(codeErrors[0].Message, statusCode: 429, title: "Kontoen er spærret")
+                : ApiProblems.Invalid("Log ind mislykkedes", codeErrors);
+        }
         if (errors.Count == 0) return Results.NoContent();
         var locked = errors.Any(e => e.Message.Contains("spærret"));
         return locked ? Results.Problem(errors[0].Message, statusCode: 429, title: "Kontoen er spærret")
@@ -174,9 +275,10 @@ public static class AccountEndpoints
             // Identity asks whether the account may sign in (active) before it checks the password: only with the right
             // password does the answer say the account is deactivated, so the message tells a stranger nothing.
             var deactivatedAndRight = result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user, password);
-            await Log(signIn, user, result.Succeeded, "Adgangskode",
+            if (!result.RequiresTwoFactor) await Log(signIn, user, result.Succeeded, "Adgangskode",
                 result.IsLockedOut ? "Kontoen er spærret" : result.IsNotAllowed ? "Kontoen er deaktiveret" : "Forkert adgangskode");
             if (result.Succeeded) return errors;
+            if (result.RequiresTwoFactor) return [new FieldError(SecondStep, "")]; // logged at the second step
             if (deactivatedAndRight) return [new FieldError("username", "Kontoen er deaktiveret. Kontakt din lokale administrator eller sekretariatet.")];
             locked = result.IsLockedOut;
         }

@@ -20,6 +20,7 @@ public sealed class AuthFeature : IFeature
                 o.SignIn.RequireConfirmedAccount = true; // "confirmed" is ActiveAccount: a deactivated account cannot sign in
             })
             .AddSignInManager()
+            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -51,6 +52,7 @@ public sealed class AuthFeature : IFeature
         services.AddScoped<ChangeUser>();
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<UseAccountLink>();
+        services.AddScoped<TwoFactor>();
     }
 
     /// <summary>The rate-limit policy of the anonymous log-in endpoints.</summary>

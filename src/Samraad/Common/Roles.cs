@@ -14,6 +14,9 @@ public static class Roles
     /// <summary>A respondent who also manages its own organisation's users (invites colleagues, deactivates, changes roles).</summary>
     public const string LocalAdmin = "lokaladmin";
 
+    /// <summary>The session of a user whose role requires two-factor sign-in that is not set up yet: it may set it up, nothing else.</summary>
+    public const string PendingTwoFactor = "mangler-to-faktor";
+
     public static readonly string[] All = [Admin, Secretariat, Respondent, Reader, LocalAdmin];
 
     /// <summary>Respondents and local administrators answer for their organisation.</summary>
@@ -26,6 +29,7 @@ public static class Roles
         Respondent => "Besvarer",
         Reader => "Læser",
         LocalAdmin => "Lokal administrator",
+        PendingTwoFactor => "Mangler to-faktor",
         _ => role,
     };
 }

@@ -25,6 +25,9 @@ public sealed class SamraadOptions
     /// from a request: the Host header is the client's choice, and a reset link must not point at someone else's site.
     /// </summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+    /// <summary>Roles that must sign in with two factors, comma-separated (Samraad:RequireTwoFactor, e.g. "admin,sekretariat"); none by default.</summary>
+    public string RequireTwoFactor { get; set; } = "";
+
     /// <summary>Log-in and password-reset attempts per client address and minute (Samraad:LoginsPerMinute).</summary>
     public int LoginsPerMinute { get; set; } = DefaultLoginsPerMinute;
     public const int DefaultLoginsPerMinute = 60;
