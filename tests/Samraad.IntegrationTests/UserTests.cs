@@ -50,6 +50,12 @@ public class UserTests
         var link = LinkPath(mail);
         Assert.StartsWith("/invitation/", link);
 
+        // Another KKR is no respondent of the secretariat's to staff (not even when added to a draft).
+        Assert.Equal(HttpStatusCode.Forbidden, (await Invite(sek, "kkr-hovedstaden", "x@kkr.dk", "X", Roles.Secretariat)).StatusCode);
+        // Once delivered, the invitation's one-time link is gone from the database (only its hash stays).
+        for (var i = 0; i < 100 && await app.WithDb(d => d.Outbox.AnyAsync(m => m.Link != null)); i++) await Task.Delay(50);
+        Assert.False(await app.WithDb(d => d.Outbox.AnyAsync(m => m.Link != null || m.TextBody.Contains("/invitation/"))));
+
         // The same address again: refused by the field, nothing sent.
         var twice = await Invite(sek, "faxe", "anne.kontakt@faxe.dk", "Anne igen", Roles.Respondent);
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);

@@ -75,7 +75,7 @@ public static class AccountEndpoints
                 default:
                     return await TwoFactorPage(http, users, twoFactor, options, [new FieldError("code", "Vælg, hvad du vil gøre")], null, null, StatusCodes.Status400BadRequest);
             }
-        }).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
+        }).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes)).RequireRateLimiting(AuthFeature.LoginPolicy);
         account.MapPost("/adgangskode", PagePassword).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
         app.MapPost("/api/account/password", ApiPassword).RequireAuthorization().WithTags("Session").WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes))
             .DocumentedNoContent("changePassword", "Skift adgangskode (alle andre sessioner for kontoen slutter)", 400, 401);
@@ -132,8 +132,9 @@ public static class AccountEndpoints
         var db = signIn.Context.RequestServices.GetRequiredService<Data.AppDbContext>();
         var now = signIn.Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         db.SignInEvents.Add(new SignInEvent { UserId = user.Id, At = now, Succeeded = succeeded, Method = method, Detail = succeeded ? null : failure });
-        if (succeeded) user.LastSignInAt = now;
         await db.SaveChangesAsync();
+        // Written past the user's concurrency stamp: a failed attempt on the same account a moment ago must not fail this sign-in.
+        if (succeeded) await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
     }
 
     /// <summary>The signed-in account's current password and the new one.</summary>
@@ -211,6 +212,7 @@ public static class AccountEndpoints
         Func<AppUser, bool, Task> signInAs)
     {
         var users = signIn.UserManager;
+        if (!user.IsActive) return [new FieldError("code", "Kontoen er deaktiveret. Kontakt din lokale administrator eller sekretariatet.")];
         var given = TwoFactor.Clean(code);
         if (given == "") return [new FieldError("code", "Skriv koden fra din godkendelsesapp")];
         if (await users.IsLockedOutAsync(user))
@@ -274,7 +276,9 @@ public static class AccountEndpoints
             var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
             // Identity asks whether the account may sign in (active) before it checks the password: only with the right
             // password does the answer say the account is deactivated, so the message tells a stranger nothing.
-            var deactivatedAndRight = result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user, password);
+            var deactivatedAndRight = result.IsNotAllowed && !await signIn.UserManager.IsLockedOutAsync(user) && await signIn.UserManager.CheckPasswordAsync(user, password);
+            // A wrong password for a deactivated account counts as any wrong password does: no guessing it to reuse elsewhere.
+            if (result.IsNotAllowed && !deactivatedAndRight) await signIn.UserManager.AccessFailedAsync(user);
             if (!result.RequiresTwoFactor) await Log(signIn, user, result.Succeeded, "Adgangskode",
                 result.IsLockedOut ? "Kontoen er spærret" : result.IsNotAllowed ? "Kontoen er deaktiveret" : "Forkert adgangskode");
             if (result.Succeeded) return errors;

@@ -58,6 +58,7 @@ public sealed class AccountLinks(AppDbContext db, Outbox outbox, TimeProvider cl
         if (token.ExpiresAt <= clock.GetUtcNow().UtcDateTime)
             return (null, purpose == TokenPurpose.Invitation ? "Invitationen er udløbet. Bed den, der inviterede dig, om at sende en ny." : "Linket er udløbet (det gælder en time). Bed om et nyt under Glemt adgangskode.");
         if (!token.User.IsActive) return (null, "Kontoen er deaktiveret. Kontakt din administrator.");
+        if (purpose == TokenPurpose.Invitation && !token.User.IsInvited) return (null, "Linket er allerede brugt. Log ind med din adgangskode, eller brug Glemt adgangskode.");
         return (token, null);
     }
 

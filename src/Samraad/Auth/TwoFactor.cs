@@ -71,6 +71,7 @@ public sealed class TwoFactor(SignInManager<AppUser> signIn, SamraadOptions opti
     /// <summary>A wrong code counts towards the lockout, as a wrong password does.</summary>
     async Task<bool> CodeIsRight(AppUser user, string? code)
     {
+        if (await Users.IsLockedOutAsync(user)) return false; // no guessing while locked out
         var digits = Clean(code);
         if (digits.Length != 6) { await Users.AccessFailedAsync(user); return false; }
         if (await Users.VerifyTwoFactorTokenAsync(user, Users.Options.Tokens.AuthenticatorTokenProvider, digits)) return true;

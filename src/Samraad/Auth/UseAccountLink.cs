@@ -33,6 +33,8 @@ public sealed class UseAccountLink(AppDbContext db, UserManager<AppUser> users, 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var used = await db.AccountTokens.Where(t => t.Id == token.Id && t.UsedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), ct);
         if (used != 1) return Outcome<AppUser>.Fail(Problem.Conflict, "Linket er allerede brugt. Log ind med din adgangskode, eller bed om et nyt link.");
+        // A password set ends every other open link of the account (an invitation, an earlier reset).
+        await db.AccountTokens.Where(t => t.UserId == user.Id && t.UsedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), ct);
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password!);
         user.EmailConfirmed = true;
         user.AccessFailedCount = 0;

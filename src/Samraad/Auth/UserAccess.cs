@@ -37,6 +37,12 @@ public static class UserAccess
     public static Task<bool> AnswersCollectionsOf(AppDbContext db, int organisationId, int? ownerId, CancellationToken ct = default) =>
         ownerId is int owner ? RespondentsOf(db, owner).ContainsAsync(organisationId, ct) : Task.FromResult(false);
 
+    /// <summary>
+    /// Municipalities and partners asked by a published collection of the owner: a draft gives no reach (anyone may
+    /// add any organisation to a draft), and a KKR or an agency is never another's to staff.
+    /// </summary>
     static IQueryable<int> RespondentsOf(AppDbContext db, int ownerId) =>
-        db.CollectionRespondents.Where(r => db.Collections.Any(c => c.Id == r.CollectionId && c.OwnerOrganisationId == ownerId)).Select(r => r.OrganisationId);
+        db.CollectionRespondents.Where(r => db.Collections.Any(c => c.Id == r.CollectionId && c.OwnerOrganisationId == ownerId && c.Status != Features.Collections.CollectionStatus.Draft)
+                && (r.Organisation!.Kind == OrganisationKind.Kommune || r.Organisation.Kind == OrganisationKind.Partner))
+            .Select(r => r.OrganisationId);
 }

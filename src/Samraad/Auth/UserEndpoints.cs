@@ -30,11 +30,11 @@ public static class UserEndpoints
         pages.MapPost("/inviter", PageInvite).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/{id}", Show);
         pages.MapPost("/{id}/rolle", async (string id, HttpContext http, ChangeUser change) =>
-            await PageChange(http, id, change, new ChangeUser.Input((await http.Request.ReadFormAsync())["role"].ToString(), null), "Rollen er ændret.")).AddEndpointFilter(AntiforgeryTokens.Validate);
+            await PageChange(http, id, change, new ChangeUser.Input((await http.Request.ReadFormAsync())["role"].ToString(), null), "rolle")).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{id}/deaktiver", (string id, HttpContext http, ChangeUser change) =>
-            PageChange(http, id, change, new ChangeUser.Input(null, false), "Brugeren er deaktiveret og logget ud.")).AddEndpointFilter(AntiforgeryTokens.Validate);
+            PageChange(http, id, change, new ChangeUser.Input(null, false), "deaktiveret")).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{id}/genaktiver", (string id, HttpContext http, ChangeUser change) =>
-            PageChange(http, id, change, new ChangeUser.Input(null, true), "Brugeren er genaktiveret.")).AddEndpointFilter(AntiforgeryTokens.Validate);
+            PageChange(http, id, change, new ChangeUser.Input(null, true), "genaktiveret")).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost("/{id}/invitation", async (string id, HttpContext http, InviteUser invite) =>
         {
             var outcome = await invite.Resend(UserContext.From(http.User)!, id);
@@ -114,7 +114,13 @@ public static class UserEndpoints
     }
 
     static Task<IResult> Show(string id, HttpContext http) =>
-        ShowPage(http, id, [], http.Request.Query["inviteret"].Count > 0 ? "Invitationen er sendt." : http.Request.Query["gemt"].ToString() is { Length: > 0 } g ? g : null);
+        ShowPage(http, id, [], http.Request.Query["inviteret"].Count > 0 ? "Invitationen er sendt." : Saved.GetValueOrDefault(http.Request.Query["gemt"].ToString()));
+
+    /// <summary>What the last change on a user's page did, by a fixed key in the redirect (never free text from the address).</summary>
+    static readonly Dictionary<string, string> Saved = new()
+    {
+        ["rolle"] = "Rollen er ændret.", ["deaktiveret"] = "Brugeren er deaktiveret og logget ud.", ["genaktiveret"] = "Brugeren er genaktiveret.",
+    };
 
     static async Task<IResult> ShowPage(HttpContext http, string id, IReadOnlyList<FieldError> errors, string? notice, int status = 200)
     {
@@ -135,7 +141,7 @@ public static class UserEndpoints
     static async Task<IResult> PageChange(HttpContext http, string id, ChangeUser change, ChangeUser.Input input, string done)
     {
         var outcome = await change.Handle(UserContext.From(http.User)!, id, input);
-        return await Html.From(outcome, u => Results.Redirect($"/brugere/{u.Id}?gemt={Uri.EscapeDataString(done)}"),
+        return await Html.From(outcome, u => Results.Redirect($"/brugere/{u.Id}?gemt={done}"),
             f => ShowPage(http, id, f.Errors, null, f.Status), "Brugeren");
     }
 

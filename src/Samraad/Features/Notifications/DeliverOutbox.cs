@@ -13,6 +13,8 @@ namespace Samraad.Features.Notifications;
 /// </summary>
 public sealed class DeliverOutbox(AppDbContext db, IMailTransport transport, TimeProvider clock, MailOptions options, ILogger<DeliverOutbox> log)
 {
+    const string SentSecret = "(Indholdet er slettet efter afsendelsen, fordi det havde et engangslink.)";
+
     /// <summary>How long a claim holds: a node that died while sending gives the message up after this.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     /// <summary>This process, as the claim names it (the host, the process and a random part, as a host may run two nodes).</summary>
@@ -33,6 +35,8 @@ public sealed class DeliverOutbox(AppDbContext db, IMailTransport transport, Tim
         var handled = 0;
         foreach (var id in due)
         {
+            // The clock is read per message: a slow server can make a pass outlast a lease taken at its start.
+            now = clock.GetUtcNow().UtcDateTime;
             var until = now + Lease;
             var claimed = await db.Outbox
                 .Where(m => m.Id == id && m.State == DeliveryState.Queued && (m.ClaimedUntil == null || m.ClaimedUntil < now))
@@ -59,6 +63,10 @@ public sealed class DeliverOutbox(AppDbContext db, IMailTransport transport, Tim
         {
             await mine.ExecuteUpdateAsync(s => s.SetProperty(x => x.State, DeliveryState.Sent).SetProperty(x => x.SentAt, now)
                 .SetProperty(x => x.Attempts, attempts).SetProperty(x => x.ClaimedUntil, (DateTime?)null).SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
+            // An invitation or reset holds a one-time secret: once delivered, the copy in the database goes (only its hash stays, in AccountTokens).
+            if (m.Category == MessageCategory.Security)
+                await db.Outbox.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TextBody, SentSecret).SetProperty(x => x.HtmlBody, SentSecret)
+                    .SetProperty(x => x.Link, (string?)null), CancellationToken.None);
             return;
         }
         error = Truncate(error, 1000);

@@ -57,7 +57,8 @@ public sealed class SmtpTransport(MailOptions.SmtpOptions options) : IMailTransp
             await client.ConnectAsync(options.Host!, options.Port, security, ct);
             if (!string.IsNullOrEmpty(options.UserName)) await client.AuthenticateAsync(options.UserName, options.Password ?? "", ct);
             await client.SendAsync(message, ct);
-            await client.DisconnectAsync(true, ct);
+            // Accepted is sent: a failure to say goodbye must not make the message go out again.
+            try { await client.DisconnectAsync(true, ct); } catch (Exception e) when (e is IOException or SmtpProtocolException or System.Net.Sockets.SocketException or OperationCanceledException) { }
         }
         catch (SmtpCommandException e)
         {

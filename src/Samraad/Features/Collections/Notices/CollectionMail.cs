@@ -45,8 +45,9 @@ public sealed class CollectionMail(Outbox outbox)
     {
         var c = ctx.Collection;
         var deadline = ctx.DeadlineFor(org.Id);
-        var left = deadline - nowUtc;
-        var when = left.TotalHours < 24 ? "i dag eller i morgen" : $"om {Math.Ceiling(left.TotalDays):0} dage";
+        // Calendar days in Danish time: the 1-day reminder at 9:00 says "i morgen" for a deadline at 23:59 the next day.
+        var days = (DanishTime.ToLocal(deadline).Date - DanishTime.ToLocal(nowUtc).Date).Days;
+        var when = days switch { <= 0 => "i dag", 1 => "i morgen", _ => $"om {days} dage" };
         return ToRespondent(c, org, MessageCategory.Reminder, MessageKinds.Reminder, u => new MailTemplate(
                 $"Påmindelse: {c.Title} – frist {DanishTime.Date(deadline)}", $"Kære {u.FullName}",
                 [$"{org.DisplayName} har endnu ikke indsendt sin besvarelse af »{c.Title}«. Fristen er {DanishTime.Format(deadline)} ({when}).",

@@ -24,5 +24,5 @@ public class FollowUpTask
     /// Whether the user acts for the organisation that owns the task (and so may close it): its staff, not a council
     /// member who merely belongs to it — a member reads its body's tasks.
     /// </summary>
-    public bool OwnedBy(UserContext user) => user.Role != Roles.Reader && user.OrganisationId is int org && org == OwnerOrganisationId;
+    public bool OwnedBy(UserContext user) => user.Role is Roles.Secretariat or Roles.Respondent or Roles.LocalAdmin && user.OrganisationId is int org && org == OwnerOrganisationId;
 }
