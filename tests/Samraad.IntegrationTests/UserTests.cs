@@ -248,6 +248,11 @@ public class UserTests
         var dir = Path.Combine(app.DataDir, "mail");
         for (var i = 0; i < 100 && !(Directory.Exists(dir) && Directory.GetFiles(dir, "*.eml").Length > 0); i++) await Task.Delay(50);
         var file = Assert.Single(Directory.GetFiles(dir, "*.eml"));
+        if (!OperatingSystem.IsWindows()) // it holds a one-time link
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(dir));
+        }
         var mail = await MimeMessage.LoadAsync(file);
         Assert.Equal("fil@faxe.dk", mail.To.Mailboxes.Single().Address);
         Assert.Contains("Kære Fil <script>", mail.TextBody);

@@ -27,6 +27,8 @@ public sealed class TwoFactor(SignInManager<AppUser> signIn, SamraadOptions opti
         {
             await Users.ResetAuthenticatorKeyAsync(user);
             key = (await Users.GetAuthenticatorKeyAsync(user))!;
+            // A new key changes the security stamp: keep this browser signed in (the page is only being looked at).
+            await signIn.RefreshSignInAsync(user);
         }
         var label = Uri.EscapeDataString($"Samraad:{user.UserName}");
         var uri = $"otpauth://totp/{label}?secret={key}&issuer=Samraad&digits=6&period=30";

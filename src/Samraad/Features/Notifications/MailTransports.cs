@@ -30,10 +30,13 @@ public sealed class EmlFileTransport(string directory) : IMailTransport
 
     public async Task Send(MimeMessage message, CancellationToken ct)
     {
-        System.IO.Directory.CreateDirectory(Directory);
+        // Owner-only, as the keys and the first passwords: an invitation's file holds a one-time link.
+        Samraad.Data.PrivateFiles.Directory(Directory);
         var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
         var temp = Path.Combine(Directory, "." + name + ".tmp");
-        await message.WriteToAsync(temp, ct);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var file = new FileStream(temp, options)) await message.WriteToAsync(file, ct);
         File.Move(temp, Path.Combine(Directory, name), overwrite: true);
     }
 }
