@@ -16,9 +16,6 @@ public class NotificationTests
 {
     const string C = "/indsamlinger/klima-2027";
 
-    static async Task<HttpResponseMessage> Post(HttpClient client, string page, string action, Dictionary<string, string> fields) =>
-        await client.PostAsync(action, await TestApp.Form(client, page, fields));
-
     /// <summary>A user with an e-mail address (as one who accepted an invitation has).</summary>
     static async Task Mailable(TestApp app, string userName, string role, string org, string email, bool reminders = true)
     {
@@ -53,15 +50,15 @@ public class NotificationTests
         await app.WithDb(d => d.Collections.ExecuteUpdateAsync(s => s.SetProperty(c => c.ReminderDays, "")));
 
         // A draft with one question and two respondents; publishing it invites their users.
-        Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, "/indsamlinger/ny", "/indsamlinger/ny", new()
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.Post(sek, "/indsamlinger/ny", "/indsamlinger/ny", new()
             { ["title"] = "Klima 2027", ["slug"] = "klima-2027", ["opens"] = "30-11-2026 08.00", ["deadline"] = "10-12-2026 12.00" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, C + "/skema", C + "/skema", new() { ["action"] = "section-add", ["sectionTitle"] = "Plan" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.Post(sek, C + "/skema", C + "/skema", new() { ["action"] = "section-add", ["sectionTitle"] = "Plan" })).StatusCode);
         var add = C + "/skema/felter/ny?afsnit=plan";
-        Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, add, add, new() { ["label"] = "Har kommunen en plan?", ["key"] = "plan", ["type"] = "yesNo", ["required"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.Post(sek, add, add, new() { ["label"] = "Har kommunen en plan?", ["key"] = "plan", ["type"] = "yesNo", ["required"] = "true" })).StatusCode);
         foreach (var org in new[] { "faxe", "greve" })
-            Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, C + "/respondenter", C + "/respondenter", new() { ["action"] = "add-one", ["organisation"] = org })).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await TestApp.Post(sek, C + "/respondenter", C + "/respondenter", new() { ["action"] = "add-one", ["organisation"] = org })).StatusCode);
         Assert.Empty(await smtp.WaitFor(1, seconds: 1)); // a draft tells nobody
-        Assert.Equal(HttpStatusCode.Redirect, (await Post(sek, C, C + "/status", new() { ["action"] = "publish" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.Post(sek, C, C + "/status", new() { ["action"] = "publish" })).StatusCode);
 
         var invitations = await smtp.WaitFor(3);
         Assert.Equal(["anne@faxe.dk", "bo@faxe.dk", "carl@greve.dk"], invitations.Select(m => m.To.Mailboxes.Single().Address).Order());
@@ -107,7 +104,7 @@ public class NotificationTests
         // Send påmindelse nu: to the one still missing.
         var now = await sek.PostAsync("/api/collections/klima-2027/reminders", null);
         Assert.Equal(1, (await now.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("organisations").GetInt32());
-        var page = await Post(sek, C, C + "/paamindelser", new() { ["action"] = "send" });
+        var page = await TestApp.Post(sek, C, C + "/paamindelser", new() { ["action"] = "send" });
         Assert.Contains("Påmindelsen er sendt til 1 respondent (1 modtager)", Html.Text(await sek.GetStringAsync(page.Headers.Location!.OriginalString)));
 
         // Faxe's response reopened: both Faxe users are told why (reminders off is not notices off).
@@ -140,7 +137,7 @@ public class NotificationTests
         await using var app = TestApp.Start(db, settings: smtp.Settings(new() { ["Samraad:Mail:ReminderSeconds"] = "0" }));
         await Mailable(app, "o-faxe", Roles.Respondent, "faxe", "o@faxe.dk");
         var faxe = await app.LoggedIn("o-faxe");
-        Assert.Equal(HttpStatusCode.Redirect, (await Post(faxe, "/konto", "/konto/beskeder", new() { ["reminders"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.Post(faxe, "/konto", "/konto/beskeder", new() { ["reminders"] = "true" })).StatusCode);
         var user = await app.WithDb(d => d.Users.AsNoTracking().SingleAsync(u => u.UserName == "o-faxe"));
         Assert.True(user.WantsReminders);
         Assert.False(user.WantsNotices);

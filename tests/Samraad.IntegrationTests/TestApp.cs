@@ -173,6 +173,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
     }
 
+    /// <summary>Posts a form to <paramref name="action"/> with the antiforgery token of <paramref name="page"/>, as a browser does.</summary>
+    public static async Task<HttpResponseMessage> Post(HttpClient client, string page, string action, Dictionary<string, string> fields) =>
+        await client.PostAsync(action, await Form(client, page, fields));
+
     /// <summary>
     /// A file posted as a browser posts a form with a file input: multipart, with the antiforgery token of the page
     /// the form is on, and <c>Expect: 100-continue</c> so a body the server refuses by size is not sent (its 413 is read).

@@ -53,6 +53,12 @@ public sealed class TestSmtp : IAsyncDisposable
         server = new SmtpServer.SmtpServer(options, services);
         stop = new CancellationTokenSource();
         running = server.StartAsync(stop.Token);
+        // Back only once it listens: a message tried in between would be refused and wait for its retry.
+        for (var i = 0; i < 200; i++)
+        {
+            try { using var probe = new TcpClient(); probe.Connect(IPAddress.Loopback, Port); return; }
+            catch (SocketException) { Thread.Sleep(25); }
+        }
     }
 
     public async Task Stop()

@@ -28,9 +28,6 @@ public class TwoFactorTests
         return (value % 1_000_000).ToString("D6");
     }
 
-    static async Task<HttpResponseMessage> Post(HttpClient client, string page, string action, Dictionary<string, string> fields) =>
-        await client.PostAsync(action, await TestApp.Form(client, page, fields));
-
     /// <summary>Two-factor set up on the page: returns the key and the recovery codes shown.</summary>
     static async Task<(string Key, List<string> Codes)> SetUp(HttpClient client)
     {
@@ -38,10 +35,10 @@ public class TwoFactorTests
         Assert.Contains("<svg", page);
         Assert.Contains("QR-kode til din godkendelsesapp", page);
         var key = Regex.Match(Html.Text(page), @"Nøgle: ([A-Z2-7 ]+)").Groups[1].Value.Replace(" ", "");
-        var wrong = await Post(client, "/konto/to-faktor", "/konto/to-faktor", new() { ["action"] = "enable", ["code"] = "000000" });
+        var wrong = await TestApp.Post(client, "/konto/to-faktor", "/konto/to-faktor", new() { ["action"] = "enable", ["code"] = "000000" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("Koden er forkert eller udløbet", Html.Text(await wrong.Content.ReadAsStringAsync()));
-        var on = await Post(client, "/konto/to-faktor", "/konto/to-faktor", new() { ["action"] = "enable", ["code"] = Totp(key) });
+        var on = await TestApp.Post(client, "/konto/to-faktor", "/konto/to-faktor", new() { ["action"] = "enable", ["code"] = Totp(key) });
         var html = await on.Content.ReadAsStringAsync();
         Assert.True(on.StatusCode == HttpStatusCode.OK, Html.Text(html));
         Assert.Contains("To-faktor-log ind er slået til", Html.Text(html));
@@ -51,7 +48,7 @@ public class TwoFactorTests
     }
 
     static async Task<HttpResponseMessage> PasswordStep(HttpClient client, string user) =>
-        await Post(client, "/log-ind", "/log-ind", new() { ["username"] = user, ["password"] = TestApp.Password, ["returnUrl"] = "/konto" });
+        await TestApp.Post(client, "/log-ind", "/log-ind", new() { ["username"] = user, ["password"] = TestApp.Password, ["returnUrl"] = "/konto" });
 
     [Theory, OnSqlite, OnPostgres]
     public async Task Two_factor_sign_in_with_an_authenticator_code_or_a_recovery_code_by_page_and_by_API(Db db)
@@ -75,10 +72,10 @@ public class TwoFactorTests
         Assert.StartsWith("/log-ind/to-faktor", first.Headers.Location!.OriginalString);
         Assert.StartsWith("/log-ind", (await browser.GetAsync("/konto")).Headers.Location!.OriginalString);
         var step = first.Headers.Location!.OriginalString;
-        var bad = await Post(browser, step, "/log-ind/to-faktor", new() { ["code"] = "123456", ["returnUrl"] = "/konto" });
+        var bad = await TestApp.Post(browser, step, "/log-ind/to-faktor", new() { ["code"] = "123456", ["returnUrl"] = "/konto" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("Koden er forkert eller udløbet", Html.Text(await bad.Content.ReadAsStringAsync()));
-        var good = await Post(browser, step, "/log-ind/to-faktor", new() { ["code"] = Totp(key), ["returnUrl"] = "/konto" });
+        var good = await TestApp.Post(browser, step, "/log-ind/to-faktor", new() { ["code"] = Totp(key), ["returnUrl"] = "/konto" });
         Assert.Equal("/konto", good.Headers.Location!.OriginalString);
         var account = Html.Text(await browser.GetStringAsync("/konto"));
         Assert.Contains("Adgangskode og kode fra app", account); // the sign-in log
@@ -87,10 +84,10 @@ public class TwoFactorTests
         // A recovery code works once.
         var lost = app.Client();
         var stepped = (await PasswordStep(lost, "t-faxe")).Headers.Location!.OriginalString;
-        Assert.Equal("/konto", (await Post(lost, stepped, "/log-ind/to-faktor", new() { ["code"] = codes[0], ["returnUrl"] = "/konto" })).Headers.Location!.OriginalString);
+        Assert.Equal("/konto", (await TestApp.Post(lost, stepped, "/log-ind/to-faktor", new() { ["code"] = codes[0], ["returnUrl"] = "/konto" })).Headers.Location!.OriginalString);
         var again = app.Client();
         stepped = (await PasswordStep(again, "t-faxe")).Headers.Location!.OriginalString;
-        Assert.Equal(HttpStatusCode.BadRequest, (await Post(again, stepped, "/log-ind/to-faktor", new() { ["code"] = codes[0], ["returnUrl"] = "/konto" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await TestApp.Post(again, stepped, "/log-ind/to-faktor", new() { ["code"] = codes[0], ["returnUrl"] = "/konto" })).StatusCode);
 
         // The API takes the code in the same body.
         var api = app.Client();
@@ -123,7 +120,7 @@ public class TwoFactorTests
         var (key, _) = await SetUp(client);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/indsamlinger/akutfunktioner-2024")).StatusCode);
         // It cannot be turned off while the role requires it.
-        var off = await Post(client, "/konto/to-faktor", "/konto/to-faktor", new() { ["action"] = "disable", ["code"] = Totp(key) });
+        var off = await TestApp.Post(client, "/konto/to-faktor", "/konto/to-faktor", new() { ["action"] = "disable", ["code"] = Totp(key) });
         Assert.Equal(HttpStatusCode.BadRequest, off.StatusCode);
         Assert.Contains("skal bruge to-faktor-log ind", Html.Text(await off.Content.ReadAsStringAsync()));
     }

@@ -200,6 +200,9 @@ public static class AccountEndpoints
     /// <summary>The key of <see cref="Check"/>'s one "error" that means: the password was right, now the second factor.</summary>
     const string SecondStep = "code:required";
 
+    /// <summary>What a locked account is told, at the password and at the code.</summary>
+    internal const string Locked = "Kontoen er spærret i 15 minutter efter for mange forkerte forsøg. Prøv igen senere, eller kontakt din administrator.";
+
     static async Task<bool> MustSetUpTwoFactor(SignInManager<AppUser> signIn, string userName) =>
         await signIn.UserManager.FindByNameAsync(userName) is { TwoFactorEnabled: false } user
         && TwoFactor.Required(signIn.Context.RequestServices.GetRequiredService<SamraadOptions>(), user.Role);
@@ -216,7 +219,7 @@ public static class AccountEndpoints
         var given = TwoFactor.Clean(code);
         if (given == "") return [new FieldError("code", "Skriv koden fra din godkendelsesapp")];
         if (await users.IsLockedOutAsync(user))
-            return [new FieldError("code", "Kontoen er spærret i 15 minutter efter for mange forkerte forsøg. Prøv igen senere, eller kontakt din administrator.")];
+            return [new FieldError("code", Locked)];
         var recovery = !(given.Length == 6 && given.All(char.IsAsciiDigit));
         var right = recovery ? (await users.RedeemTwoFactorRecoveryCodeAsync(user, TwoFactor.RecoveryCode(code))).Succeeded
             : await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, given);
@@ -226,7 +229,7 @@ public static class AccountEndpoints
             await users.AccessFailedAsync(user);
             var locked = await users.IsLockedOutAsync(user);
             await Log(signIn, user, false, method, locked ? "Kontoen er spærret" : "Forkert kode");
-            return [new FieldError("code", locked ? "Kontoen er spærret i 15 minutter efter for mange forkerte forsøg. Prøv igen senere, eller kontakt din administrator."
+            return [new FieldError("code", locked ? Locked
                 : "Koden er forkert eller udløbet. Skriv den kode, appen viser nu")];
         }
         await users.ResetAccessFailedCountAsync(user);
@@ -288,7 +291,7 @@ public static class AccountEndpoints
         }
         // The same words whether the name exists or not, so a failed log-in does not tell which accounts exist.
         errors.Add(locked
-            ? new FieldError("username", "Kontoen er spærret i 15 minutter efter for mange forkerte forsøg. Prøv igen senere, eller kontakt din administrator.")
+            ? new FieldError("username", Locked)
             : new FieldError("username", "Brugernavn eller adgangskode er forkert"));
         return errors;
     }

@@ -126,7 +126,7 @@ public static class AuthoringApi
         return outcome.Ok ? await State(db, slug) : ApiProblems.From(outcome);
     }
 
-    static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
+    internal static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
         Guard.Api(CollectionContext.LoadVisible(db, slug, UserContext.From(http.User)!), "Indsamlingen findes ikke.", c => c.CanAdminister(UserContext.From(http.User)!));
 
     static async Task<IResult> Status(string slug, StatusRequest? body, HttpContext http, AppDbContext db, ChangeStatus change)

@@ -31,30 +31,27 @@ public static class NoticePages
         var api = app.MapGroup("/api/collections/{slug}").RequireAuthorization().WithTags("Indsamlinger");
         api.MapPost("/reminders", async (string slug, HttpContext http, AppDbContext db, SendReminders send) =>
         {
-            var (ctx, denied) = await Administered(http, db, slug);
+            var (ctx, denied) = await AuthoringApi.Administered(http, db, slug);
             if (ctx is null) return denied!;
             var outcome = await send.Now(ctx, UserContext.From(http.User)!);
             return outcome.Ok ? Results.Ok(new RemindersSentDto(outcome.Value.Organisations, outcome.Value.Messages)) : ApiProblems.From(outcome);
         }).Documented<RemindersSentDto>("sendReminders", "Send påmindelse nu til de respondenter, der ikke har indsendt", 401, 403, 404, 409);
         api.MapPut("/reminder-days", async (string slug, ReminderDaysRequest? body, HttpContext http, AppDbContext db, ChangeReminderDays change) =>
         {
-            var (ctx, denied) = await Administered(http, db, slug);
+            var (ctx, denied) = await AuthoringApi.Administered(http, db, slug);
             if (ctx is null) return denied!;
             var outcome = await change.Handle(ctx, UserContext.From(http.User)!, body?.Days);
             return outcome.Ok ? Results.NoContent() : ApiProblems.From(outcome);
         }).DocumentedNoContent("changeReminderDays", "Dage før fristen, hvor der sendes påmindelser kl. 9 dansk tid (\"7, 1\"; tom for ingen)", 400, 401, 403, 404);
         api.MapGet("/messages", async (string slug, HttpContext http, AppDbContext db) =>
         {
-            var (ctx, denied) = await Administered(http, db, slug);
+            var (ctx, denied) = await AuthoringApi.Administered(http, db, slug);
             if (ctx is null) return denied!;
             var orgs = ctx.Memberships.ToDictionary(m => m.OrganisationId, m => m.Organisation!.Slug);
             return Results.Ok((await Messages(db, ctx.Collection.Id)).Select(m => new MessageDto(m.Id, m.CreatedAt, m.Kind, m.ToAddress, m.ToName,
                 m.OrganisationId is int o ? orgs.GetValueOrDefault(o) : null, m.Subject, m.State.ToString(), m.Attempts, m.LastError, m.SentAt)).ToList());
         }).Documented<List<MessageDto>>("listCollectionMessages", "Udsendte beskeder: hvem fik hvad, hvornår, og om det blev sendt", 401, 403, 404);
     }
-
-    static Task<(CollectionContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
-        Guard.Api(CollectionContext.LoadVisible(db, slug, UserContext.From(http.User)!), "Indsamlingen findes ikke.", c => c.CanAdminister(UserContext.From(http.User)!));
 
     static Task<List<Notifications.OutboxMessage>> Messages(AppDbContext db, int collectionId) =>
         db.Outbox.AsNoTracking().Where(m => m.CollectionId == collectionId).OrderByDescending(m => m.Id).Take(2000).ToListAsync();
