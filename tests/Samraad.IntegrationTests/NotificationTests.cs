@@ -41,7 +41,7 @@ public class NotificationTests
     {
         await using var smtp = new TestSmtp();
         await using var app = TestApp.Start(db, settings: smtp.Settings(new() { ["Samraad:Mail:ReminderSeconds"] = "0" }));
-        await app.CreateUser("n-sek", Roles.Secretariat, "kkr-sjaelland");
+        await Mailable(app, "n-sek", Roles.Secretariat, "kkr-sjaelland", "sekretariat@kkr.dk");
         await Mailable(app, "n-faxe", Roles.Respondent, "faxe", "anne@faxe.dk");
         await Mailable(app, "n-faxe-admin", Roles.LocalAdmin, "faxe", "bo@faxe.dk", reminders: false);
         await Mailable(app, "n-greve", Roles.Respondent, "greve", "carl@greve.dk");
@@ -107,11 +107,39 @@ public class NotificationTests
         var page = await TestApp.Post(sek, C, C + "/paamindelser", new() { ["action"] = "send" });
         Assert.Contains("Påmindelsen er sendt til 1 respondent (1 modtager)", Html.Text(await sek.GetStringAsync(page.Headers.Location!.OriginalString)));
 
-        // Faxe's response reopened: both Faxe users are told why (reminders off is not notices off).
+        // Anmod om genåbning: a reason is required; the secretariat is told once, with the reason and a link; the
+        // request shows on the collection and the response; only Faxe's own users can ask, and only once.
+        var response = C + "/besvarelser/faxe";
+        var empty = await TestApp.Post(faxe, response, response + "/anmod-om-genaabning", new() { ["reason"] = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Skriv hvad der skal rettes, og hvorfor", Html.Text(await empty.Content.ReadAsStringAsync()));
+        var greve = await app.LoggedIn("n-greve");
+        Assert.Equal(HttpStatusCode.Forbidden, (await greve.PostAsJsonAsync("/api/collections/klima-2027/responses/faxe/reopen-request", new { reason = "Forkert tal" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sek.PostAsJsonAsync("/api/collections/klima-2027/responses/faxe/reopen-request", new { reason = "Forkert tal" })).StatusCode);
+        var asked = await TestApp.Post(faxe, response, response + "/anmod-om-genaabning", new() { ["reason"] = "Planen er <vedtaget> siden" });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        Assert.Contains("Anmodningen er sendt", Html.Text(await faxe.GetStringAsync(asked.Headers.Location!.OriginalString)));
+        var request = (await smtp.WaitFor(11))[10];
+        Assert.Equal("sekretariat@kkr.dk", request.To.Mailboxes.Single().Address);
+        Assert.Equal("Anmodning om genåbning: Faxe Kommune – Klima 2027", request.Subject);
+        Assert.Contains("Begrundelse: Planen er <vedtaget> siden", request.TextBody);
+        Assert.Contains("Planen er &lt;vedtaget&gt; siden", request.HtmlBody);
+        Assert.Contains("http://127.0.0.1:5080/indsamlinger/klima-2027/besvarelser/faxe#genaabn", request.TextBody);
+        var again = await faxe.PostAsJsonAsync("/api/collections/klima-2027/responses/faxe/reopen-request", new { reason = "Igen" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("allerede anmodet om genåbning", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("Anmodninger om genåbning Faxe Kommune", Html.Text(await sek.GetStringAsync(C)));
+        Assert.Contains("har anmodet om genåbning", Html.Text(await sek.GetStringAsync(response)));
+        var json = await faxe.GetFromJsonAsync<JsonElement>("/api/collections/klima-2027/responses/faxe");
+        Assert.Equal("Planen er <vedtaget> siden", json.GetProperty("reopenRequest").GetProperty("reason").GetString());
+
+        // Faxe's response reopened: both Faxe users are told why (reminders off is not notices off); the request is answered.
         Assert.Equal(HttpStatusCode.NoContent, (await sek.PostAsJsonAsync("/api/collections/klima-2027/responses/faxe/reopen", new { reason = "Tallet for 2026 mangler" })).StatusCode);
-        var all = await smtp.WaitFor(12);
-        Assert.Equal(12, all.Count);
-        Assert.All(all.Skip(10), m => Assert.Contains("Begrundelse: Tallet for 2026 mangler", m.TextBody));
+        var all = await smtp.WaitFor(13);
+        Assert.Equal(13, all.Count);
+        Assert.All(all.Skip(11), m => Assert.Contains("Begrundelse: Tallet for 2026 mangler", m.TextBody));
+        Assert.Equal(JsonValueKind.Null, (await faxe.GetFromJsonAsync<JsonElement>("/api/collections/klima-2027/responses/faxe")).GetProperty("reopenRequest").ValueKind);
+        Assert.DoesNotContain("Anmodninger om genåbning", Html.Text(await sek.GetStringAsync(C)));
 
         // No reminder after the deadline; Udsendte beskeder lists every message as sent.
         app.Clock.Now = Utc(12, 16, 8, 0);
@@ -119,9 +147,9 @@ public class NotificationTests
         sek = await app.LoggedIn("n-sek");
         faxe = await app.LoggedIn("n-faxe");
         await Task.Delay(500);
-        Assert.Equal(12, smtp.Received.Count);
+        Assert.Equal(13, smtp.Received.Count);
         var messages = await sek.GetFromJsonAsync<JsonElement>("/api/collections/klima-2027/messages");
-        Assert.Equal(12, messages.GetArrayLength());
+        Assert.Equal(13, messages.GetArrayLength());
         Assert.All(messages.EnumerateArray(), m => Assert.Equal("Sent", m.GetProperty("state").GetString()));
         var list = Html.Text(await sek.GetStringAsync(C + "/beskeder"));
         Assert.Contains("carl@greve.dk", list);

@@ -25,12 +25,16 @@ public sealed record AnswersRequest(IReadOnlyDictionary<string, System.Text.Json
 
 /// <summary>A respondent's response: status, revision (send it back to avoid overwriting a colleague) and answers.</summary>
 public sealed record ResponseDto(string Collection, string Respondent, string Status, int Revision, int? FormVersion,
-    string? LatestReceipt, DateTime? LatestReceiptAtUtc, bool CanEdit, string? ClosedReason, IReadOnlyDictionary<string, AnswerDto> Answers, string? Period = null);
+    string? LatestReceipt, DateTime? LatestReceiptAtUtc, bool CanEdit, string? ClosedReason, IReadOnlyDictionary<string, AnswerDto> Answers, string? Period = null,
+    ReopenRequestDto? ReopenRequest = null);
+
+/// <summary>An open request from the respondent to reopen its submitted response.</summary>
+public sealed record ReopenRequestDto(DateTime RequestedAtUtc, string RequestedBy, string Reason);
 
 /// <summary>A receipt issued on submission.</summary>
 public sealed record ReceiptDto(string Number, string Organisation, string SubmittedBy, DateTime SubmittedAtUtc, string SubmittedAtDanish, IReadOnlyDictionary<string, AnswerDto> Answers);
 
-/// <summary>Why a response is reopened.</summary>
+/// <summary>Why a response is reopened, or why the respondent asks for it.</summary>
 public sealed record ReopenRequest(string? Reason);
 
 /// <summary>Counts of one answer option.</summary>

@@ -5,7 +5,7 @@ namespace Samraad.Features.Collections;
 /// <summary>What a log line records: changes to answers, and (the later ones) changes to the collection's definition.</summary>
 public enum AuditAction
 {
-    AnswerChanged, Submitted, Reopened, WindowChanged, Imported,
+    AnswerChanged, Submitted, Reopened, WindowChanged, Imported, ReopenRequested,
     Created, StatusChanged, DefinitionChanged, RespondentAdded, RespondentRemoved, DeadlineExtended,
 }
 
@@ -55,6 +55,7 @@ public class AuditEntry
         AuditAction.AnswerChanged => "Svar ændret",
         AuditAction.Submitted => "Indsendt",
         AuditAction.Reopened => "Genåbnet",
+        AuditAction.ReopenRequested => "Anmodet om genåbning",
         AuditAction.WindowChanged => "Frist ændret",
         AuditAction.Imported => "Indlæst",
         AuditAction.Created => "Oprettet",

@@ -22,6 +22,8 @@ public static class CollectionApi
             .Documented<ReceiptDto>("submitResponse", "Indsend: validerer hele skemaet, låser og udsteder kvittering; alt eller intet", 400, 401, 403, 404, 409, 413, 423)
             .Accepts<AnswersRequest>("application/json");
         api.MapPost("/{slug}/responses/{org}/reopen", Reopen).DocumentedNoContent("reopenResponse", "Genåbn en indsendt besvarelse (sekretariatet)", 400, 401, 403, 404, 409);
+        api.MapPost("/{slug}/responses/{org}/reopen-request", RequestReopen)
+            .DocumentedNoContent("requestReopening", "Anmod om genåbning af en indsendt besvarelse (respondenten); sekretariatet får besked", 400, 401, 403, 404, 409);
         api.MapGet("/{slug}/summary", Summary).Documented<SummaryDto>("getSummary", "Sammendrag beregnet fra de seneste kvitteringer, med afvigelser fra trykte tal (for en periodisk indsamling: PeriodicSummaryDto)", 400, 401, 403, 404);
         api.MapGet("/{slug}/matrix", MatrixJson).Documented<MatrixDto>("getMatrix", "Respondenter × spørgsmål", 401, 403, 404);
         api.MapGet("/{slug}/export", Export).WithName("exportResponses").WithSummary("Eksport: format=csv|xlsx|json")
@@ -88,7 +90,8 @@ public static class CollectionApi
         return new ResponseDto(ctx.Collection.Slug, org.Slug, r is null ? "NotStarted" : r.IsReopened ? "Reopened" : r.Status.ToString(),
             r?.Revision ?? 0, versions, r?.LatestReceipt?.Number, r?.LatestReceipt?.SubmittedAtUtc,
             Access.CanAnswerFor(user, org.Id) && closed is null && r?.Status != ResponseStatus.Submitted, closed,
-            Answers(ctx.Form, r?.AnswerMap() ?? new Dictionary<string, AnswerValue>()), ctx.Period == "" ? null : ctx.Period);
+            Answers(ctx.Form, r?.AnswerMap() ?? new Dictionary<string, AnswerValue>()), ctx.Period == "" ? null : ctx.Period,
+            r?.ReopenRequestedAtUtc is DateTime at ? new ReopenRequestDto(at, r.ReopenRequestedBy ?? "", r.ReopenRequestReason ?? "") : null);
     }
 
     internal static Dictionary<string, AnswerDto> Answers(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers) =>
@@ -138,6 +141,14 @@ public static class CollectionApi
         var (ctx, o, error) = await Respondent(http, db, slug, org);
         if (ctx is null) return error!;
         var outcome = await reopen.Handle(ctx, o!.Id, UserContext.From(http.User)!, body?.Reason);
+        return outcome.Ok ? Results.NoContent() : ApiProblems.From(outcome);
+    }
+
+    static async Task<IResult> RequestReopen(string slug, string org, ReopenRequest? body, HttpContext http, AppDbContext db, RequestReopening request)
+    {
+        var (ctx, o, error) = await Respondent(http, db, slug, org);
+        if (ctx is null) return error!;
+        var outcome = await request.Handle(ctx, o!.Id, UserContext.From(http.User)!, body?.Reason);
         return outcome.Ok ? Results.NoContent() : ApiProblems.From(outcome);
     }
 

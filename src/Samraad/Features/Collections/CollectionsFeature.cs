@@ -13,6 +13,7 @@ public sealed class CollectionsFeature : IFeature
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitResponse>();
         services.AddScoped<ReopenResponse>();
+        services.AddScoped<RequestReopening>();
         services.AddScoped<ChangeWindow>();
         services.AddScoped<CreateCollection>();
         services.AddScoped<CreateFromPack>();

@@ -54,6 +54,8 @@ sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         e.Property(r => r.Revision).IsConcurrencyToken();
         e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(r => r.Period).HasMaxLength(20);
+        e.Property(r => r.ReopenRequestedBy).HasMaxLength(256);
+        e.Property(r => r.ReopenRequestReason).HasMaxLength(ReopenResponse.MaxReasonLength);
         e.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<FormVersion>().WithMany().HasForeignKey(r => r.FormVersionId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(r => r.LatestReceipt).WithMany().HasForeignKey(r => r.LatestReceiptId).OnDelete(DeleteBehavior.Restrict);

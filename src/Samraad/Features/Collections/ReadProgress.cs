@@ -5,7 +5,8 @@ using Samraad.Features.Reference;
 namespace Samraad.Features.Collections;
 
 /// <summary>Where one respondent stands.</summary>
-public sealed record RespondentStatus(Organisation Organisation, ResponseStatus? Status, bool Reopened, DateTime? LastSubmittedUtc, string? ReceiptNumber, DateTime? UpdatedUtc)
+public sealed record RespondentStatus(Organisation Organisation, ResponseStatus? Status, bool Reopened, DateTime? LastSubmittedUtc, string? ReceiptNumber, DateTime? UpdatedUtc,
+    DateTime? ReopenRequestedUtc = null)
 {
     public bool HasAnswered => ReceiptNumber is not null;
 
@@ -26,6 +27,8 @@ public sealed record Progress(IReadOnlyList<RespondentStatus> Rows)
     public int Answered => Rows.Count(r => r.HasAnswered);
     public int Submitted => Rows.Count(r => r.Status == ResponseStatus.Submitted);
     public IEnumerable<RespondentStatus> Missing => Rows.Where(r => r.Status != ResponseStatus.Submitted);
+    /// <summary>Submitted responses whose respondent asked for them to be reopened, oldest first.</summary>
+    public IEnumerable<RespondentStatus> ReopenRequests => Rows.Where(r => r.ReopenRequestedUtc is not null).OrderBy(r => r.ReopenRequestedUtc);
 }
 
 public static class ReadProgress
@@ -33,7 +36,7 @@ public static class ReadProgress
     public static async Task<Progress> Handle(AppDbContext db, CollectionContext ctx, CancellationToken ct = default)
     {
         var responses = await db.Responses.Where(r => r.CollectionId == ctx.Collection.Id && r.Period == ctx.Period)
-            .Select(r => new { r.OrganisationId, r.Status, r.LatestReceiptId, r.UpdatedAtUtc, Number = r.LatestReceipt!.Number, At = (DateTime?)r.LatestReceipt.SubmittedAtUtc })
+            .Select(r => new { r.OrganisationId, r.Status, r.LatestReceiptId, r.UpdatedAtUtc, r.ReopenRequestedAtUtc, Number = r.LatestReceipt!.Number, At = (DateTime?)r.LatestReceipt.SubmittedAtUtc })
             .ToListAsync(ct);
         var rows = ctx.Respondents.Select(o =>
         {
@@ -41,7 +44,7 @@ public static class ReadProgress
             return r is null
                 ? new RespondentStatus(o, null, false, null, null, null)
                 : new RespondentStatus(o, r.Status, r.Status == ResponseStatus.Draft && r.LatestReceiptId != null,
-                    r.LatestReceiptId is null ? null : r.At, r.LatestReceiptId is null ? null : r.Number, r.UpdatedAtUtc);
+                    r.LatestReceiptId is null ? null : r.At, r.LatestReceiptId is null ? null : r.Number, r.UpdatedAtUtc, r.ReopenRequestedAtUtc);
         }).ToList();
         return new Progress(rows);
     }

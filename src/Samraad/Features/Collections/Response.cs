@@ -28,6 +28,10 @@ public class Response
     public int? LatestReceiptId { get; set; }
     public Receipt? LatestReceipt { get; set; }
     public List<Answer> Answers { get; set; } = new();
+    /// <summary>The respondent asked the secretariat to reopen the submitted response (when, who, why); cleared on reopen.</summary>
+    public DateTime? ReopenRequestedAtUtc { get; set; }
+    public string? ReopenRequestedBy { get; set; }
+    public string? ReopenRequestReason { get; set; }
 
     public bool IsReopened => Status == ResponseStatus.Draft && LatestReceiptId is not null;
 
@@ -93,7 +97,21 @@ public class Response
         Status = ResponseStatus.Draft;
         Revision++;
         UpdatedAtUtc = nowUtc;
+        ReopenRequestedAtUtc = null; ReopenRequestedBy = null; ReopenRequestReason = null;
         return AuditEntry.For(this, by, nowUtc, AuditAction.Reopened, note: reason);
+    }
+
+    /// <summary>
+    /// The respondent asks for a submitted response to be reopened. Only the secretariat can reopen; a request is open
+    /// until then (a second one is refused, so the secretariat is told once). Does not unlock anything.
+    /// </summary>
+    public AuditEntry RequestReopening(string reason, Actor by, DateTime nowUtc)
+    {
+        if (Status != ResponseStatus.Submitted) throw new InvalidOperationException("Kun en indsendt besvarelse kan genåbnes.");
+        if (ReopenRequestedAtUtc is not null) throw new InvalidOperationException("Der er allerede anmodet om genåbning.");
+        ReopenRequestedAtUtc = nowUtc; ReopenRequestedBy = by.Name; ReopenRequestReason = reason;
+        Revision++;
+        return AuditEntry.For(this, by, nowUtc, AuditAction.ReopenRequested, note: reason);
     }
 }
 

@@ -19,6 +19,7 @@ public static class ResponsePages
         pages.MapGet(Base + "/kvittering", LatestReceipt);
         pages.MapGet("/kvitteringer/{number}", ReceiptByNumber);
         pages.MapPost(Base + "/genaabn", Reopen).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost(Base + "/anmod-om-genaabning", RequestReopening).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet(Base + "/log", Audit);
     }
 
@@ -38,7 +39,7 @@ public static class ResponsePages
     }
 
     static ResponsePageModel Model(Target t, DateTime now, IReadOnlyDictionary<string, RawAnswer>? posted = null,
-        IReadOnlyList<FieldError>? errors = null, string? problem = null, string? notice = null)
+        IReadOnlyList<FieldError>? errors = null, string? problem = null, string? notice = null, string? reason = null)
     {
         var stored = t.Response?.AnswerMap() ?? new Dictionary<string, AnswerValue>();
         var closed = t.Ctx.ClosedReasonFor(t.Org.Id, now);
@@ -46,7 +47,7 @@ public static class ResponsePages
         return new ResponsePageModel(t.Ctx, t.Org, t.Response?.Status, t.Response?.Revision ?? 0,
             t.Response?.LatestReceipt?.Number, t.Response?.LatestReceipt?.SubmittedAtUtc, stored,
             posted ?? ResponsePageModel.InputsFrom(t.Ctx.Form, stored), errors ?? [], problem, notice, closed,
-            Access.CanAnswerFor(t.User, t.Org.Id), canEdit, t.Ctx.CanAdminister(t.User));
+            Access.CanAnswerFor(t.User, t.Org.Id), canEdit, t.Ctx.CanAdminister(t.User), PendingReopenRequest.Of(t.Response), reason);
     }
 
     static async Task<IResult> Show(string slug, string org, HttpContext http, AppDbContext db, TimeProvider clock)
@@ -55,6 +56,7 @@ public static class ResponsePages
         if (t is null) return denied!;
         var notice = http.Request.Query.ContainsKey("gemt") ? $"Kladden er gemt {DanishTime.Format(t.Response?.UpdatedAtUtc ?? clock.GetUtcNow().UtcDateTime)}."
             : http.Request.Query.ContainsKey("genaabnet") ? "Besvarelsen er genåbnet. Besvareren kan nu rette og indsende igen."
+            : http.Request.Query.ContainsKey("anmodet") ? "Anmodningen er sendt. Sekretariatet har fået besked og genåbner besvarelsen, hvis den skal rettes."
             : http.Request.Query.ContainsKey("forhaandsvisning") && t.Ctx.CanAdminister(t.User)
                 ? $"Forhåndsvisning: sådan ser skemaet ud for {t.Org.DisplayName}. Kun respondenten selv kan svare." : null;
         return Html.Render<ResponsePage>(new { Model = Model(t, clock.GetUtcNow().UtcDateTime, notice: notice) });
@@ -153,10 +155,23 @@ public static class ResponsePages
         if (t is null) return denied!;
         var form = await http.Request.ReadFormAsync();
         var outcome = await reopen.Handle(t.Ctx, t.Org.Id, t.User, form["reason"]);
-        return await Html.From(outcome, _ => Results.Redirect($"/indsamlinger/{slug}/besvarelser/{org}{t.Ctx.QueryWith("genaabnet=1")}"),
-            failed => Task.FromResult(Html.Render<ResponsePage>(new { Model = Model(t, clock.GetUtcNow().UtcDateTime, errors: failed.Errors, problem: failed.Message) },
-                failed.Status)), "Besvarelsen", "reason");
+        return await Answered(outcome, t, form["reason"], clock, "genaabnet=1");
     }
+
+    static async Task<IResult> RequestReopening(string slug, string org, HttpContext http, AppDbContext db, RequestReopening request, TimeProvider clock)
+    {
+        var (t, denied) = await Load(http, db, slug, org);
+        if (t is null) return denied!;
+        var form = await http.Request.ReadFormAsync();
+        var outcome = await request.Handle(t.Ctx, t.Org.Id, t.User, form["reason"]);
+        return await Answered(outcome, t, form["reason"], clock, "anmodet=1");
+    }
+
+    /// <summary>After reopening or asking for it: back to the response with a notice, or the page again with the reason kept and the error by it.</summary>
+    static Task<IResult> Answered(Outcome<Response> outcome, Target t, string? reason, TimeProvider clock, string notice) =>
+        Html.From(outcome, _ => Results.Redirect($"/indsamlinger/{t.Ctx.Collection.Slug}/besvarelser/{t.Org.Slug}{t.Ctx.QueryWith(notice)}"),
+            failed => Task.FromResult(Html.Render<ResponsePage>(new { Model = Model(t, clock.GetUtcNow().UtcDateTime, errors: failed.Errors, problem: failed.Message, reason: reason) },
+                failed.Status)), "Besvarelsen", "reason");
 
     static async Task<IResult> Audit(string slug, string org, HttpContext http, AppDbContext db)
     {

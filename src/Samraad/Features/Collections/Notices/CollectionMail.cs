@@ -80,4 +80,18 @@ public sealed class CollectionMail(Outbox outbox)
                 ? [$"Sekretariatet har forlænget {org.DisplayName}s frist for »{ctx.Collection.Title}« til {DanishTime.Format(until)}.", $"Begrundelse: {reason}"]
                 : [$"{org.DisplayName}s forlængede frist for »{ctx.Collection.Title}« er fjernet. Den fælles frist gælder: {DanishTime.Format(ctx.Collection.DeadlineUtc)}."],
             "Gå til besvarelsen", ResponseLink(ctx.Collection, org), MailTemplate.ChoiceFooter));
+
+    /// <summary>A respondent asks for its submitted response to be reopened: to the secretariat's users, with the reason.</summary>
+    public async Task<int> ReopenRequested(CollectionContext ctx, Organisation org, string byName, string reason)
+    {
+        var c = ctx.Collection;
+        var sent = 0;
+        foreach (var user in await outbox.UsersOf([c.OwnerOrganisationId], r => r == Roles.Secretariat))
+            if (outbox.To(user, MessageCategory.Notice, MessageKinds.ReopenRequest, new MailTemplate(
+                    $"Anmodning om genåbning: {org.DisplayName} – {c.Title}", $"Kære {user.FullName}",
+                    [$"{byName} fra {org.DisplayName} beder om at få genåbnet besvarelsen af »{c.Title}«.", $"Begrundelse: {reason}",
+                     "Genåbn besvarelsen på dens side, hvis den skal rettes; respondenten får så besked."],
+                    "Se besvarelsen", ResponseLink(c, org) + "#genaabn", MailTemplate.ChoiceFooter), Refs(c, org))) sent++;
+        return sent;
+    }
 }

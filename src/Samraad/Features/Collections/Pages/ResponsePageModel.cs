@@ -19,7 +19,9 @@ public sealed record ResponsePageModel(
     string? ClosedReason,
     bool IsRespondent,
     bool CanEdit,
-    bool CanAdminister)
+    bool CanAdminister,
+    PendingReopenRequest? ReopenRequest = null,
+    string? PostedReason = null)
 {
     public string Url => $"/indsamlinger/{Ctx.Collection.Slug}/besvarelser/{Organisation.Slug}";
     /// <summary>A link to this response's page (or a sub-page: "/vis"), in the same period.</summary>
@@ -29,4 +31,11 @@ public sealed record ResponsePageModel(
     public static Dictionary<string, RawAnswer> InputsFrom(FormSpec form, IReadOnlyDictionary<string, AnswerValue> stored) =>
         stored.ToDictionary(a => a.Key, a => new RawAnswer(
             form.FindLeaf(a.Key) is { } leaf ? FieldValues.InputText(leaf.Spec, a.Value.Value) : a.Value.Value, a.Value.Missing));
+}
+
+/// <summary>An open *Anmod om genåbning*: when, by whom, why.</summary>
+public sealed record PendingReopenRequest(DateTime AtUtc, string By, string Reason)
+{
+    public static PendingReopenRequest? Of(Response? r) =>
+        r?.ReopenRequestedAtUtc is DateTime at ? new(at, r.ReopenRequestedBy ?? "", r.ReopenRequestReason ?? "") : null;
 }
