@@ -346,6 +346,8 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         new("POST /moeder/{slug}/punkter/{number}/bilag/{id:int}/fjern", OwnerAdmin, s => $"{TheMeeting}/punkter/2.3/bilag/{s.FreshAttachment}/fjern")
             { Body = Form(), Before = s => s.AddAttachment() },
         R("GET /moeder/{slug}/referat", OwnerAdmin, TheMeeting + "/referat"),
+        R("GET /moeder/{slug}/beskeder", OwnerAdmin, TheMeeting + "/beskeder"),
+        R("GET /api/meetings/{slug}/messages", OwnerAdmin, $"/api/meetings/{MeetingTests.Slug}/messages"),
         R("POST /moeder/{slug}/referat/fremmoede", OwnerAdmin, TheMeeting + "/referat/fremmoede", Form()),
         R("POST /moeder/{slug}/referat/punkter/{number}", OwnerAdmin, TheMeeting + "/referat/punkter/2.3", Form()),
         R("POST /moeder/{slug}/referat/punkter/{number}/opgaver", OwnerAdmin, TheMeeting + "/referat/punkter/2.3/opgaver", Form()),

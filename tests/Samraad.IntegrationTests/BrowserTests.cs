@@ -86,6 +86,20 @@ public class BrowserTests(ITestOutputHelper output)
         Assert.Contains("Faxe Kommune", receipt);
         await Axe(faxe, violations);
 
+        // Faxe finds a mistake after submitting and asks the secretariat to reopen, with a reason.
+        await faxe.GotoAsync(baseUrl + "/indsamlinger/akutfunktioner-2024/besvarelser/faxe");
+        await faxe.GetByRole(AriaRole.Button, new() { Name = "Anmod om genåbning" }).ClickAsync();
+        await Expect(faxe, "Skriv hvad der skal rettes, og hvorfor");
+        await Axe(faxe, violations);
+        await faxe.GetByLabel("Hvad skal rettes, og hvorfor?").FillAsync("Samarbejdsaftalen om blodtransfusioner findes alligevel");
+        await faxe.GetByRole(AriaRole.Button, new() { Name = "Anmod om genåbning" }).ClickAsync();
+        await Expect(faxe, "Anmodningen er sendt");
+        await Axe(faxe, violations);
+        await sek.GotoAsync(baseUrl + "/indsamlinger/akutfunktioner-2024");
+        await sek.Locator("#anmodninger").GetByRole(AriaRole.Link, new() { Name = "Faxe Kommune" }).ClickAsync();
+        await Expect(sek, "har anmodet om genåbning");
+        await Axe(sek, violations);
+
         // The secretariat's summary now counts Faxe's transfusions, and the log shows the change.
         await sek.GotoAsync(baseUrl + "/indsamlinger/akutfunktioner-2024/sammendrag");
         var row = sek.GetByRole(AriaRole.Row).Filter(new() { HasText = "Blodtransfusioner" }).First;

@@ -104,6 +104,16 @@ public class HtmlCheckerTests
         await Post(faxe, "/indsamlinger/alle-felttyper/besvarelser/faxe", "/indsamlinger/alle-felttyper/besvarelser/faxe",
             new() { ["antal"] = "tolv", ["tiltag"] = "ingen", ["action"] = "submit" }, "skema med fejl");
         await Get(admin, "/pakker");
+        const string Submitted = "/indsamlinger/akutfunktioner-2024/besvarelser/faxe";
+        await Get(faxe, Submitted);
+        Assert.Contains("Anmod om genåbning", pages[Submitted]);
+        await Post(faxe, Submitted, Submitted + "/anmod-om-genaabning", new() { ["reason"] = "" }, "anmodning med fejl");
+        await Post(faxe, Submitted, Submitted + "/anmod-om-genaabning", new() { ["reason"] = "Tallet i 2.1 er forkert" });
+        await Get(faxe, Submitted + "?anmodet=1");
+        await Get(sek, Submitted + "?genaabn=1");
+        await Get(sek, "/indsamlinger/akutfunktioner-2024?anmodninger=1");
+        Assert.Contains("Anmodninger om genåbning", pages["/indsamlinger/akutfunktioner-2024?anmodninger=1"]);
+        await Get(sek, $"/moeder/{MeetingTests.Slug}/beskeder");
 
         var dir = Directory.CreateTempSubdirectory("samraad-vnu-").FullName;
         try

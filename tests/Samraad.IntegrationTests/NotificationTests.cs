@@ -16,18 +16,6 @@ public class NotificationTests
 {
     const string C = "/indsamlinger/klima-2027";
 
-    /// <summary>A user with an e-mail address (as one who accepted an invitation has).</summary>
-    static async Task Mailable(TestApp app, string userName, string role, string org, string email, bool reminders = true)
-    {
-        await app.CreateUser(userName, role, org);
-        await app.WithDb(async d =>
-        {
-            var u = await d.Users.SingleAsync(x => x.UserName == userName);
-            (u.Email, u.NormalizedEmail, u.WantsReminders) = (email, email.ToUpperInvariant(), reminders);
-            return await d.SaveChangesAsync();
-        });
-    }
-
     static async Task<int> DueReminders(TestApp app)
     {
         using var scope = app.Services.CreateScope();
@@ -41,10 +29,10 @@ public class NotificationTests
     {
         await using var smtp = new TestSmtp();
         await using var app = TestApp.Start(db, settings: smtp.Settings(new() { ["Samraad:Mail:ReminderSeconds"] = "0" }));
-        await Mailable(app, "n-sek", Roles.Secretariat, "kkr-sjaelland", "sekretariat@kkr.dk");
-        await Mailable(app, "n-faxe", Roles.Respondent, "faxe", "anne@faxe.dk");
-        await Mailable(app, "n-faxe-admin", Roles.LocalAdmin, "faxe", "bo@faxe.dk", reminders: false);
-        await Mailable(app, "n-greve", Roles.Respondent, "greve", "carl@greve.dk");
+        await app.CreateUser("n-sek", Roles.Secretariat, "kkr-sjaelland", "sekretariat@kkr.dk");
+        await app.CreateUser("n-faxe", Roles.Respondent, "faxe", "anne@faxe.dk");
+        await app.CreateUser("n-faxe-admin", Roles.LocalAdmin, "faxe", "bo@faxe.dk", reminders: false);
+        await app.CreateUser("n-greve", Roles.Respondent, "greve", "carl@greve.dk");
         var sek = await app.LoggedIn("n-sek");
         // The test packs hold an open collection with a December deadline: its reminders are not this test's.
         await app.WithDb(d => d.Collections.ExecuteUpdateAsync(s => s.SetProperty(c => c.ReminderDays, "")));
@@ -163,7 +151,7 @@ public class NotificationTests
     {
         await using var smtp = new TestSmtp();
         await using var app = TestApp.Start(db, settings: smtp.Settings(new() { ["Samraad:Mail:ReminderSeconds"] = "0" }));
-        await Mailable(app, "o-faxe", Roles.Respondent, "faxe", "o@faxe.dk");
+        await app.CreateUser("o-faxe", Roles.Respondent, "faxe", "o@faxe.dk");
         var faxe = await app.LoggedIn("o-faxe");
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.Post(faxe, "/konto", "/konto/beskeder", new() { ["reminders"] = "true" })).StatusCode);
         var user = await app.WithDb(d => d.Users.AsNoTracking().SingleAsync(u => u.UserName == "o-faxe"));
@@ -173,5 +161,78 @@ public class NotificationTests
         Assert.False(await app.WithDb(d => d.Users.Where(u => u.UserName == "o-faxe").Select(u => u.WantsReminders).SingleAsync()));
         Assert.Contains("Dine valg om e-mails er gemt", Html.Text(await faxe.GetStringAsync("/konto?beskeder=1")));
         Assert.Equal(0, await app.WithDb(d => d.Outbox.CountAsync()));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Members_get_the_packet_notice_and_the_minutes_and_a_task_owner_the_task_and_its_reminders(Db db)
+    {
+        await using var smtp = new TestSmtp();
+        await using var app = TestApp.Start(db, settings: smtp.Settings(new() { ["Samraad:Mail:ReminderSeconds"] = "0" }));
+        await app.WithDb(d => d.Collections.ExecuteUpdateAsync(s => s.SetProperty(c => c.ReminderDays, "")));
+        await app.CreateUser("m-sek", Roles.Secretariat, "kkr-sjaelland", "sekretariat@kkr.dk");
+        await app.CreateUser("m-mette", Roles.Reader, "kkr-sjaelland", "mette@kkr.dk");
+        await app.CreateUser("m-hovedstaden", Roles.Reader, "kkr-hovedstaden", "hans@kkr-h.dk"); // another body's member: nothing
+        await app.CreateUser("m-faxe", Roles.Respondent, "faxe", "anne@faxe.dk");
+        var sek = await app.LoggedIn("m-sek");
+        const string Meeting = "/moeder/" + MeetingTests.Slug, Minutes = Meeting + "/referat";
+        var link = "http://127.0.0.1:5080" + Meeting;
+
+        // The agenda published: the body's members get the packet notice with a link.
+        Assert.Equal(HttpStatusCode.Redirect, (await MeetingTests.Publish(sek)).StatusCode);
+        var agenda = (await smtp.WaitFor(1)).Single();
+        Assert.Equal("mette@kkr.dk", agenda.To.Mailboxes.Single().Address);
+        Assert.StartsWith("Dagsorden: ", agenda.Subject);
+        Assert.Matches(@"er offentliggjort med \d+ sider i dagsordenspakken", agenda.TextBody);
+        Assert.Contains(link, agenda.TextBody);
+
+        // A task for Faxe: Faxe's staff are told what, by when, from which meeting and item (the text encoded in HTML).
+        var task = await sek.PostAsync($"{Minutes}/punkter/2.7/opgaver", await TestApp.Form(sek, Minutes, new()
+            { ["taskText"] = "Indsend tal for <botilbud>", ["taskOwner"] = "faxe", ["taskPerson"] = "", ["taskDue"] = "14-12-2026" }));
+        Assert.Equal(HttpStatusCode.Redirect, task.StatusCode);
+        var assigned = (await smtp.WaitFor(2))[1];
+        Assert.Equal("anne@faxe.dk", assigned.To.Mailboxes.Single().Address);
+        Assert.Equal("Ny opgave fra KKR Sjælland: frist 14. december 2026", assigned.Subject);
+        Assert.Contains("punkt 2.7", assigned.TextBody);
+        Assert.Contains("Indsend tal for <botilbud>", assigned.TextBody);
+        Assert.Contains("Indsend tal for &lt;botilbud&gt;", assigned.HtmlBody);
+        Assert.Contains("http://127.0.0.1:5080/opgaver", assigned.TextBody);
+
+        // The minutes approved: the members are told.
+        await app.WithDb(d => d.AgendaItems.ExecuteUpdateAsync(s => s.SetProperty(i => i.Outcome, Features.Meetings.DecisionOutcome.Noted)));
+        Assert.Equal(HttpStatusCode.Redirect, (await sek.PostAsync(Minutes + "/afholdt", await TestApp.Form(sek, Minutes, new()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await sek.PostAsync(Minutes + "/godkend", await TestApp.Form(sek, Minutes, new()))).StatusCode);
+        var approved = (await smtp.WaitFor(3))[2];
+        Assert.Equal("mette@kkr.dk", approved.To.Mailboxes.Single().Address);
+        Assert.StartsWith("Referatet er godkendt: ", approved.Subject);
+        Assert.Contains(link + "/referat", approved.TextBody);
+
+        // The task's reminders: a week before the due date and on the day, at 9:00 Danish time, once each.
+        async Task<int> Due() { using var scope = app.Services.CreateScope(); return await scope.ServiceProvider.GetRequiredService<Features.Meetings.Notices.SendTaskReminders>().Due(); }
+        Assert.Equal(0, await Due());
+        app.Clock.Now = Utc(12, 7, 7, 59);
+        Assert.Equal(0, await Due());
+        app.Clock.Now = Utc(12, 7, 8, 0);
+        Assert.Equal(1, await Due());
+        Assert.Equal(0, await Due());
+        app.Clock.Now = Utc(12, 14, 8, 30);
+        Assert.Equal(1, await Due());
+        app.Clock.Now = Utc(12, 15, 8, 0);
+        Assert.Equal(0, await Due());
+        var reminders = (await smtp.WaitFor(5)).Skip(3).ToList();
+        Assert.All(reminders, m => Assert.Equal("Påmindelse: opgave fra KKR Sjælland – frist 14. december 2026", m.Subject));
+        Assert.Contains("(i dag)", reminders[1].TextBody);
+
+        // Udsendte beskeder for the meeting, page and API, for its secretariat only.
+        sek = await app.LoggedIn("m-sek");
+        await Task.Delay(300);
+        Assert.Equal(5, smtp.Received.Count);
+        var messages = await sek.GetFromJsonAsync<JsonElement>($"/api/meetings/{MeetingTests.Slug}/messages");
+        Assert.Equal(5, messages.GetArrayLength());
+        Assert.Equal(["agenda-published", "minutes-approved", "task-assigned", "task-due", "task-due"], messages.EnumerateArray().Select(m => m.GetProperty("kind").GetString()).Order());
+        var page = Html.Text(await sek.GetStringAsync(Meeting + "/beskeder"));
+        Assert.Contains("mette@kkr.dk", page);
+        Assert.Contains("Påmindelse om opgave", page);
+        var faxe = await app.LoggedIn("m-faxe");
+        Assert.Equal(HttpStatusCode.Forbidden, (await faxe.GetAsync($"/api/meetings/{MeetingTests.Slug}/messages")).StatusCode);
     }
 }

@@ -148,9 +148,17 @@ public class PoolTests
         using (var xlsx = SpreadsheetDocument.Open(new MemoryStream(await ism.GetByteArrayAsync($"{Pool}/fordeling.xlsx")), false))
             Assert.Equal(["Fordeling", "Budget"], xlsx.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
 
+        var applicant = applications[0].GetProperty("slug").GetString()!;
+        await app.CreateUser("ansoeger", Roles.Respondent, applicant, "ansoeger@kommune.dk");
         Assert.Equal(HttpStatusCode.Redirect, (await ism.PostAsync(Pool + "/afgoerelser", await TestApp.Form(ism, Pool + "/fordeling", new()))).StatusCode);
         var decisions = await app.WithDb(d => d.PoolDecisions.Include(x => x.Organisation).ToListAsync());
         Assert.Equal(applications.GetArrayLength(), decisions.Count);
+
+        // The applicant's users are told, with the outcome and a link to their letter (saved with the decisions).
+        var told = await app.WithDb(d => d.Outbox.AsNoTracking().SingleAsync(m => m.Kind == "pool-decision"));
+        Assert.Equal("ansoeger@kommune.dk", told.ToAddress);
+        Assert.Contains($"/puljer/laanepulje-botilbud-2025-26/afgoerelser/{applicant}", told.TextBody);
+        Assert.Contains("lånedispensation for 2025 og 2026", told.TextBody);
 
         var granted = decisions.First(d => d.Outcome == Features.Pools.PoolOutcome.Tilsagn);
         var other = decisions.First(d => d.OrganisationId != granted.OrganisationId);

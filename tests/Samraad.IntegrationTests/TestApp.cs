@@ -136,13 +136,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates an account acting for an organisation (by slug) in a role.</summary>
-    public async Task CreateUser(string userName, string role, string? organisationSlug)
+    /// <summary>A signed-up user; with <paramref name="email"/> it is one who can be mailed (as one who accepted an invitation).</summary>
+    public async Task CreateUser(string userName, string role, string? organisationSlug, string? email = null, bool reminders = true)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var orgId = organisationSlug is null ? (int?)null : (await db.Organisations.SingleAsync(o => o.Slug == organisationSlug)).Id;
-        var result = await users.CreateAsync(new AppUser { UserName = userName, FullName = $"Test {userName}", Role = role, OrganisationId = orgId }, Password);
+        var result = await users.CreateAsync(new AppUser
+        {
+            UserName = userName, FullName = $"Test {userName}", Role = role, OrganisationId = orgId,
+            Email = email, NormalizedEmail = email?.ToUpperInvariant(), WantsReminders = reminders,
+        }, Password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Description)));
     }
 

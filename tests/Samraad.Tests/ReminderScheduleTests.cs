@@ -1,5 +1,5 @@
 using Samraad.Auth;
-using Samraad.Features.Collections.Notices;
+using Samraad.Features.Notifications;
 using Samraad.Features.Reference;
 
 namespace Samraad.Tests;
@@ -76,5 +76,21 @@ public class ReminderScheduleTests
         Assert.Equal([Roles.Respondent, Roles.LocalAdmin], UserAccess.RolesFor(OrganisationKind.Kommune));
         Assert.Equal([Roles.Secretariat, Roles.Reader], UserAccess.RolesFor(OrganisationKind.Kkr));
         Assert.True(Roles.Answers(Roles.LocalAdmin));
+    }
+
+    [Fact]
+    public void A_task_is_reminded_a_week_before_and_on_its_due_day_at_nine_Danish_time_never_before_it_was_created_or_after()
+    {
+        var days = Features.Meetings.Notices.SendTaskReminders.Days;
+        var due = Features.Meetings.Notices.SendTaskReminders.DueEndUtc(new DateOnly(2026, 4, 2)); // summer time from 29 March
+        var created = Utc(2026, 3, 1, 10);
+        Assert.Null(ReminderSchedule.Due(days, created, due, Utc(2026, 3, 26, 7, 59)));   // 26 March 08:59 CET
+        Assert.Equal(7, ReminderSchedule.Due(days, created, due, Utc(2026, 3, 26, 8)));   // 09:00 CET
+        Assert.Equal(7, ReminderSchedule.Due(days, created, due, Utc(2026, 4, 2, 6, 59)));
+        Assert.Equal(0, ReminderSchedule.Due(days, created, due, Utc(2026, 4, 2, 7)));    // the day itself, 09:00 CEST
+        Assert.Equal(0, ReminderSchedule.Due(days, created, due, Utc(2026, 4, 2, 21, 59))); // 23:59 Danish time: still due
+        Assert.Null(ReminderSchedule.Due(days, created, due, Utc(2026, 4, 2, 22)));       // the next day: overdue, no more mail
+        // Created three days before: the week's reminder fell before the task existed (the assignment mail said it).
+        Assert.Null(ReminderSchedule.Due(days, Utc(2026, 3, 30, 10), due, Utc(2026, 3, 31, 10)));
     }
 }

@@ -30,6 +30,9 @@ public static class DanishTime
 
     public static string Date(DateTime utc) => ToLocal(utc).ToString("d. MMMM yyyy", Culture);
 
+    /// <summary>A calendar date in text: "30. juni 2024".</summary>
+    public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
+
     /// <summary>A date as people write it: "2024-03-04", "4-3-2024", "04.03.2024", "4/3/2024", "4-3-24" (one rule for forms, imports and pages).</summary>
     public static DateOnly? ParseDate(string? text)
     {

@@ -66,7 +66,7 @@ public class Collection
     public string? PendingPackChanges { get; set; }
 
     /// <summary>Days before the deadline on which those who have not submitted are reminded, at 9:00 Danish time ("7,1"; "" for none).</summary>
-    public string ReminderDays { get; set; } = Notices.ReminderSchedule.DefaultDays;
+    public string ReminderDays { get; set; } = Notifications.ReminderSchedule.DefaultDays;
 
     public bool IsPeriodic => PeriodKind is not null;
     public List<string> Periods() => PeriodKind is { } kind ? Samraad.Periods.Range(kind, FirstPeriod!, LastPeriod!) : [""];

@@ -26,8 +26,8 @@ public sealed class CollectionsFeature : IFeature
         services.AddScoped<ChangeDetails>();
         services.AddScoped<Notices.CollectionMail>();
         services.AddScoped<Notices.SendReminders>();
+        services.AddScoped<Notifications.IScheduledNotices>(sp => sp.GetRequiredService<Notices.SendReminders>());
         services.AddScoped<Notices.ChangeReminderDays>();
-        services.AddHostedService<Notices.ReminderWorker>();
         services.AddScoped<ChangeSummaryTables>();
         services.AddScoped<ChangePrintedFigures>();
         services.AddScoped<ComputeSummary>();

@@ -1,3 +1,5 @@
+using Samraad.Features.Meetings.Notices;
+
 namespace Samraad.Features.Meetings;
 
 /// <summary>Meetings: agenda and items, attachments and the packet, minutes, follow-up; pages, API, `meetings`, `packet` and `minutes`.</summary>
@@ -23,6 +25,9 @@ public sealed class MeetingsFeature : IFeature
         services.AddScoped<ChangeMeetingStatus>();
         services.AddScoped<AddAddendum>();
         services.AddScoped<CreateTask>();
+        services.AddScoped<Notices.MeetingMail>();
+        services.AddScoped<Notices.SendTaskReminders>();
+        services.AddScoped<Notifications.IScheduledNotices>(sp => sp.GetRequiredService<Notices.SendTaskReminders>());
         services.AddScoped<CloseTask>();
         services.AddScoped<ListMeetings>();
         services.AddScoped<ReadMeeting>();
@@ -38,6 +43,7 @@ public sealed class MeetingsFeature : IFeature
         app.MapPublicPages();
         app.MapTaskPages();
         app.MapMeetingApi();
+        app.MapMeetingNoticePages();
     }
 
     /// <summary>The demo meeting is demo data: only where demo data is wanted.</summary>

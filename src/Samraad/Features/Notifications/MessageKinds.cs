@@ -11,6 +11,11 @@ public static class MessageKinds
     public const string Reopened = "reopened";
     public const string Extended = "extended";
     public const string ReopenRequest = "reopen-request";
+    public const string AgendaPublished = "agenda-published";
+    public const string MinutesApproved = "minutes-approved";
+    public const string TaskAssigned = "task-assigned";
+    public const string TaskDue = "task-due";
+    public const string PoolDecision = "pool-decision";
 
     public static string Label(string kind) => kind switch
     {
@@ -22,6 +27,11 @@ public static class MessageKinds
         Reopened => "Besvarelsen er genåbnet",
         Extended => "Fristen er forlænget",
         ReopenRequest => "Anmodning om genåbning",
+        AgendaPublished => "Dagsordenen er offentliggjort",
+        MinutesApproved => "Referatet er godkendt",
+        TaskAssigned => "Ny opfølgningsopgave",
+        TaskDue => "Påmindelse om opgave",
+        PoolDecision => "Afgørelse fra puljen",
         _ => kind,
     };
 }

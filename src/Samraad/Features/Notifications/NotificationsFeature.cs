@@ -16,5 +16,6 @@ public sealed class NotificationsFeature : IFeature
         services.AddScoped<Outbox>();
         services.AddScoped<DeliverOutbox>();
         services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<ReminderWorker>();
     }
 }

@@ -8,7 +8,7 @@ namespace Samraad.Features.Notifications;
 /// Queues messages on the caller's DbContext: they are saved by the caller's SaveChanges, in its transaction, with
 /// the change that causes them. Nothing is sent here (<see cref="DeliverOutbox"/> does that).
 /// </summary>
-public sealed class Outbox(AppDbContext db, TimeProvider clock, SamraadOptions options)
+public sealed class Outbox(AppDbContext db, TimeProvider clock, SamraadOptions options, ILogger<Outbox> log)
 {
     /// <summary>An absolute link to a page of this installation (Samraad:PublicUrl), never built from the request's Host header.</summary>
     public string Link(string path) => options.PublicBaseUrl + path;
@@ -31,6 +31,28 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock, SamraadOptions o
             OnceKey = onceKey,
         });
         return true;
+    }
+
+    /// <summary>
+    /// Saves the queued messages that carry a once-key, leaving out those this node or another queued already (the
+    /// unique key decides a race between nodes: the loser's rows go). Returns how many were saved.
+    /// </summary>
+    public async Task<int> SaveOnce(CancellationToken ct = default)
+    {
+        var added = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList();
+        var keys = added.Select(e => e.Entity.OnceKey).OfType<string>().ToList();
+        var done = keys.Count == 0 ? [] : await db.Outbox.Where(m => m.OnceKey != null && keys.Contains(m.OnceKey)).Select(m => m.OnceKey!).ToListAsync(ct);
+        foreach (var entry in added.Where(e => done.Contains(e.Entity.OnceKey!))) entry.State = EntityState.Detached;
+        var count = added.Count - added.Count(e => e.State == EntityState.Detached);
+        if (count == 0) return 0;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e)
+        {
+            log.LogInformation("En anden node lagde de samme beskeder i kø ({Error})", e.InnerException?.Message);
+            foreach (var entry in added) entry.State = EntityState.Detached;
+            return 0;
+        }
+        return count;
     }
 
     /// <summary>The users who are told about an organisation's affairs: active, signed up (not only invited), with an address.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Samraad.Data;
 
 namespace Samraad.Features.Notifications;
 
@@ -77,5 +78,23 @@ sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         e.HasIndex(m => m.CollectionId);
         e.HasIndex(m => m.MeetingId);
         e.HasIndex(m => m.UserId);
+    }
+}
+
+/// <summary>A message as *Udsendte beskeder* shows it. State: Queued, Sent or Failed.</summary>
+public sealed record MessageDto(long Id, DateTime QueuedAtUtc, string Kind, string To, string ToName, string? Organisation, string Subject,
+    string State, int Attempts, string? LastError, DateTime? SentAtUtc)
+{
+    /// <summary>The newest messages of a selection (a collection's, a meeting's), at most 2,000: a page stays a page.</summary>
+    public static Task<List<OutboxMessage>> Latest(IQueryable<OutboxMessage> messages) =>
+        messages.AsNoTracking().OrderByDescending(m => m.Id).Take(2000).ToListAsync();
+
+    /// <summary>The messages as the API returns them, each with its organisation's slug.</summary>
+    public static async Task<List<MessageDto>> List(AppDbContext db, IReadOnlyList<OutboxMessage> messages)
+    {
+        var ids = messages.Select(m => m.OrganisationId).OfType<int>().Distinct().ToList();
+        var orgs = await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Slug);
+        return messages.Select(m => new MessageDto(m.Id, m.CreatedAt, m.Kind, m.ToAddress, m.ToName,
+            m.OrganisationId is int o ? orgs.GetValueOrDefault(o) : null, m.Subject, m.State.ToString(), m.Attempts, m.LastError, m.SentAt)).ToList();
     }
 }

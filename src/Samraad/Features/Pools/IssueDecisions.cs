@@ -1,15 +1,17 @@
 using Samraad.Data;
 using Samraad.Documents;
 using Samraad.Documents.Pdf;
+using Samraad.Features.Notifications;
 using Samraad.Features.Pools.Pages;
 
 namespace Samraad.Features.Pools;
 
 /// <summary>
 /// Issues the decisions: runs the allocation with the saved assessments, and writes one letter (tilsagn, delvist
-/// tilsagn or afslag) per application as HTML and PDF. Once, after the deadline, when nothing awaits assessment.
+/// tilsagn or afslag) per application as HTML and PDF. Once, after the deadline, when nothing awaits assessment. Each
+/// applicant's users are told by e-mail, saved with the decisions.
 /// </summary>
-public sealed class IssueDecisions(AppDbContext db, HtmlDocuments html, ChromiumPdf chromium, TimeProvider clock)
+public sealed class IssueDecisions(AppDbContext db, HtmlDocuments html, ChromiumPdf chromium, TimeProvider clock, Outbox outbox)
 {
     public async Task<Outcome<int>> Handle(PoolContext ctx, UserContext user, CancellationToken ct = default)
     {
@@ -42,11 +44,24 @@ public sealed class IssueDecisions(AppDbContext db, HtmlDocuments html, Chromium
                 ReceiptNumber = app.ReceiptNumber, LetterHtml = fragment, IssuedAtUtc = now, IssuedBy = $"{user.Name} ({user.UserName})",
                 LetterFile = StoredFile.Pdf($"afgoerelse-{app.Slug}.pdf", pdf, PdfFiles.PageCount(pdf), texts: null, now),
             });
+            await Tell(ctx, app, LetterView.Outcome(rows));
             count++;
         }
         ctx.Pool.DecisionsIssuedAtUtc = now;
         ctx.Pool.DecisionsIssuedBy = $"{user.Name} ({user.UserName})";
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Success(count);
+    }
+
+    /// <summary>The decision letter is issued: the applicant's users get the outcome and a link to the letter.</summary>
+    async Task Tell(PoolContext ctx, PoolApplication app, PoolOutcome outcome)
+    {
+        foreach (var user in await outbox.UsersOf([app.OrganisationId], Roles.Answers))
+            outbox.To(user, MessageCategory.Notice, MessageKinds.PoolDecision, new MailTemplate(
+                $"Afgørelse: {ctx.Pool.Title}", $"Kære {user.FullName}",
+                [$"Der er truffet afgørelse om {app.Municipality}s ansøgning til »{ctx.Pool.Title}«: {LetterView.HeadingOf(outcome)}.",
+                 "Afgørelsesbrevet med begrundelse for hvert projekt kan læses og hentes som PDF via linket."],
+                "Læs afgørelsen", outbox.Link($"/puljer/{ctx.Pool.Slug}/afgoerelser/{app.Slug}"), MailTemplate.ChoiceFooter),
+                new MessageRefs(CollectionId: ctx.Collection.Collection.Id, OrganisationId: app.OrganisationId));
     }
 }

@@ -1,4 +1,5 @@
 using Samraad.Data;
+using Samraad.Features.Notifications;
 
 namespace Samraad.Features.Collections.Notices;
 

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Features.Collections.Authoring;
+using Samraad.Features.Notifications;
 
 namespace Samraad.Features.Collections.Notices;
 
@@ -9,10 +9,6 @@ public sealed record RemindersSentDto(int Organisations, int Messages);
 
 /// <summary>The days before the deadline reminders go out on ("7, 1"; "" for none).</summary>
 public sealed record ReminderDaysRequest(string? Days);
-
-/// <summary>A message as *Udsendte beskeder* shows it. State: Queued, Sent or Failed.</summary>
-public sealed record MessageDto(long Id, DateTime QueuedAtUtc, string Kind, string To, string ToName, string? Organisation, string Subject,
-    string State, int Attempts, string? LastError, DateTime? SentAtUtc);
 
 /// <summary>Reminders (days, *Send påmindelse nu*) and *Udsendte beskeder* of a collection: pages and API, for its secretariat.</summary>
 public static class NoticePages
@@ -25,7 +21,12 @@ public static class NoticePages
         {
             var (ctx, denied) = await AuthoringPages.Administered(http, db, slug);
             if (ctx is null) return denied!;
-            return Html.Render<CollectionMessagesPage>(new { Ctx = ctx, Messages = await Messages(db, ctx.Collection.Id) });
+            return Html.Render<MessagesPage>(new
+            {
+                Subject = ctx.Collection.Title, Messages = await Messages(db, ctx.Collection.Id),
+                Intro = "Invitationer, påmindelser, kvitteringer, meddelelser om genåbning og forlænget frist, anmodninger om genåbning og puljens afgørelser.",
+                Breadcrumbs = (IReadOnlyList<(string, string)>)[("Indsamlinger", "/"), (ctx.Collection.Title, $"/indsamlinger/{ctx.Collection.Slug}")],
+            });
         });
 
         var api = app.MapGroup("/api/collections/{slug}").RequireAuthorization().WithTags("Indsamlinger");
@@ -47,14 +48,12 @@ public static class NoticePages
         {
             var (ctx, denied) = await AuthoringApi.Administered(http, db, slug);
             if (ctx is null) return denied!;
-            var orgs = ctx.Memberships.ToDictionary(m => m.OrganisationId, m => m.Organisation!.Slug);
-            return Results.Ok((await Messages(db, ctx.Collection.Id)).Select(m => new MessageDto(m.Id, m.CreatedAt, m.Kind, m.ToAddress, m.ToName,
-                m.OrganisationId is int o ? orgs.GetValueOrDefault(o) : null, m.Subject, m.State.ToString(), m.Attempts, m.LastError, m.SentAt)).ToList());
+            return Results.Ok(await MessageDto.List(db, await Messages(db, ctx.Collection.Id)));
         }).Documented<List<MessageDto>>("listCollectionMessages", "Udsendte beskeder: hvem fik hvad, hvornår, og om det blev sendt", 401, 403, 404);
     }
 
-    static Task<List<Notifications.OutboxMessage>> Messages(AppDbContext db, int collectionId) =>
-        db.Outbox.AsNoTracking().Where(m => m.CollectionId == collectionId).OrderByDescending(m => m.Id).Take(2000).ToListAsync();
+    static Task<List<OutboxMessage>> Messages(AppDbContext db, int collectionId) =>
+        MessageDto.Latest(db.Outbox.Where(m => m.CollectionId == collectionId));
 
     static async Task<IResult> Reminders(string slug, HttpContext http, AppDbContext db, SendReminders send, ChangeReminderDays change, TimeProvider clock)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
+using Samraad.Features.Notifications;
 using Samraad.Features.Reference;
 
 namespace Samraad.Features.Collections.Notices;
@@ -9,7 +10,7 @@ namespace Samraad.Features.Collections.Notices;
 /// each minute: the outbox's unique key on each reminder makes a second node's attempt write nothing), and
 /// *Send påmindelse nu* (<see cref="Now"/>). None to a respondent that has submitted, nor after its deadline.
 /// </summary>
-public sealed class SendReminders(AppDbContext db, CollectionMail mail, TimeProvider clock, ILogger<SendReminders> log)
+public sealed class SendReminders(AppDbContext db, CollectionMail mail, Outbox outbox, TimeProvider clock) : IScheduledNotices
 {
     /// <summary>Queues every scheduled reminder that is due; returns how many messages were queued.</summary>
     public async Task<int> Due(CancellationToken ct = default)
@@ -58,44 +59,7 @@ public sealed class SendReminders(AppDbContext db, CollectionMail mail, TimeProv
     /// <summary>One organisation's scheduled reminder, unless this node or another queued it already.</summary>
     async Task<int> Save(CollectionContext ctx, Organisation org, DateTime now, int n, CancellationToken ct)
     {
-        var prefix = $"reminder:{ctx.Collection.Id}:{org.Id}:{n}:{ctx.DeadlineFor(org.Id):yyyyMMddHHmm}:";
-        var done = await db.Outbox.Where(m => m.OnceKey != null && m.OnceKey.StartsWith(prefix)).Select(m => m.OnceKey!).ToListAsync(ct);
-        var count = await mail.Reminder(ctx, org, now, n);
-        foreach (var entry in db.ChangeTracker.Entries<Notifications.OutboxMessage>().Where(e => e.State == EntityState.Added && done.Contains(e.Entity.OnceKey!)).ToList())
-        {
-            entry.State = EntityState.Detached;
-            count--;
-        }
-        if (count == 0) return 0;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException e)
-        {
-            // Another node queued the same reminder between the check and this save: its rows stand, ours go.
-            log.LogInformation("Påmindelsen til {Org} om {Collection} var allerede lagt i kø af en anden node ({Error})", org.Slug, ctx.Collection.Slug, e.InnerException?.Message);
-            foreach (var entry in db.ChangeTracker.Entries<Notifications.OutboxMessage>().Where(x => x.State == EntityState.Added).ToList()) entry.State = EntityState.Detached;
-            return 0;
-        }
-        return count;
-    }
-}
-
-/// <summary>Every node looks for due reminders once a minute (Samraad:Mail:ReminderSeconds).</summary>
-public sealed class ReminderWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<ReminderWorker> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        var seconds = config.GetValue("Samraad:Mail:ReminderSeconds", 60.0);
-        if (seconds <= 0) return;
-        while (!stop.IsCancellationRequested)
-        {
-            try { await Task.Delay(TimeSpan.FromSeconds(seconds), stop); } catch (OperationCanceledException) { return; }
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<SendReminders>().Due(stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
-            catch (Exception e) { log.LogError(e, "Påmindelserne kunne ikke lægges i kø; prøver igen om lidt"); }
-        }
+        await mail.Reminder(ctx, org, now, n);
+        return await outbox.SaveOnce(ct);
     }
 }

@@ -7,7 +7,7 @@ namespace Samraad.Features.Meetings;
 /// renders and stores the packet, and records the version with its change list. Everything is rendered first and
 /// written in one save, so a failure stores nothing.
 /// </summary>
-public sealed class PublishAgenda(AppDbContext db, PacketAttachments pdfs, BuildPacket build, TimeProvider clock, MeetingChanges changes)
+public sealed class PublishAgenda(AppDbContext db, PacketAttachments pdfs, BuildPacket build, TimeProvider clock, MeetingChanges changes, Notices.MeetingMail mail)
 {
     public async Task<Outcome<Publication>> Handle(MeetingContext ctx, UserContext user, CancellationToken ct = default)
     {
@@ -36,7 +36,10 @@ public sealed class PublishAgenda(AppDbContext db, PacketAttachments pdfs, Build
         await db.SaveChangesAsync(ct);
         var snapshot = AgendaSnapshot.Of(ctx.Items, attachments.ToDictionary(a => a.Key, a => a.Value.Sha256!));
         publication.SnapshotJson = snapshot.ToJson();
-        publication.Changes = string.Join("\n", AgendaSnapshot.Changes(ctx.PublishedSnapshot, snapshot));
+        var changed = AgendaSnapshot.Changes(ctx.PublishedSnapshot, snapshot).ToList();
+        publication.Changes = string.Join("\n", changed);
+        // The members' notice is saved with the publication: told of exactly what was published, never of a rollback.
+        await mail.AgendaPublished(meeting, publication, publication.Version == 1 ? [] : changed);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await changes.Notify(db, meeting.Slug, ct);

@@ -3,8 +3,8 @@ using Samraad.Data;
 
 namespace Samraad.Features.Meetings;
 
-/// <summary>A decision that asks for action becomes a follow-up task with an owner and a due date.</summary>
-public sealed class CreateTask(AppDbContext db, TimeProvider clock)
+/// <summary>A decision that asks for action becomes a follow-up task with an owner and a due date; the owner's staff are told.</summary>
+public sealed class CreateTask(AppDbContext db, TimeProvider clock, Notices.MeetingMail mail)
 {
     public async Task<Outcome<FollowUpTask>> Handle(MeetingContext ctx, AgendaItem item, UserContext user,
         string? text, string? ownerOrganisation, string? ownerPerson, string? dueDate, CancellationToken ct = default)
@@ -21,10 +21,11 @@ public sealed class CreateTask(AppDbContext db, TimeProvider clock)
         if (errors.Count > 0) return Outcome<FollowUpTask>.Fail(Problem.Invalid, "Opgaven er ikke oprettet.", errors);
         var task = new FollowUpTask
         {
-            AgendaItemId = item.Id, Text = text!.Trim(), OwnerOrganisationId = org?.Id, OwnerPerson = ownerPerson?.Trim(),
+            AgendaItemId = item.Id, Text = text!.Trim(), OwnerOrganisationId = org?.Id, OwnerOrganisation = org, OwnerPerson = ownerPerson?.Trim(),
             DueDate = due!.Value, State = TaskState.Open, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Tasks.Add(task);
+        await mail.Task(task, item, ctx.Meeting, daysBefore: null);
         await db.SaveChangesAsync(ct);
         return Outcome<FollowUpTask>.Success(task);
     }

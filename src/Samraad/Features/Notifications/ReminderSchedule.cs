@@ -1,8 +1,8 @@
-namespace Samraad.Features.Collections.Notices;
+namespace Samraad.Features.Notifications;
 
 /// <summary>
-/// When a collection's reminders fall: N days before the deadline at 9:00 Danish time (summer or winter), for the
-/// days the secretariat chose ("7, 1" by default). Plain functions of the deadline and the clock.
+/// When reminders fall: N days before a deadline at 9:00 Danish time (summer or winter), for the
+/// days chosen (a collection: "7, 1" by default; a task: a week before and on the day). Plain functions of the deadline and the clock.
 /// </summary>
 public static class ReminderSchedule
 {
