@@ -270,6 +270,9 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         new("GET /nulstil-adgangskode/{token}", Public, _ => "/nulstil-adgangskode/opdigtet") { AllowedStatus = 404 },
         R("POST /nulstil-adgangskode/{token}", Public, "/nulstil-adgangskode/opdigtet", Form()),
         R("GET /glemt-adgangskode", Public, "/glemt-adgangskode"),
+        // Single sign-on is open to all (it signs in); with no provider configured here, every key is unknown (SingleSignOnTests has the flow).
+        new("GET /log-ind/sso/{key}", Public, _ => "/log-ind/sso/ukendt") { AllowedStatus = 404 },
+        new("GET /log-ind/sso/{key}/retur", Public, _ => "/log-ind/sso/ukendt/retur") { AllowedStatus = 404 },
         R("POST /glemt-adgangskode", Public, "/glemt-adgangskode", Form()),
         R("POST /api/account/password-reset", Public, "/api/account/password-reset", Json("{}")),
         R("GET /puljer/{slug}", SignedIn, LoanPool),

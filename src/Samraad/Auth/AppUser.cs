@@ -20,8 +20,8 @@ public class AppUser : IdentityUser
     public bool WantsReminders { get; set; } = true;
     public bool WantsNotices { get; set; } = true;
 
-    /// <summary>Invited, and the link not used yet: the account has no password and cannot sign in.</summary>
-    public bool IsInvited => PasswordHash is null;
+    /// <summary>Invited, not yet accepted: no password chosen and not signed in through single sign-on (which confirms the address).</summary>
+    public bool IsInvited => PasswordHash is null && !EmailConfirmed;
 
     public string State => !IsActive ? "Deaktiveret" : IsInvited ? "Inviteret" : "Aktiv";
 }

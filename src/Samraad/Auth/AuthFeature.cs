@@ -3,7 +3,7 @@ using Samraad.Data;
 
 namespace Samraad.Auth;
 
-/// <summary>Local accounts and sign-in: Identity, the cookie, the log-in page and API session, the first accounts and `users init`.</summary>
+/// <summary>Accounts and sign-in: Identity, the cookie, the log-in page and API session, single sign-on, the first accounts and `users init`.</summary>
 public sealed class AuthFeature : IFeature
 {
     public void AddServices(IServiceCollection services)
@@ -53,6 +53,7 @@ public sealed class AuthFeature : IFeature
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<UseAccountLink>();
         services.AddScoped<TwoFactor>();
+        SingleSignOn.AddSingleSignOn(services);
     }
 
     /// <summary>The rate-limit policy of the anonymous log-in endpoints.</summary>
@@ -97,12 +98,14 @@ public sealed class AuthFeature : IFeature
     {
         app.MapAccountEndpoints();
         app.MapUserEndpoints();
+        app.MapSingleSignOn();
     }
 
     /// <summary>`samraad serve` creates the first accounts on a database without users; other verbs leave that to `users init`.</summary>
     public async Task Start(StartContext start)
     {
         if (start.CreateAccounts) await start.Get<InitialAccounts>().Handle(start.DataDir);
+        await SingleSignOn.AddSchemes(start.Services);
     }
 
     public IEnumerable<CliVerb> Verbs =>

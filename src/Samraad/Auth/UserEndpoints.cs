@@ -94,7 +94,7 @@ public static class UserEndpoints
         {
             var ids = orgs.Select(o => o.Id).ToList();
             var counts = (await db.Users.Where(u => u.OrganisationId != null && ids.Contains(u.OrganisationId.Value))
-                    .GroupBy(u => u.OrganisationId!.Value).Select(g => new { g.Key, Users = g.Count(), Invited = g.Count(u => u.PasswordHash == null) }).ToListAsync())
+                    .GroupBy(u => u.OrganisationId!.Value).Select(g => new { g.Key, Users = g.Count(), Invited = g.Count(u => u.PasswordHash == null && !u.EmailConfirmed) }).ToListAsync())
                 .ToDictionary(c => c.Key, c => (c.Users, c.Invited));
             return Html.Render<UsersPage>(new { Organisations = orgs, Counts = counts });
         }
@@ -148,7 +148,7 @@ public static class UserEndpoints
     static async Task<IResult> LinkPage(AccountLinks links, TokenPurpose purpose, string token, IReadOnlyList<FieldError> errors, int status = 200)
     {
         var (found, problem) = await links.Find(purpose, token);
-        return Html.Render<AccountLinkPage>(new { Purpose = purpose, User = found?.User, Problem = problem, Errors = errors, Action = AccountLinks.PathOf(purpose, token) },
+        return Html.Render<AccountLinkPage>(new { Purpose = purpose, User = found?.User, Problem = problem, Errors = errors, Action = AccountLinks.PathOf(purpose, token), Token = token },
             found is null ? StatusCodes.Status404NotFound : status);
     }
 

@@ -59,7 +59,7 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock, SamraadOptions o
     public async Task<List<AppUser>> UsersOf(IEnumerable<int> organisationIds, Func<string, bool>? role = null, CancellationToken ct = default)
     {
         var ids = organisationIds.ToList();
-        var users = await db.Users.Where(u => u.OrganisationId != null && ids.Contains(u.OrganisationId.Value) && u.IsActive && u.Email != null && u.PasswordHash != null)
+        var users = await db.Users.Where(u => u.OrganisationId != null && ids.Contains(u.OrganisationId.Value) && u.IsActive && u.Email != null && (u.PasswordHash != null || u.EmailConfirmed))
             .OrderBy(u => u.FullName).ToListAsync(ct);
         return role is null ? users : users.Where(u => role(u.Role)).ToList();
     }
