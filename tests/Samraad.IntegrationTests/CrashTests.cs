@@ -27,7 +27,9 @@ public class CrashTests
 
         ServedApp(Process process, Uri address) { this.process = process; Address = address; }
 
-        public static async Task<ServedApp> Start(TestApp data)
+        /// <param name="data">Whose data directory and database to serve.</param>
+        /// <param name="settings">More configuration, as "--Key value" pairs.</param>
+        public static async Task<ServedApp> Start(TestApp data, IReadOnlyDictionary<string, string>? settings = null)
         {
             var port = FreePort();
             // The app the test project was built against: src/Samraad/bin/<configuration>/net10.0.
@@ -38,6 +40,7 @@ public class CrashTests
                 start.ArgumentList.Add(arg);
             if (data.Kind == Db.Postgres)
                 foreach (var arg in new[] { "--db-provider", "postgres", "--db", data.PostgresConnection! }) start.ArgumentList.Add(arg);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) { start.ArgumentList.Add("--" + key); start.ArgumentList.Add(value); }
             var process = Process.Start(start)!;
             var output = new ConcurrentQueue<string>();
             process.OutputDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 200) output.Enqueue(line); };
@@ -152,6 +155,36 @@ public class CrashTests
                 // What was acknowledged is there; at most the one save in flight at the kill may have landed too.
                 Assert.InRange(stored, acknowledged[org], attempted[org]);
             }
+        }
+        finally { await data.RemoveData(); }
+    }
+
+    [Theory, OnSqlite, OnPostgres, Trait("Speed", "Slow")]
+    public async Task A_message_committed_but_not_yet_sent_survives_a_kill_9_and_is_sent_once_after_the_restart(Db db)
+    {
+        var data = TestApp.Start(db);
+        await data.CreateUser("anne-faxe", Roles.Respondent, "faxe", "anne@faxe.dk");
+        data.KeepData = true;
+        await data.DisposeAsync();
+        await using var smtp = new TestSmtp();
+        try
+        {
+            // The first node commits the message with the event and is killed before its sender runs (it sends nothing).
+            using (var first = await ServedApp.Start(data, new Dictionary<string, string>(smtp.Settings()) { ["Samraad:Mail:Send"] = "false" }))
+            {
+                using var anonymous = new HttpClient { BaseAddress = first.Address };
+                Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/account/password-reset", new { emailOrUserName = "anne@faxe.dk" })).StatusCode);
+                first.Kill();
+            }
+            Assert.Empty(smtp.Received);
+
+            // After the restart the message goes out, once.
+            using var restarted = await ServedApp.Start(data, smtp.Settings());
+            var sent = await smtp.WaitFor(1, seconds: 30);
+            Assert.Equal("anne@faxe.dk", Assert.Single(sent).To.Mailboxes.Single().Address);
+            Assert.Contains("/nulstil-adgangskode/", sent[0].TextBody);
+            await Task.Delay(2000); // a few more rounds of the sender (every 0.2 s): nothing more
+            Assert.Single(smtp.Received);
         }
         finally { await data.RemoveData(); }
     }
