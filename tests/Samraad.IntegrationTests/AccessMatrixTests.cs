@@ -165,6 +165,10 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /referencedata/organisationer.csv", SignedIn, "/referencedata/organisationer.csv"),
         R("POST /referencedata/import", Administrator, "/referencedata/import", Form()),
         R("GET /pakker", Administrator, "/pakker"),
+        R("GET /brugere/to-faktor", Administrator, "/brugere/to-faktor"),
+        R("POST /brugere/to-faktor", Administrator, "/brugere/to-faktor", Form(("roles", "ingen-rolle"))),
+        R("GET /api/settings/two-factor", Administrator, "/api/settings/two-factor"),
+        R("PUT /api/settings/two-factor", Administrator, "/api/settings/two-factor", Json("""{"requiredRoles":["ingen-rolle"]}""")),
         R("GET /api/reference/organisations", SignedIn, "/api/reference/organisations"),
 
         // Collections (KKR Sjælland's acute-care collection; Faxe is one of its respondents).
@@ -273,6 +277,7 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         // Single sign-on is open to all (it signs in); with no provider configured here, every key is unknown (SingleSignOnTests has the flow).
         new("GET /log-ind/sso/{key}", Public, _ => "/log-ind/sso/ukendt") { AllowedStatus = 404 },
         new("GET /log-ind/sso/{key}/retur", Public, _ => "/log-ind/sso/ukendt/retur") { AllowedStatus = 404 },
+        new("POST /log-ind/sso/{key}", Public, _ => "/log-ind/sso/ukendt") { Body = Form(("invitation", "opdigtet")), AllowedStatus = 404 },
         R("POST /glemt-adgangskode", Public, "/glemt-adgangskode", Form()),
         R("POST /api/account/password-reset", Public, "/api/account/password-reset", Json("{}")),
         R("GET /puljer/{slug}", SignedIn, LoanPool),

@@ -73,6 +73,8 @@ public class HtmlCheckerTests
         var invited = await app.WithDb(d => d.Users.Where(u => u.UserName == "h@faxe.dk").Select(u => u.Id).SingleAsync());
         await Get(sek, "/brugere/" + invited + "?inviteret=1");
         await Get(admin, "/brugere/" + invited);
+        await Get(admin, "/brugere/to-faktor");
+        await Post(admin, "/brugere/to-faktor", "/brugere/to-faktor", new() { ["roles"] = "chef" }, "to-faktor-roller med fejl");
         await Get(sek, "/indsamlinger/akut-2025/beskeder");
         await Post(sek, "/indsamlinger/akut-2025", "/indsamlinger/akut-2025/paamindelser", new() { ["action"] = "save", ["reminderDays"] = "syv" }, "påmindelser med fejl");
         var anonymous = app.Client();

@@ -204,7 +204,9 @@ public class NotificationTests
         var approved = (await smtp.WaitFor(3))[2];
         Assert.Equal("mette@kkr.dk", approved.To.Mailboxes.Single().Address);
         Assert.StartsWith("Referatet er godkendt: ", approved.Subject);
-        Assert.Contains(link + "/referat", approved.TextBody);
+        Assert.Contains(link + "/referat.pdf", approved.TextBody);
+        var mette = await app.LoggedIn("m-mette");
+        Assert.Equal("application/pdf", (await mette.GetAsync(Meeting + "/referat.pdf")).Content.Headers.ContentType!.MediaType); // the link works for the member
 
         // The task's reminders: a week before the due date and on the day, at 9:00 Danish time, once each.
         async Task<int> Due() { using var scope = app.Services.CreateScope(); return await scope.ServiceProvider.GetRequiredService<Features.Meetings.Notices.SendTaskReminders>().Due(); }

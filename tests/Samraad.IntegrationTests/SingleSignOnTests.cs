@@ -18,7 +18,7 @@ public class SingleSignOnTests
     static async Task<(TestApp App, TestIdentityProvider Idp)> Start(Db db)
     {
         var idp = await TestIdentityProvider.Start(string.Format(Callback, "faxe-ad"), string.Format(Callback, "mitid"));
-        var settings = idp.Settings("faxe-ad", "Faxe Kommunes AD").Concat(idp.Settings("mitid", "MitID Erhverv (test)", matchClaim: "sub"))
+        var settings = idp.Settings("faxe-ad", "Faxe Kommunes AD", organisations: "faxe").Concat(idp.Settings("mitid", "MitID Erhverv (test)", matchClaim: "sub"))
             .ToDictionary(x => x.Key, x => x.Value);
         settings["Samraad:Mail:Send"] = "false"; // the invitation's link stays readable in the outbox
         return (TestApp.Start(db, settings: settings), idp);
@@ -27,9 +27,11 @@ public class SingleSignOnTests
     static readonly HttpClient Browser = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
 
     /// <summary>The browser's way through: the app sends it to the provider, the provider back to the callback.</summary>
-    static async Task<Uri> ToCallback(HttpClient app, string start)
+    static async Task<Uri> ToCallback(HttpClient app, string start, string? invitation = null)
     {
-        var challenge = await app.GetAsync(start);
+        // Accepting an invitation is the invitation page's form: a POST with the antiforgery token.
+        var challenge = invitation is null ? await app.GetAsync(start)
+            : await app.PostAsync(start, await TestApp.Form(app, "/log-ind", new() { ["invitation"] = invitation }));
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var location = challenge.Headers.Location!;
         Assert.Contains("code_challenge_method=S256", location.Query);
@@ -84,6 +86,32 @@ public class SingleSignOnTests
             Assert.False(await SignedIn(other));
         }
         Assert.Equal(0, await app.WithDb(d => d.Users.CountAsync(u => u.Email == "ukendt@faxe.dk")));
+
+        // No email_verified at all is not verified; Faxe's provider cannot reach an account outside Faxe, however the
+        // address reads; an identity from Faxe's provider cannot be presented as MitID's.
+        await app.CreateUser("sso-kkr", Roles.Secretariat, "kkr-sjaelland", "sekretariat@kkr.dk");
+        foreach (var (user, message) in new[]
+                 {
+                     (("ad-3", (string?)"anne@faxe.dk", (bool?)null), "har ikke bekræftet e-mailadressen"),
+                     (("ad-4", (string?)"sekretariat@kkr.dk", (bool?)true), "Faxe Kommunes AD kan ikke bruges til at logge ind på denne konto"),
+                 })
+        {
+            var other = app.Client();
+            idp.NextUser = user;
+            var refused = await Finish(other, await ToCallback(other, "/log-ind/sso/faxe-ad"));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(message, Html.Text(await refused.Content.ReadAsStringAsync()));
+            Assert.False(await SignedIn(other));
+        }
+        Assert.False(await app.WithDb(d => d.UserLogins.AnyAsync(l => l.ProviderKey == "ad-4")));
+        idp.NextUser = ("ad-1", "anne@faxe.dk", true);
+        var swap = app.Client();
+        var handled = await swap.GetAsync((await ToCallback(swap, "/log-ind/sso/faxe-ad")).PathAndQuery);
+        var presented = await swap.GetAsync(handled.Headers.Location!.OriginalString.Replace("/faxe-ad/", "/mitid/"));
+        Assert.Equal(HttpStatusCode.BadRequest, presented.StatusCode);
+        Assert.False(await SignedIn(swap));
+        // Anne was told, once, that her account was linked to the provider.
+        Assert.Equal(1, await app.WithDb(d => d.Outbox.CountAsync(m => m.Kind == "sign-in-linked" && m.ToAddress == "anne@faxe.dk")));
 
         // A deactivated account cannot sign in through the provider either.
         await app.WithDb(d => d.Users.Where(u => u.UserName == "sso-anne").ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false)));
@@ -160,7 +188,7 @@ public class SingleSignOnTests
         // The invitation page offers the provider; accepting through it links the id and signs Bo in.
         var bo = app.Client();
         Assert.Contains("Acceptér med MitID Erhverv (test)", Html.Text(await bo.GetStringAsync("/invitation/" + token)));
-        Assert.Equal(HttpStatusCode.OK, (await Finish(bo, await ToCallback(bo, "/log-ind/sso/mitid?invitation=" + token))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Finish(bo, await ToCallback(bo, "/log-ind/sso/mitid", token))).StatusCode);
         Assert.True(await SignedIn(bo));
         var state = await sek.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/organisations/faxe/users");
         Assert.Equal("active", state.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "bo@faxe.dk").GetProperty("state").GetString());
@@ -171,7 +199,7 @@ public class SingleSignOnTests
         Assert.True(await SignedIn(later));
         idp.NextUser = ("rid-99", null, false);
         var thief = app.Client();
-        var reused = await Finish(thief, await ToCallback(thief, "/log-ind/sso/mitid?invitation=" + token));
+        var reused = await Finish(thief, await ToCallback(thief, "/log-ind/sso/mitid", token));
         Assert.Contains("Linket er allerede brugt", Html.Text(await reused.Content.ReadAsStringAsync()));
         Assert.False(await SignedIn(thief));
     }

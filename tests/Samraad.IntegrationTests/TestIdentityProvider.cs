@@ -24,7 +24,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 {
     public const string ClientId = "samraad", ClientSecret = "test-hemmelighed-7f3a";
     public string Authority { get; private set; } = "";
-    public (string Sub, string? Email, bool Verified) NextUser { get; set; } = ("u-1", "anne@faxe.dk", true);
+    /// <summary>Who the provider says signed in; Verified null: no email_verified claim at all (as Entra ID sends it).</summary>
+    public (string Sub, string? Email, bool? Verified) NextUser { get; set; } = ("u-1", "anne@faxe.dk", true);
     public bool CorruptSignature { get; set; }
     public bool ForgeNonce { get; set; }
     WebApplication app = null!;
@@ -85,7 +86,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             if (email is not null)
             {
                 identity.SetClaim(Claims.Email, email);
-                identity.AddClaim(new Claim(Claims.EmailVerified, verified ? "true" : "false", ClaimValueTypes.Boolean));
+                if (verified is bool v) identity.AddClaim(new Claim(Claims.EmailVerified, v ? "true" : "false", ClaimValueTypes.Boolean));
             }
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
@@ -114,8 +115,9 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     }
 
     /// <summary>The app's configuration for a provider here: <paramref name="key"/> names it, <paramref name="matchClaim"/> matches accounts.</summary>
-    public Dictionary<string, string> Settings(string key, string displayName, string matchClaim = "email") => new()
+    public Dictionary<string, string> Settings(string key, string displayName, string matchClaim = "email", string organisations = "") => new()
     {
+        [$"Samraad:Sso:{key}:Organisations"] = organisations,
         [$"Samraad:Sso:{key}:Authority"] = Authority, [$"Samraad:Sso:{key}:ClientId"] = ClientId, [$"Samraad:Sso:{key}:ClientSecret"] = ClientSecret,
         [$"Samraad:Sso:{key}:DisplayName"] = displayName, [$"Samraad:Sso:{key}:MatchClaim"] = matchClaim, [$"Samraad:Sso:{key}:RequireHttpsMetadata"] = "false",
     };

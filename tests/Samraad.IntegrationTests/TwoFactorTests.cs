@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,5 +124,41 @@ public class TwoFactorTests
         var off = await TestApp.Post(client, "/konto/to-faktor", "/konto/to-faktor", new() { ["action"] = "disable", ["code"] = Totp(key) });
         Assert.Equal(HttpStatusCode.BadRequest, off.StatusCode);
         Assert.Contains("skal bruge to-faktor-log ind", Html.Text(await off.Content.ReadAsStringAsync()));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_admin_requires_two_factor_for_a_role_on_a_page_and_it_applies_at_the_next_request(Db db)
+    {
+        await using var app = TestApp.Start(db, settings: new Dictionary<string, string> { ["Samraad:RequireTwoFactor"] = "admin" });
+        await app.CreateUser("t-admin", Roles.Admin, null);
+        await app.CreateUser("t-sek", Roles.Secretariat, "kkr-sjaelland");
+        var sek = await app.LoggedIn("t-sek");
+        Assert.Equal(HttpStatusCode.OK, (await sek.GetAsync("/indsamlinger/akutfunktioner-2024")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sek.GetAsync("/brugere/to-faktor")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sek.PutAsJsonAsync("/api/settings/two-factor", new { requiredRoles = Array.Empty<string>() })).StatusCode);
+
+        // The admin (required by the configuration) sets up two-factor, then ticks Sekretariat.
+        var admin = app.Client();
+        await PasswordStep(admin, "t-admin");
+        await SetUp(admin);
+        var page = Html.Text(await admin.GetStringAsync("/brugere/to-faktor"));
+        Assert.Contains("Administrator (krævet i konfigurationen)", page);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.Post(admin, "/brugere/to-faktor", "/brugere/to-faktor", new() { ["roles"] = Roles.Secretariat })).StatusCode);
+        var read = await admin.GetFromJsonAsync<JsonElement>("/api/settings/two-factor");
+        Assert.Equal([Roles.Secretariat], read.GetProperty("requiredRoles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([Roles.Admin], read.GetProperty("configured").EnumerateArray().Select(r => r.GetString()));
+
+        // The secretariat's open session acts for nothing now, until it has set up two-factor.
+        app.Clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sek.GetAsync("/indsamlinger/akutfunktioner-2024")).StatusCode);
+        Assert.Contains("Din rolle skal bruge to-faktor-log ind", Html.Text(await sek.GetStringAsync("/konto/to-faktor?kraevet=1")));
+
+        // A role that does not exist is refused by the field; the API answers 400 with the field's error.
+        var bad = await admin.PutAsJsonAsync("/api/settings/two-factor", new { requiredRoles = new[] { "chef" } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("»chef« er ikke en rolle", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/settings/two-factor", new { requiredRoles = Array.Empty<string>() })).StatusCode);
+        app.Clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Equal(HttpStatusCode.OK, (await sek.GetAsync("/indsamlinger/akutfunktioner-2024")).StatusCode);
     }
 }

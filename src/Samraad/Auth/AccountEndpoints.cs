@@ -147,7 +147,7 @@ public static class AccountEndpoints
         var (key, _, svg) = user.TwoFactorEnabled ? ("", "", "") : await twoFactor.Setup(user);
         return Html.Render<TwoFactorPage>(new
         {
-            User = user, Key = key, Svg = svg, Required = TwoFactor.Required(options, user.Role), RecoveryCodes = codes, Errors = errors,
+            User = user, Key = key, Svg = svg, Required = await http.RequestServices.GetRequiredService<TwoFactorPolicy>().Required(user.Role), RecoveryCodes = codes, Errors = errors,
             Notice = notice ?? (http.Request.Query["fra"].Count > 0 ? "To-faktor-log ind er slået fra." : null),
             RequiredNotice = http.Request.Query["kraevet"].Count > 0 && !user.TwoFactorEnabled,
         }, status);
@@ -205,7 +205,7 @@ public static class AccountEndpoints
 
     static async Task<bool> MustSetUpTwoFactor(SignInManager<AppUser> signIn, string userName) =>
         await signIn.UserManager.FindByNameAsync(userName) is { TwoFactorEnabled: false } user
-        && TwoFactor.Required(signIn.Context.RequestServices.GetRequiredService<SamraadOptions>(), user.Role);
+        && await signIn.Context.RequestServices.GetRequiredService<TwoFactorPolicy>().Required(user.Role);
 
     /// <summary>
     /// Checks the second factor of <paramref name="user"/>: a 6-digit code from the app or a recovery code (used up). A

@@ -53,6 +53,7 @@ public sealed class AuthFeature : IFeature
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<UseAccountLink>();
         services.AddScoped<TwoFactor>();
+        services.AddScoped<TwoFactorPolicy>();
         SingleSignOn.AddSingleSignOn(services);
     }
 
@@ -99,6 +100,7 @@ public sealed class AuthFeature : IFeature
         app.MapAccountEndpoints();
         app.MapUserEndpoints();
         app.MapSingleSignOn();
+        app.MapTwoFactorRoles();
     }
 
     /// <summary>`samraad serve` creates the first accounts on a database without users; other verbs leave that to `users init`.</summary>

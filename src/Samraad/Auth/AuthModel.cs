@@ -42,3 +42,14 @@ sealed class SignInEventConfiguration : IEntityTypeConfiguration<SignInEvent>
         e.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+sealed class AuthSettingConfiguration : IEntityTypeConfiguration<AuthSetting>
+{
+    public void Configure(EntityTypeBuilder<AuthSetting> e)
+    {
+        e.ToTable("Settings");
+        e.HasKey(s => s.Key);
+        e.Property(s => s.Key).HasMaxLength(100);
+        e.Property(s => s.Value).HasMaxLength(2000);
+    }
+}

@@ -79,20 +79,20 @@ public static class SingleSignOn
     public static void MapSingleSignOn(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/log-ind/sso/{key}").ExcludeFromDescription();
-        // Starting needs no form: a link a user follows. The invitation, when there is one, travels in the protected state.
-        pages.MapGet("", (string key, string? returnUrl, string? invitation, IConfiguration config) =>
-        {
-            if (Provider(config, key) is not { } p) return Html.NotFound("Log-ind-tjenesten");
-            var props = new AuthenticationProperties { RedirectUri = $"/log-ind/sso/{p.Key}/retur?returnUrl={Uri.EscapeDataString(AccountEndpoints.SafeReturnUrl(returnUrl))}" };
-            if (!string.IsNullOrEmpty(invitation) && invitation.Length <= 100) props.Items["invitation"] = invitation;
-            return Results.Challenge(props, [p.Scheme]);
-        }).RequireRateLimiting(AuthFeature.LoginPolicy);
+        // Signing in starts from a link; accepting an invitation from the invitation page's form (a POST with the
+        // antiforgery token, so another site cannot make a browser link its identity to an account of the site's choosing).
+        pages.MapGet("", (string key, string? returnUrl, HttpContext http, IConfiguration config) => Start(http, config, key, returnUrl, null))
+            .RequireRateLimiting(AuthFeature.LoginPolicy);
+        pages.MapPost("", async (string key, HttpContext http, IConfiguration config) =>
+            await Start(http, config, key, "/", (await http.Request.ReadFormAsync())["invitation"]))
+            .AddEndpointFilter(AntiforgeryTokens.Validate).RequireRateLimiting(AuthFeature.LoginPolicy);
         pages.MapGet("/retur", async (string key, string? returnUrl, HttpContext http, IConfiguration config, SignInWithProvider signIn) =>
         {
             if (Provider(config, key) is not { } p) return Html.NotFound("Log-ind-tjenesten");
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
-            if (!external.Succeeded || external.Principal is not { } identity || external.Properties?.Items.TryGetValue(".AuthScheme", out var scheme) == true && scheme != p.Scheme)
+            // The identity must come from this provider's handler: another provider's cannot be presented here.
+            if (!external.Succeeded || external.Principal is not { } identity || external.Properties?.Items.TryGetValue("provider", out var from) != true || from != p.Key)
                 return Failed(p, "Log ind blev ikke gennemført. Prøv igen.");
             external.Properties!.Items.TryGetValue("invitation", out var invitation);
             var result = await signIn.Handle(p, identity, invitation);
@@ -103,6 +103,27 @@ public static class SingleSignOn
             // cookie is sent only on a navigation this site starts.
             return Html.Render<SingleSignOnPage>(new { Provider = p, Next = next });
         });
+    }
+
+    static async Task<IResult> Start(HttpContext http, IConfiguration config, string key, string? returnUrl, string? invitation)
+    {
+        if (Provider(config, key) is not { } p) return Html.NotFound("Log-ind-tjenesten");
+        if (await http.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(p.Scheme) is null)
+            return Failed(p, "Log-ind-tjenesten er ikke klar endnu. Prøv igen om lidt, eller log ind med brugernavn og adgangskode.");
+        var props = new AuthenticationProperties { RedirectUri = $"/log-ind/sso/{p.Key}/retur?returnUrl={Uri.EscapeDataString(AccountEndpoints.SafeReturnUrl(returnUrl))}" };
+        props.Items["provider"] = p.Key;
+        if (!string.IsNullOrEmpty(invitation) && invitation.Length <= 100) props.Items["invitation"] = invitation;
+        try
+        {
+            // The provider's metadata is fetched here the first time: a provider that cannot be reached is said in Danish.
+            await http.ChallengeAsync(p.Scheme, props);
+            return Results.Empty;
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or TaskCanceledException)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Samraad.Auth.SingleSignOn").LogWarning(e, "{Provider} kunne ikke nås", p.Key);
+            return Failed(p, $"{p.DisplayName} kunne ikke nås. Prøv igen om lidt, eller log ind med brugernavn og adgangskode.");
+        }
     }
 
     static SingleSignOnProvider? Provider(IConfiguration config, string key) =>

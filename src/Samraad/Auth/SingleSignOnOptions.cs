@@ -23,6 +23,16 @@ public sealed class SingleSignOnProvider
     /// the account, which happens when the invitee accepts the invitation through this provider.
     /// </summary>
     public string MatchClaim { get; set; } = "email";
+    /// <summary>
+    /// The organisations (slugs, comma-separated) whose accounts this provider may sign in: a municipality's own
+    /// provider vouches only for its own staff. Empty: every organisation (a national broker such as MitID Erhverv).
+    /// </summary>
+    public string Organisations { get; set; } = "";
+    /// <summary>
+    /// Matching by e-mail needs the id_token's email_verified to be true; a provider that never sends it but does
+    /// verify every address (say so only then) is trusted with this.
+    /// </summary>
+    public bool TrustEmail { get; set; }
     /// <summary>Scopes beside "openid"; "email" is needed to match by e-mail.</summary>
     public string Scopes { get; set; } = "email profile";
     /// <summary>Also ask the userinfo endpoint for claims (some providers put the e-mail only there).</summary>
@@ -37,6 +47,7 @@ public sealed class SingleSignOnProvider
 
     public string Scheme => "sso-" + Key;
     public bool MatchesByEmail => MatchClaim == "email";
+    public IReadOnlyList<string> OrganisationSlugs => Organisations.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The configured providers; a key may hold only letters, digits and "-" (it is part of a path).</summary>
     public static List<SingleSignOnProvider> From(IConfiguration config) =>

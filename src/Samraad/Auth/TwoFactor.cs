@@ -10,14 +10,10 @@ namespace Samraad.Auth;
 /// scanning a QR code drawn on the server as SVG and typing the first code; ten one-time recovery codes; turned off
 /// with a current code. Each change ends the account's other sessions (the security stamp changes).
 /// </summary>
-public sealed class TwoFactor(SignInManager<AppUser> signIn, SamraadOptions options)
+public sealed class TwoFactor(SignInManager<AppUser> signIn, TwoFactorPolicy policy)
 {
     public const int RecoveryCodes = 10;
     UserManager<AppUser> Users => signIn.UserManager;
-
-    /// <summary>The roles that must use two-factor sign-in (Samraad:RequireTwoFactor, e.g. "admin,sekretariat").</summary>
-    public static bool Required(SamraadOptions options, string role) =>
-        options.RequireTwoFactor.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(role);
 
     /// <summary>The key to type or scan (created on first use; a new one each time two-factor is off and set up again).</summary>
     public async Task<(string Key, string Uri, string Svg)> Setup(AppUser user)
@@ -51,7 +47,7 @@ public sealed class TwoFactor(SignInManager<AppUser> signIn, SamraadOptions opti
     public async Task<Outcome<bool>> Disable(ClaimsPrincipal principal, string? code)
     {
         if (await Users.GetUserAsync(principal) is not { } user) return Outcome<bool>.Fail(Problem.Forbidden, "Log ind først.");
-        if (Required(options, user.Role))
+        if (await policy.Required(user.Role))
             return Outcome<bool>.Fail(Problem.Invalid, "To-faktor er stadig slået til.", [new FieldError("code", $"Rollen {Roles.Label(user.Role)} skal bruge to-faktor-log ind")]);
         if (!await CodeIsRight(user, code))
             return Outcome<bool>.Fail(Problem.Invalid, "To-faktor er stadig slået til.", [new FieldError("code", "Koden er forkert eller udløbet. Skriv den kode, appen viser nu")]);

@@ -21,9 +21,9 @@ public sealed class RequestReopening(AppDbContext db, TimeProvider clock, Notice
             return Outcome<Response>.Fail(Problem.Invalid, "Anmodningen er ikke sendt.", [new FieldError("reason", $"Begrundelsen må højst være {ReopenResponse.MaxReasonLength} tegn")]);
         var response = await db.Responses.FirstOrDefaultAsync(r => r.CollectionId == ctx.Collection.Id && r.OrganisationId == organisationId && r.Period == ctx.Period, ct);
         if (response is null || response.Status != ResponseStatus.Submitted)
-            return Outcome<Response>.Fail(Problem.Conflict, "Besvarelsen er ikke indsendt, så den kan rettes uden genåbning.");
+            return Outcome<Response>.Fail(Problem.Conflict, "Besvarelsen er ikke indsendt, så der er intet at genåbne.");
         if (response.ReopenRequestedAtUtc is DateTime at)
-            return Outcome<Response>.Fail(Problem.Conflict, $"Der er allerede anmodet om genåbning {DanishTime.Format(at)}. Sekretariatet har fået besked.");
+            return Outcome<Response>.Fail(Problem.Conflict, $"Der er allerede anmodet om genåbning {DanishTime.Format(at)}. Sekretariatet kan se anmodningen.");
         var now = clock.GetUtcNow().UtcDateTime;
         db.AuditEntries.Add(response.RequestReopening(reason, new Actor(user.UserName, user.Name), now));
         if (ctx.Memberships.FirstOrDefault(m => m.OrganisationId == organisationId)?.Organisation is { } org)

@@ -56,7 +56,7 @@ public static class ResponsePages
         if (t is null) return denied!;
         var notice = http.Request.Query.ContainsKey("gemt") ? $"Kladden er gemt {DanishTime.Format(t.Response?.UpdatedAtUtc ?? clock.GetUtcNow().UtcDateTime)}."
             : http.Request.Query.ContainsKey("genaabnet") ? "Besvarelsen er genåbnet. Besvareren kan nu rette og indsende igen."
-            : http.Request.Query.ContainsKey("anmodet") ? "Anmodningen er sendt. Sekretariatet har fået besked og genåbner besvarelsen, hvis den skal rettes."
+            : http.Request.Query.ContainsKey("anmodet") ? "Anmodningen er sendt. Sekretariatet kan se den og får en e-mail; det genåbner besvarelsen, hvis den skal rettes."
             : http.Request.Query.ContainsKey("forhaandsvisning") && t.Ctx.CanAdminister(t.User)
                 ? $"Forhåndsvisning: sådan ser skemaet ud for {t.Org.DisplayName}. Kun respondenten selv kan svare." : null;
         return Html.Render<ResponsePage>(new { Model = Model(t, clock.GetUtcNow().UtcDateTime, notice: notice) });

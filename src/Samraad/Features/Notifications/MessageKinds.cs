@@ -16,6 +16,7 @@ public static class MessageKinds
     public const string TaskAssigned = "task-assigned";
     public const string TaskDue = "task-due";
     public const string PoolDecision = "pool-decision";
+    public const string SignInLinked = "sign-in-linked";
 
     public static string Label(string kind) => kind switch
     {
@@ -32,6 +33,7 @@ public static class MessageKinds
         TaskAssigned => "Ny opfølgningsopgave",
         TaskDue => "Påmindelse om opgave",
         PoolDecision => "Afgørelse fra puljen",
+        SignInLinked => "Log-in via organisationen tilknyttet",
         _ => kind,
     };
 }

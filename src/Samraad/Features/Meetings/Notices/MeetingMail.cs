@@ -34,8 +34,8 @@ public sealed class MeetingMail(Outbox outbox)
     public Task<int> MinutesApproved(Meeting m) =>
         ToMembers(m, MessageKinds.MinutesApproved, u => new MailTemplate(
             $"Referatet er godkendt: {m.Title}", $"Kære {u.FullName}",
-            [$"Referatet af {m.Body!.Name}s møde {When(m)} er godkendt og kan læses med alle beslutninger."],
-            "Læs referatet", outbox.Link($"/moeder/{m.Slug}/referat"), MailTemplate.ChoiceFooter));
+            [$"Referatet af {m.Body!.Name}s møde {When(m)} er godkendt. Beslutningsprotokollen med alle beslutninger kan hentes som PDF."],
+            "Hent beslutningsprotokollen", outbox.Link($"/moeder/{m.Slug}/referat.pdf"), MailTemplate.ChoiceFooter));
 
     /// <summary>
     /// A task for an organisation, to the staff who may close it (secretariat, respondents, local administrators).
@@ -55,8 +55,8 @@ public sealed class MeetingMail(Outbox outbox)
                      $"Frist: {due}." + (string.IsNullOrWhiteSpace(task.OwnerPerson) ? "" : $" Ansvarlig: {task.OwnerPerson}.")],
                     "Se opgaverne", outbox.Link("/opgaver"), MailTemplate.ChoiceFooter),
                 _ => new MailTemplate($"Påmindelse: opgave fra {m.Body!.Name} – frist {due}", $"Kære {user.FullName}",
-                    [$"Opgaven fra {m.Body.Name}s møde {When(m)} (punkt {item.Number}) er ikke lukket, og fristen er {due}{(daysBefore == 0 ? " (i dag)" : "")}:", task.Text,
-                     "Luk opgaven på siden Opgaver, når den er løst."],
+                    [$"Opgaven fra {m.Body.Name}s møde {When(m)} (punkt {item.Number}) er ikke løst, og fristen er {due}{(daysBefore == 0 ? " (i dag)" : "")}:", task.Text,
+                     "Marker opgaven som løst på siden Opgaver, når den er det."],
                     "Se opgaverne", outbox.Link("/opgaver"), MailTemplate.ChoiceFooter),
             };
             var category = daysBefore is null ? MessageCategory.Notice : MessageCategory.Reminder;
