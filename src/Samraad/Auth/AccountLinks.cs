@@ -54,11 +54,11 @@ public sealed class AccountLinks(AppDbContext db, Outbox outbox, TimeProvider cl
             .FirstOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == purpose, ct);
         if (token?.User is null) return (null, Unknown);
         if (token.UsedAt is not null)
-            return (null, purpose == TokenPurpose.Invitation ? "Linket er allerede brugt. Log ind med din adgangskode, eller brug Glemt adgangskode." : "Linket er allerede brugt. Bed om et nyt under Glemt adgangskode.");
+            return (null, purpose == TokenPurpose.Invitation ? "Linket er allerede brugt. Log ind, eller brug Glemt adgangskode." : "Linket er allerede brugt. Bed om et nyt under Glemt adgangskode.");
         if (token.ExpiresAt <= clock.GetUtcNow().UtcDateTime)
             return (null, purpose == TokenPurpose.Invitation ? "Invitationen er udløbet. Bed den, der inviterede dig, om at sende en ny." : "Linket er udløbet (det gælder en time). Bed om et nyt under Glemt adgangskode.");
         if (!token.User.IsActive) return (null, "Kontoen er deaktiveret. Kontakt din administrator.");
-        if (purpose == TokenPurpose.Invitation && !token.User.IsInvited) return (null, "Linket er allerede brugt. Log ind med din adgangskode, eller brug Glemt adgangskode.");
+        if (purpose == TokenPurpose.Invitation && !token.User.IsInvited) return (null, "Linket er allerede brugt. Log ind, eller brug Glemt adgangskode.");
         return (token, null);
     }
 

@@ -62,7 +62,7 @@ public sealed class InviteUser(AppDbContext db, UserManager<AppUser> users, Acco
         if (user is null) return Outcome<AppUser>.Fail(Problem.NotFound, "Brugeren findes ikke.");
         if (!await MaySee(db, actor, user, ct)) return Outcome<AppUser>.Fail(Problem.NotFound, "Brugeren findes ikke.");
         if (!user.IsInvited || !user.IsActive || user.Email is null)
-            return Outcome<AppUser>.Fail(Problem.Conflict, "Brugeren har allerede valgt en adgangskode (eller er deaktiveret); der sendes ikke en ny invitation.");
+            return Outcome<AppUser>.Fail(Problem.Conflict, "Brugeren har allerede taget imod invitationen (eller er deaktiveret); der sendes ikke en ny invitation.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await links.Issue(user, TokenPurpose.Invitation, actor.UserId, user.Organisation?.DisplayName, ct);
         await db.SaveChangesAsync(ct);
