@@ -52,9 +52,9 @@ public static class AccountEndpoints
             await SetChoices(http, users, body?.Reminders ?? true, body?.Notices ?? true);
             return Results.NoContent();
         }).RequireAuthorization().WithTags("Session").DocumentedNoContent("setNotificationChoices", "Slå påmindelser og meddelelser til eller fra for dig selv (kvitteringer og sikkerhedsbeskeder sendes altid)", 401);
-        account.MapGet("/to-faktor", async (HttpContext http, UserManager<AppUser> users, TwoFactor twoFactor, SamraadOptions options) =>
-            await TwoFactorPage(http, users, twoFactor, options, [], null, null));
-        account.MapPost("/to-faktor", async (HttpContext http, UserManager<AppUser> users, TwoFactor twoFactor, SamraadOptions options) =>
+        account.MapGet("/to-faktor", async (HttpContext http, UserManager<AppUser> users, TwoFactor twoFactor) =>
+            await TwoFactorPage(http, users, twoFactor, [], null, null));
+        account.MapPost("/to-faktor", async (HttpContext http, UserManager<AppUser> users, TwoFactor twoFactor) =>
         {
             var f = await http.Request.ReadFormAsync();
             var code = f["code"].ToString();
@@ -62,18 +62,18 @@ public static class AccountEndpoints
             {
                 case "enable":
                     var on = await twoFactor.Enable(http.User, code);
-                    return on.Ok ? await TwoFactorPage(http, users, twoFactor, options, [], "To-faktor-log ind er slået til. Du er logget ud alle andre steder.", on.Value)
-                        : await TwoFactorPage(http, users, twoFactor, options, on.Errors ?? [], null, null, StatusCodes.Status400BadRequest);
+                    return on.Ok ? await TwoFactorPage(http, users, twoFactor, [], "To-faktor-log ind er slået til. Du er logget ud alle andre steder.", on.Value)
+                        : await TwoFactorPage(http, users, twoFactor, on.Errors ?? [], null, null, StatusCodes.Status400BadRequest);
                 case "codes":
                     var codes = await twoFactor.NewRecoveryCodes(http.User, code);
-                    return codes.Ok ? await TwoFactorPage(http, users, twoFactor, options, [], "Nye gendannelseskoder er lavet. De gamle virker ikke længere.", codes.Value)
-                        : await TwoFactorPage(http, users, twoFactor, options, codes.Errors ?? [new FieldError("code", codes.Message!)], null, null, StatusCodes.Status400BadRequest);
+                    return codes.Ok ? await TwoFactorPage(http, users, twoFactor, [], "Nye gendannelseskoder er lavet. De gamle virker ikke længere.", codes.Value)
+                        : await TwoFactorPage(http, users, twoFactor, codes.Errors ?? [new FieldError("code", codes.Message!)], null, null, StatusCodes.Status400BadRequest);
                 case "disable":
                     var off = await twoFactor.Disable(http.User, code);
                     return off.Ok ? Results.Redirect("/konto/to-faktor?fra=1")
-                        : await TwoFactorPage(http, users, twoFactor, options, off.Errors ?? [], null, null, StatusCodes.Status400BadRequest);
+                        : await TwoFactorPage(http, users, twoFactor, off.Errors ?? [], null, null, StatusCodes.Status400BadRequest);
                 default:
-                    return await TwoFactorPage(http, users, twoFactor, options, [new FieldError("code", "Vælg, hvad du vil gøre")], null, null, StatusCodes.Status400BadRequest);
+                    return await TwoFactorPage(http, users, twoFactor, [new FieldError("code", "Vælg, hvad du vil gøre")], null, null, StatusCodes.Status400BadRequest);
             }
         }).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes)).RequireRateLimiting(AuthFeature.LoginPolicy);
         account.MapPost("/adgangskode", PagePassword).AddEndpointFilter(AntiforgeryTokens.Validate).WithMetadata(new RequestSizeLimitAttribute(MaxLoginBytes));
@@ -140,14 +140,14 @@ public static class AccountEndpoints
     /// <summary>The signed-in account's current password and the new one.</summary>
     public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
 
-    static async Task<IResult> TwoFactorPage(HttpContext http, UserManager<AppUser> users, TwoFactor twoFactor, SamraadOptions options,
+    static async Task<IResult> TwoFactorPage(HttpContext http, UserManager<AppUser> users, TwoFactor twoFactor,
         IReadOnlyList<FieldError> errors, string? notice, IReadOnlyList<string>? codes, int status = StatusCodes.Status200OK)
     {
         if (await users.GetUserAsync(http.User) is not { } user) return Results.Redirect("/log-ind");
         var (key, _, svg) = user.TwoFactorEnabled ? ("", "", "") : await twoFactor.Setup(user);
         return Html.Render<TwoFactorPage>(new
         {
-            User = user, Key = key, Svg = svg, Required = await http.RequestServices.GetRequiredService<TwoFactorPolicy>().Required(user.Role), RecoveryCodes = codes, Errors = errors,
+            User = user, Key = key, Svg = svg, Required = await twoFactor.Required(user.Role), RecoveryCodes = codes, Errors = errors,
             Notice = notice ?? (http.Request.Query["fra"].Count > 0 ? "To-faktor-log ind er slået fra." : null),
             RequiredNotice = http.Request.Query["kraevet"].Count > 0 && !user.TwoFactorEnabled,
         }, status);

@@ -13,6 +13,9 @@ namespace Samraad.Auth;
 public sealed class TwoFactor(SignInManager<AppUser> signIn, TwoFactorPolicy policy)
 {
     public const int RecoveryCodes = 10;
+
+    /// <summary>Whether the role must use two-factor (<see cref="TwoFactorPolicy"/>).</summary>
+    public Task<bool> Required(string role) => policy.Required(role);
     UserManager<AppUser> Users => signIn.UserManager;
 
     /// <summary>The key to type or scan (created on first use; a new one each time two-factor is off and set up again).</summary>
