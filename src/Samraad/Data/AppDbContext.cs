@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -16,8 +17,10 @@ namespace Samraad.Data;
 /// The one model of Samraad. Thin subclasses per provider carry their own migration sets
 /// (one set cannot serve SQLite and PostgreSQL: column types differ).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring on PostgreSQL, shared by every node (Operations/KeyStorage).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<GroupSet> GroupSets => Set<GroupSet>();
     public DbSet<Group> Groups => Set<Group>();

@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Samraad.Data;
 using Samraad.Documents;
 using Samraad.Documents.Pdf;
+using Samraad.Operations;
 
 namespace Samraad.Hosting;
 
@@ -41,11 +38,8 @@ public static class SamraadApp
         services.AddSingleton(TimeProvider.System);
         services.AddSamraadDatabase();
         services.AddHttpContextAccessor();
-        // Sign-in cookies survive a restart: keys live in the data directory (never in the repository).
-        services.AddDataProtection().SetApplicationName("Samraad");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                PrivateFiles.Directory(Path.Combine(sp.GetRequiredService<SamraadOptions>().FullDataDir, "keys")), sp.GetRequiredService<ILoggerFactory>())));
+        // Sign-in cookies survive a restart and are the same on every node (the keys in the database on PostgreSQL).
+        services.AddSamraadKeyStorage();
         services.AddRazorComponents();
         // Encode markup characters but leave Danish letters readable in the HTML source.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Samraad.IntegrationTests;
+
+/// <summary>
+/// Two `samraad serve` processes on one PostgreSQL database, each with an empty data directory of its own: nothing a
+/// user depends on lives in one node.
+/// </summary>
+public class NodeTests
+{
+    const string Collection = "alle-felttyper";
+
+    /// <summary>Two nodes on a copy of the seeded database, after <paramref name="prepare"/> ran on it.</summary>
+    static async Task<(TestApp Data, ServedApp A, ServedApp B)> TwoNodes(Func<TestApp, Task>? prepare = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var data = TestApp.Start(Db.Postgres);
+        await data.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
+        await data.WithDb(async d =>
+        {
+            var c = await d.Collections.SingleAsync(x => x.Slug == Collection);
+            (c.OpensAtUtc, c.DeadlineUtc) = (DateTime.UtcNow.AddYears(-1), DateTime.UtcNow.AddYears(1)); // the nodes keep real time
+            return await d.SaveChangesAsync();
+        });
+        if (prepare is not null) await prepare(data);
+        data.KeepData = true;
+        await data.DisposeAsync();
+        var a = await ServedApp.Start(data, settings, Directory.CreateTempSubdirectory("samraad-node-a-").FullName);
+        var b = await ServedApp.Start(data, settings, Directory.CreateTempSubdirectory("samraad-node-b-").FullName);
+        return (data, a, b);
+    }
+
+    /// <summary>A client of <paramref name="node"/> holding the cookies of <paramref name="from"/> (cookies do not know ports: both are 127.0.0.1).</summary>
+    static HttpClient Through(ServedApp node, CookieContainer from) =>
+        new(new HttpClientHandler { UseCookies = true, CookieContainer = from, AllowAutoRedirect = false }) { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(60) };
+
+    static async Task<CookieContainer> SignIn(ServedApp node, string user)
+    {
+        var cookies = new CookieContainer();
+        using var client = Through(node, cookies);
+        var login = await client.PostAsJsonAsync("/api/session", new { userName = user, password = TestApp.Password });
+        Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
+        return cookies;
+    }
+
+    [Theory, OnPostgres, Trait("Speed", "Slow")]
+    public async Task A_user_signed_in_through_one_node_acts_through_the_other(Db db)
+    {
+        Assert.Equal(Db.Postgres, db);
+        var (data, a, b) = await TwoNodes();
+        try
+        {
+            var cookies = await SignIn(a, "faxe-bruger");
+            using var throughB = Through(b, cookies);
+            var put = await throughB.PutAsJsonAsync($"/api/collections/{Collection}/responses/faxe", new { answers = new { tekst = "gemt gennem B" } });
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            using var throughA = Through(a, cookies);
+            var read = await throughA.GetFromJsonAsync<JsonElement>($"/api/collections/{Collection}/responses/faxe");
+            Assert.Equal("gemt gennem B", read.GetProperty("answers").GetProperty("tekst").GetProperty("value").GetString());
+            // Neither node wrote a key ring of its own.
+            Assert.All(new[] { a, b }, n => Assert.False(Directory.Exists(Path.Combine(n.DataDir, "keys"))));
+        }
+        finally { a.Dispose(); b.Dispose(); await data.RemoveData(); }
+    }
+
+    [Theory, OnPostgres, Trait("Speed", "Slow")]
+    public async Task With_a_certificate_the_shared_keys_are_stored_encrypted_and_read_by_every_node_that_has_it(Db db)
+    {
+        Assert.Equal(Db.Postgres, db);
+        var folder = Directory.CreateTempSubdirectory("samraad-cert-").FullName;
+        var pfx = Path.Combine(folder, "noegler.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=Samraad nøglering", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pkcs12, "hemmelig"));
+        }
+        var settings = new Dictionary<string, string> { ["Samraad:KeyProtection:Certificate"] = pfx, ["Samraad:KeyProtection:CertificatePassword"] = "hemmelig" };
+        // The template's unencrypted ring goes, so the nodes make a new key under the certificate.
+        var (data, a, b) = await TwoNodes(d => d.WithDb(x => x.DataProtectionKeys.ExecuteDeleteAsync()), settings);
+        try
+        {
+            var cookies = await SignIn(a, "faxe-bruger");
+            using var throughB = Through(b, cookies);
+            Assert.Equal(HttpStatusCode.OK, (await throughB.GetAsync($"/api/collections/{Collection}/responses/faxe")).StatusCode);
+
+            await using var db2 = new Npgsql.NpgsqlConnection(data.PostgresConnection);
+            await db2.OpenAsync();
+            await using var read = new Npgsql.NpgsqlCommand("SELECT \"Xml\" FROM \"DataProtectionKeys\"", db2);
+            var rows = new List<string>();
+            await using (var reader = await read.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+            Assert.NotEmpty(rows);
+            Assert.All(rows, xml =>
+            {
+                Assert.Contains("EncryptedData", xml);
+                Assert.Contains("Samraad.Operations.CertificateDecryptor", xml);
+                Assert.DoesNotContain("<value>", xml); // the plain master key's element
+            });
+        }
+        finally { a.Dispose(); b.Dispose(); await data.RemoveData(); Directory.Delete(folder, true); }
+    }
+}
