@@ -22,8 +22,25 @@ public class MeetingTests
         return (app, await app.LoggedIn("sek"));
     }
 
-    internal static async Task<HttpResponseMessage> Publish(HttpClient sek) =>
-        await sek.PostAsync(Meeting + "/offentliggoer", await TestApp.Form(sek, Meeting, new()));
+    /// <summary>*Offentliggør dagsordenen*, then the status page until the build has ended; the answer to the button press.</summary>
+    internal static async Task<HttpResponseMessage> Publish(HttpClient sek, string meeting = Meeting)
+    {
+        var pressed = await sek.PostAsync(meeting + "/offentliggoer", await TestApp.Form(sek, meeting, new()));
+        if (pressed.StatusCode == HttpStatusCode.Redirect && pressed.Headers.Location?.OriginalString is { } status && status.Contains("/offentliggoerelse/"))
+            await BuildEnded(sek, status);
+        return pressed;
+    }
+
+    /// <summary>Reads the build's status page (as its meta refresh would) until it sends on to the meeting or shows the failure.</summary>
+    internal static async Task<HttpResponseMessage> BuildEnded(HttpClient sek, string statusPage)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(3); await Task.Delay(100))
+        {
+            var page = await sek.GetAsync(statusPage);
+            if (page.StatusCode != HttpStatusCode.OK || (await page.Content.ReadAsStringAsync()).Contains("Pakken kunne ikke bygges")) return page;
+        }
+        throw new TimeoutException($"{statusPage}: the build did not end within 3 minutes");
+    }
 
     internal static Task<HttpResponseMessage> SaveItem(HttpClient client, string number, Dictionary<string, string> fields) =>
         TestApp.Form(client, $"{Meeting}/punkter/{number}", fields).ContinueWith(f => client.PostAsync($"{Meeting}/punkter/{number}", f.Result)).Unwrap();

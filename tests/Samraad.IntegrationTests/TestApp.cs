@@ -58,9 +58,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// and provider (seeding is what made every test slow); start-up then runs as on any restart of `samraad serve`.
     /// <paramref name="packs"/> runs on the packs folder before the app starts (to add a pack of the test's own).
     /// </summary>
-    public static TestApp Start(Db kind, bool kestrel = false, Action<string>? packs = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static TestApp Start(Db kind, bool kestrel = false, Action<string>? packs = null, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
-        var app = new TestApp(kind, kestrel, TemplateDatabase.For(kind)) { Settings = settings ?? new Dictionary<string, string>() };
+        var app = new TestApp(kind, kestrel, TemplateDatabase.For(kind)) { Settings = settings ?? new Dictionary<string, string>(), ExtraServices = services };
         packs?.Invoke(app.PacksDir);
         if (kestrel) app.StartServer(); else _ = app.Server;
         return app;
@@ -76,6 +77,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     /// <summary>Configuration of the test's own (Samraad:Mail:Smtp:Host …), set before the app starts.</summary>
     IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    /// <summary>Services of the test's own (a job handler), added after the app's.</summary>
+    Action<IServiceCollection>? ExtraServices { get; init; }
 
     /// <summary>Stops the app but keeps its data directory and database, to serve as a template.</summary>
     internal bool KeepData { get; set; }
@@ -105,6 +108,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // Password hashing is deliberately slow (100,000 PBKDF2 rounds); tests create and sign in many users,
             // and what they check (who may sign in, lockout) does not depend on the number of rounds.
             s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            ExtraServices?.Invoke(s);
         });
     }
 

@@ -67,6 +67,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
     public DbSet<Features.Notifications.OutboxMessage> Outbox => Set<Features.Notifications.OutboxMessage>();
+    public DbSet<Operations.Jobs.Job> Jobs => Set<Operations.Jobs.Job>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

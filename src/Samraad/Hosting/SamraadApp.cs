@@ -5,6 +5,7 @@ using Samraad.Data;
 using Samraad.Documents;
 using Samraad.Documents.Pdf;
 using Samraad.Operations;
+using Samraad.Operations.Jobs;
 
 namespace Samraad.Hosting;
 
@@ -40,6 +41,9 @@ public static class SamraadApp
         services.AddHttpContextAccessor();
         // Sign-in cookies survive a restart and are the same on every node (the keys in the database on PostgreSQL).
         services.AddSamraadKeyStorage();
+        services.AddSamraadJobs();
+        services.AddSamraadHealth();
+        builder.AddSamraadTelemetry();
         services.AddRazorComponents();
         // Encode markup characters but leave Danish letters readable in the HTML source.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -86,6 +90,7 @@ public static class SamraadApp
             try { await next(); }
             finally { ctx.Response.Body = body; }
         });
+        app.UseSamraadMetrics(); // before the error pages: a refused scrape is a plain 403
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/fejl/500" });
         app.UseStatusCodePagesWithReExecute("/fejl/{0}");
         app.Use(async (ctx, next) =>
@@ -105,6 +110,7 @@ public static class SamraadApp
         app.UseAntiforgeryTokens();
 
         app.MapOpenApi();
+        app.MapSamraadHealth();
         foreach (var feature in Features) feature.MapEndpoints(app);
         app.Map("/fejl/{code:int}", ErrorEndpoint).ExcludeFromDescription();
     }

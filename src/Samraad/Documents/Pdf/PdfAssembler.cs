@@ -15,7 +15,11 @@ public sealed record PdfPart(byte[] Pdf, string? Bookmark, int? ParentBookmark =
 /// </summary>
 public static class PdfAssembler
 {
-    public static byte[] Assemble(IReadOnlyList<PdfPart> parts, string footer, string title)
+    /// <param name="parts">The PDFs in order.</param>
+    /// <param name="footer">The text beside "Side X af Y" on every page.</param>
+    /// <param name="title">The document's title (its metadata).</param>
+    /// <param name="pageAdded">Called after each page is taken in (a build's progress).</param>
+    public static byte[] Assemble(IReadOnlyList<PdfPart> parts, string footer, string title, Action? pageAdded = null)
     {
         PdfFonts.EnsureInstalled();
         using var output = new PdfDocument();
@@ -33,6 +37,7 @@ public static class PdfAssembler
                 StripActions(added);
                 first ??= added;
                 headers.Add(part.RunningHeader);
+                pageAdded?.Invoke();
             }
             if (part.Bookmark is null || first is null) { outlines.Add(null!); continue; }
             var collection = part.ParentBookmark is int parent && outlines[parent] is { } p ? p.Outlines : output.Outlines;

@@ -20,6 +20,7 @@ public sealed class MeetingsFeature : IFeature
         services.AddScoped<AddLiveAttachment>();
         services.AddScoped<RemoveAttachment>();
         services.AddScoped<PublishAgenda>();
+        services.AddScoped<Operations.Jobs.IJobHandler, BuildPublication>();
         services.AddScoped<RecordDecision>();
         services.AddScoped<RecordAttendance>();
         services.AddScoped<ChangeMeetingStatus>();

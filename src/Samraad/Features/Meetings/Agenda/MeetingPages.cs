@@ -16,6 +16,7 @@ public static class MeetingPages
         pages.MapPost("/moeder", Create).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/moeder/{slug}", Show);
         pages.MapPost("/moeder/{slug}/offentliggoer", Publish).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapGet("/moeder/{slug}/offentliggoerelse/{id:long}", PublishStatus);
         pages.MapGet("/moeder/{slug}/dagsorden", Packet);
         pages.MapGet("/moeder/{slug}/bilag/{id:int}", Attachment);
         // The PDFs and files are open to the public where their content is public (see FileAccess).
@@ -52,15 +53,17 @@ public static class MeetingPages
     internal static Task<(MeetingContext? Value, IResult? Denied)> Administered(HttpContext http, AppDbContext db, string slug) =>
         Guard.Page(MeetingContext.Load(db, slug), "Mødet", m => m.CanAdminister(User(http)));
 
-    internal static async Task<IResult> ShowMeeting(MeetingContext ctx, CheckFreshness freshness, TimeProvider clock,
+    internal static async Task<IResult> ShowMeeting(AppDbContext db, MeetingContext ctx, CheckFreshness freshness, TimeProvider clock,
         IReadOnlyList<FieldError>? errors = null, string? problem = null, string? notice = null, int status = 200)
     {
+        var key = PublishAgenda.JobKey(ctx.Meeting);
+        var building = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Key == key);
         var first = ctx.Publications.FirstOrDefault()?.PublishedAtUtc;
         var last = ctx.Latest?.PublishedAtUtc;
         return Html.Render<MeetingPage>(new
         {
             Ctx = ctx, Warnings = MeetingRules.Warnings(ctx.Meeting, first, last, clock.GetUtcNow().UtcDateTime),
-            Newer = await freshness.Handle(ctx), Errors = errors ?? [], Problem = problem, Notice = notice,
+            Newer = await freshness.Handle(ctx), Errors = errors ?? [], Problem = problem, Notice = notice, Building = building,
         }, status);
     }
 
@@ -70,7 +73,7 @@ public static class MeetingPages
         if (ctx is null) return Html.NotFound("Mødet");
         if (!ctx.CanAdminister(User(http))) return Results.Redirect($"/moeder/{slug}/dagsorden");
         var notice = http.Request.Query.ContainsKey("offentliggjort") ? $"Dagsordenen er offentliggjort som version {ctx.Latest?.Version}." : null;
-        return await ShowMeeting(ctx, freshness, clock, notice: notice);
+        return await ShowMeeting(db, ctx, freshness, clock, notice: notice);
     }
 
     static async Task<IResult> Publish(string slug, HttpContext http, AppDbContext db, PublishAgenda publish, CheckFreshness freshness, TimeProvider clock)
@@ -78,11 +81,22 @@ public static class MeetingPages
         var (ctx, other) = await Administered(http, db, slug);
         if (ctx is null) return other!;
         var outcome = await publish.Handle(ctx, User(http)!);
-        return await Html.From(outcome, _ => Results.Redirect($"/moeder/{slug}?offentliggjort=1"), async failed =>
+        return await Html.From(outcome, job => Results.Redirect($"/moeder/{slug}/offentliggoerelse/{job.Id}"), async failed =>
         {
             db.ChangeTracker.Clear();
-            return await ShowMeeting((await MeetingContext.Load(db, slug))!, freshness, clock, failed.Errors, failed.Message, status: failed.Status);
+            return await ShowMeeting(db, (await MeetingContext.Load(db, slug))!, freshness, clock, failed.Errors, failed.Message, status: failed.Status);
         });
+    }
+
+    /// <summary>The build's status page; once the packet is published, the meeting page with its notice.</summary>
+    static async Task<IResult> PublishStatus(string slug, long id, HttpContext http, AppDbContext db)
+    {
+        var (ctx, other) = await Administered(http, db, slug);
+        if (ctx is null) return other!;
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.Kind == BuildPublication.Kind);
+        if (job is null || job.Input<PublishAgenda.Input>()?.MeetingSlug != slug) return Html.NotFound("Offentliggørelsen");
+        if (job.State == Operations.Jobs.JobState.Done) return Results.Redirect($"/moeder/{slug}?offentliggjort=1");
+        return Html.Render<PublishStatusPage>(new { ctx.Meeting, Job = job });
     }
 
     static async Task<IResult> Packet(string slug, HttpContext http, AppDbContext db, CheckFreshness freshness)

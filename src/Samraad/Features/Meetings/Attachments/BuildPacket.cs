@@ -1,6 +1,7 @@
 using Samraad.Documents;
 using Samraad.Documents.Pdf;
 using Samraad.Features.Meetings.Documents;
+using Samraad.Operations.Jobs;
 
 namespace Samraad.Features.Meetings;
 
@@ -18,11 +19,18 @@ public sealed record Packet(byte[] Pdf, IReadOnlyDictionary<int, int> ItemPage, 
 public sealed class BuildPacket(HtmlDocuments html, ChromiumPdf chromium)
 {
     public async Task<Packet> Handle(Meeting meeting, IReadOnlyDictionary<int, AttachmentPdf> attachments,
-        int? version, DateTime? publishedAtUtc, CancellationToken ct = default)
+        int? version, DateTime? publishedAtUtc, CancellationToken ct = default, IProgress<JobProgress>? progress = null)
     {
         var items = meeting.Items.OrderBy(i => AgendaItem.SortKey(i.Number)).ToList();
         // Items print two at a time; their page counts decide every later page number.
-        var itemPdfs = await Task.WhenAll(items.Select(item => Print<PacketItemDocument>(item.Heading, new() { ["Item"] = item }, ct)));
+        var printed = 0;
+        progress?.Report(new JobProgress(0, items.Count, "Udskriver dagsordenens punkter"));
+        var itemPdfs = await Task.WhenAll(items.Select(async item =>
+        {
+            var pdf = await Print<PacketItemDocument>(item.Heading, new() { ["Item"] = item }, ct);
+            progress?.Report(new JobProgress(Interlocked.Increment(ref printed), items.Count, "Udskriver dagsordenens punkter"));
+            return pdf;
+        }));
         var cover = await Print<PacketCover>(meeting.Title, new() { ["Meeting"] = meeting, ["Version"] = version, ["PublishedAtUtc"] = publishedAtUtc }, ct);
 
         var tocPages = 1;
@@ -32,9 +40,9 @@ public sealed class BuildPacket(HtmlDocuments html, ChromiumPdf chromium)
         {
             (itemPage, attachmentPage, var entries) = Layout(items, itemPdfs, attachments, PdfFiles.PageCount(cover) + tocPages + 1);
             toc = await Print<PacketToc>("Indhold", new() { ["Entries"] = entries }, ct);
-            var printed = PdfFiles.PageCount(toc);
-            if (printed == tocPages) break;
-            tocPages = printed; // the contents grew onto another page: lay out again
+            var tocPrinted = PdfFiles.PageCount(toc);
+            if (tocPrinted == tocPages) break;
+            tocPages = tocPrinted; // the contents grew onto another page: lay out again
         }
 
         var parts = new List<PdfPart> { new(cover, "Forside"), new(toc, "Indhold") };
@@ -47,7 +55,10 @@ public sealed class BuildPacket(HtmlDocuments html, ChromiumPdf chromium)
                     parts.Add(new PdfPart(pdf.Pdf, $"Bilag: {a.Title}", itemIndex, items[i].Heading));
         }
         var footer = $"{meeting.Body?.Name} · {DanishTime.Date(meeting.StartsAtUtc)} · " + (version is int v ? $"dagsorden version {v}" : "udkast");
-        var bytes = PdfAssembler.Assemble(parts, footer, $"{meeting.Body?.Name}: {meeting.Title}");
+        var total = parts.Sum(p => PdfFiles.PageCount(p.Pdf));
+        var added = 0;
+        var bytes = PdfAssembler.Assemble(parts, footer, $"{meeting.Body?.Name}: {meeting.Title}",
+            progress is null ? null : () => { if (++added % 10 == 0 || added == total) progress.Report(new JobProgress(added, total, "Samler pakken")); });
         return new Packet(bytes, itemPage, attachmentPage, PdfFiles.PageCount(bytes));
     }
 
