@@ -52,6 +52,7 @@ public sealed class SaveDraft(AppDbContext db, TimeProvider clock)
         db.AuditEntries.AddRange(audit);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e)) { return Stale<Result>(); }
+        Operations.SamraadMetrics.Saved();
         if (errors.Count > 0)
             return Outcome<Result>.Fail(Problem.Invalid, "Ret de markerede felter. Dine øvrige svar er gemt.", errors);
         return Outcome<Result>.Success(new Result(response, audit.Count));

@@ -42,6 +42,7 @@ public sealed class SubmitResponse(AppDbContext db, SaveDraft saveDraft, TimePro
         if (await db.Users.FindAsync([user.UserId], ct) is { } submitter) mail.Receipt(ctx, org, submitter, receipt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        Operations.SamraadMetrics.Submitted();
         return Outcome<Receipt>.Success(receipt);
     }
 
