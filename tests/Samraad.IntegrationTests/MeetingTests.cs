@@ -23,10 +23,10 @@ public class MeetingTests
     }
 
     /// <summary>*Offentliggør dagsordenen*, then the status page until the build has ended; the answer to the button press.</summary>
-    internal static async Task<HttpResponseMessage> Publish(HttpClient sek, string meeting = Meeting)
+    internal static async Task<HttpResponseMessage> Publish(HttpClient sek, string meeting = Meeting, bool wait = true)
     {
         var pressed = await sek.PostAsync(meeting + "/offentliggoer", await TestApp.Form(sek, meeting, new()));
-        if (pressed.StatusCode == HttpStatusCode.Redirect && pressed.Headers.Location?.OriginalString is { } status && status.Contains("/offentliggoerelse/"))
+        if (wait && pressed.StatusCode == HttpStatusCode.Redirect && pressed.Headers.Location?.OriginalString is { } status && status.Contains("/offentliggoerelse/"))
             await BuildEnded(sek, status);
         return pressed;
     }

@@ -104,4 +104,78 @@ public class NodeTests
         }
         finally { a.Dispose(); b.Dispose(); await data.RemoveData(); Directory.Delete(folder, true); }
     }
+
+    [Theory, OnPostgres, Trait("Speed", "Slow")]
+    public async Task A_reminder_due_while_two_nodes_run_is_sent_once(Db db)
+    {
+        Assert.Equal(Db.Postgres, db);
+        await using var smtp = new TestSmtp();
+        var settings = new Dictionary<string, string>(smtp.Settings()) { ["Samraad:Mail:ReminderSeconds"] = "0.5" };
+        var (data, a, b) = await TwoNodes(async d =>
+        {
+            await d.CreateUser("anne-faxe", Roles.Respondent, "faxe", "anne@faxe.dk");
+            await d.WithDb(async x =>
+            {
+                // The 7-day reminder's moment (9:00 a week before the deadline) has passed; nobody has been reminded.
+                var c = await x.Collections.SingleAsync(c => c.Slug == Collection);
+                (c.OpensAtUtc, c.DeadlineUtc, c.ReminderDays) = (DateTime.UtcNow.AddDays(-30), DateTime.UtcNow.AddDays(3), "7");
+                return await x.SaveChangesAsync();
+            });
+        }, settings);
+        try
+        {
+            await smtp.WaitFor(1, seconds: 30);
+            await Task.Delay(4000); // several more rounds on both nodes
+            var reminders = smtp.Received.Where(m => m.To.Mailboxes.Any(x => x.Address == "anne@faxe.dk")).ToList();
+            Assert.Single(reminders);
+            // Both nodes asked twice a second; the minute's key let one round through (two if the minute turned meanwhile).
+            var rounds = await WithDb(data, x => x.Jobs.AsNoTracking().Where(j => j.Kind == "reminders").ToListAsync());
+            Assert.InRange(rounds.Count, 1, 2);
+            Assert.All(rounds, r => Assert.Equal((Operations.Jobs.JobState.Done, 1), (r.State, r.Attempts)));
+        }
+        finally { a.Dispose(); b.Dispose(); await data.RemoveData(); }
+    }
+
+    [Theory, OnPostgres, Trait("Speed", "Slow")]
+    public async Task A_node_killed_while_building_a_packet_leaves_the_job_to_the_other_which_publishes_it_once(Db db)
+    {
+        Assert.Equal(Db.Postgres, db);
+        var (data, a, b) = await TwoNodes(d => d.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland"),
+            new Dictionary<string, string> { ["Samraad:Jobs:LeaseSeconds"] = "4" });
+        try
+        {
+            var cookies = await SignIn(a, "sek");
+            using var throughA = Through(a, cookies);
+            const string meeting = "/moeder/" + MeetingTests.Slug;
+            var status = (await MeetingTests.Publish(throughA, meeting, wait: false)).Headers.Location!.OriginalString;
+            // Whichever node claimed the build dies with it, mid-build.
+            Operations.Jobs.Job job;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while ((job = await WithDb(data, x => x.Jobs.AsNoTracking().SingleAsync(j => j.Kind == "packet"))).State != Operations.Jobs.JobState.Running)
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "no node claimed the build");
+                await Task.Delay(50);
+            }
+            var (holder, survivor) = job.LeasedBy!.Contains($"/{a.Pid}/") ? (a, b) : (b, a);
+            holder.Kill();
+
+            using var throughSurvivor = Through(survivor, cookies);
+            var ended = await MeetingTests.BuildEnded(throughSurvivor, status);
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+            var done = await WithDb(data, x => x.Jobs.AsNoTracking().SingleAsync(j => j.Kind == "packet"));
+            Assert.Equal(Operations.Jobs.JobState.Done, done.State);
+            Assert.Equal(2, done.Attempts);
+            Assert.Contains($"/{survivor.Pid}/", done.LeasedBy);
+            Assert.Equal(1, await WithDb(data, x => x.Publications.CountAsync()));
+        }
+        finally { a.Dispose(); b.Dispose(); await data.RemoveData(); }
+    }
+
+    /// <summary>The shared database, read by the test (the nodes' <see cref="TestApp"/> has stopped).</summary>
+    static async Task<T> WithDb<T>(TestApp data, Func<Data.AppDbContext, Task<T>> work)
+    {
+        var options = new DbContextOptionsBuilder<Data.PostgresAppDbContext>().UseNpgsql(data.PostgresConnection).Options;
+        await using var db = new Data.PostgresAppDbContext(options);
+        return await work(db);
+    }
 }

@@ -14,6 +14,8 @@ public sealed class ServedApp : IDisposable
 
     /// <summary>The node's data directory (on PostgreSQL only mail files and the first passwords would go there).</summary>
     public string DataDir { get; }
+    /// <summary>The process id, as a job's lease names its node ("host/pid/…").</summary>
+    public int Pid => process.Id;
 
     ServedApp(Process process, Uri address, string dataDir) { this.process = process; Address = address; DataDir = dataDir; }
 

@@ -17,5 +17,6 @@ public sealed class NotificationsFeature : IFeature
         services.AddScoped<DeliverOutbox>();
         services.AddHostedService<OutboxWorker>();
         services.AddHostedService<ReminderWorker>();
+        services.AddScoped<Operations.Jobs.IJobHandler, RemindersJob>();
     }
 }
