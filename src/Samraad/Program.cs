@@ -31,7 +31,8 @@ public sealed class Program
         builder.AddSamraad();
         await using var app = builder.Build();
         app.UseSamraad();
-        await app.InitializeAsync(createAccounts: command.Verb == "serve"); // `users init` creates them itself and says so
+        if (Cli.PreparesDatabase(command.Verb))
+            await app.InitializeAsync(createAccounts: command.Verb == "serve"); // `users init` creates them itself and says so
         if (command.Verb == "serve")
         {
             await app.RunAsync();

@@ -25,11 +25,8 @@ public sealed class ServedApp : IDisposable
     public static async Task<ServedApp> Start(TestApp data, IReadOnlyDictionary<string, string>? settings = null, string? dataDir = null)
     {
         var port = FreePort();
-        // The app the test project was built against: src/Samraad/bin/<configuration>/net10.0.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(TestApp.RepoRoot, "src", "Samraad", "bin", configuration, "net10.0", "Samraad.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.Combine(TestApp.RepoRoot, "src", "Samraad"), RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { "exec", dll, "serve", "--data-dir", dataDir ?? data.DataDir, "--packs", data.PacksDir, "--urls", $"http://127.0.0.1:{port}", "--Samraad:InitialAccounts", "false" })
+        foreach (var arg in new[] { "exec", Dll, "serve", "--data-dir", dataDir ?? data.DataDir, "--packs", data.PacksDir, "--urls", $"http://127.0.0.1:{port}", "--Samraad:InitialAccounts", "false" })
             start.ArgumentList.Add(arg);
         if (data.Kind == Db.Postgres)
             foreach (var arg in new[] { "--db-provider", "postgres", "--db", data.PostgresConnection! }) start.ArgumentList.Add(arg);
@@ -51,6 +48,23 @@ public sealed class ServedApp : IDisposable
         }
         served.Dispose();
         throw new TimeoutException("samraad serve did not answer within 90 s");
+    }
+
+    /// <summary>The app the test project was built against: src/Samraad/bin/&lt;configuration&gt;/net10.0.</summary>
+    static string Dll => Path.Combine(TestApp.RepoRoot, "src", "Samraad", "bin",
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "Samraad.dll");
+
+    /// <summary>A verb of the same executable as its own process (`samraad backup …`), on a data directory and optionally a PostgreSQL database.</summary>
+    public static async Task<(int Code, string Out, string Error)> Verb(string dataDir, string? postgres, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])["exec", Dll, .. arguments, "--data-dir", dataDir]) start.ArgumentList.Add(arg);
+        if (postgres is not null) foreach (var arg in new[] { "--db-provider", "postgres", "--db", postgres }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, error);
     }
 
     public async Task<HttpClient> LoggedIn(string user)

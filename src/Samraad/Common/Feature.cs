@@ -26,4 +26,8 @@ public sealed record StartContext(IServiceProvider Services, string PacksDir, st
 }
 
 /// <summary>A command-line verb: its name, its line in the usage text, and what it does.</summary>
-public sealed record CliVerb(string Name, string Usage, Func<CliCall, Task<int>> Run);
+/// <param name="Name">The verb.</param>
+/// <param name="Usage">Its line in the usage text.</param>
+/// <param name="Run">What it does.</param>
+/// <param name="PrepareDatabase">false: the verb runs on the database as it is, not created, migrated and seeded first (backup, restore).</param>
+public sealed record CliVerb(string Name, string Usage, Func<CliCall, Task<int>> Run, bool PrepareDatabase = true);

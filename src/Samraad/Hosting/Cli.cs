@@ -28,7 +28,36 @@ public static class Cli
         }),
     ];
 
-    static IEnumerable<CliVerb> All => HostVerbs.Take(2).Concat(SamraadApp.Features.SelectMany(f => f.Verbs)).Concat(HostVerbs.Skip(2));
+    /// <summary>Backup and restore work on the database as it is: a backup changes nothing, a restore needs an empty database.</summary>
+    static readonly CliVerb[] OperationVerbs =
+    [
+        new("backup", """
+            backup --out FIL                        konsistent sikkerhedskopi, mens appen kører (SQLite: online backup-API;
+                                                    PostgreSQL: pg_dump i custom-format)
+            """, async call =>
+        {
+            if (call.Option("--out") is not { } file) return call.Usage();
+            var outcome = await call.Get<Operations.BackupDatabase>().Handle(file);
+            if (!outcome.Ok) return call.Fail(outcome.Message!);
+            await call.Stdout.WriteLineAsync(outcome.Value);
+            return 0;
+        }, PrepareDatabase: false),
+        new("restore", """
+            restore FIL                             gendan en sikkerhedskopi i en tom database (den konfigurerede)
+            """, async call =>
+        {
+            if (call.Argument(0) is not { } file) return call.Usage();
+            var outcome = await call.Get<Operations.RestoreDatabase>().Handle(file);
+            if (!outcome.Ok) return call.Fail(outcome.Message!);
+            await call.Stdout.WriteLineAsync(outcome.Value);
+            return 0;
+        }, PrepareDatabase: false),
+    ];
+
+    static IEnumerable<CliVerb> All => HostVerbs.Take(2).Concat(SamraadApp.Features.SelectMany(f => f.Verbs)).Concat(OperationVerbs).Concat(HostVerbs.Skip(2));
+
+    /// <summary>Whether the verb wants the database created, migrated and seeded before it runs.</summary>
+    public static bool PreparesDatabase(string verb) => All.First(v => v.Name == verb).PrepareDatabase;
 
     public static bool IsVerb(string verb) => All.Any(v => v.Name == verb);
 

@@ -5,7 +5,6 @@ using Samraad.Data;
 using Samraad.Documents;
 using Samraad.Documents.Pdf;
 using Samraad.Operations;
-using Samraad.Operations.Jobs;
 
 namespace Samraad.Hosting;
 
@@ -39,11 +38,7 @@ public static class SamraadApp
         services.AddSingleton(TimeProvider.System);
         services.AddSamraadDatabase();
         services.AddHttpContextAccessor();
-        // Sign-in cookies survive a restart and are the same on every node (the keys in the database on PostgreSQL).
-        services.AddSamraadKeyStorage();
-        services.AddSamraadJobs();
-        services.AddSamraadHealth();
-        builder.AddSamraadTelemetry();
+        builder.AddSamraadOperations();
         services.AddRazorComponents();
         // Encode markup characters but leave Danish letters readable in the HTML source.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Samraad.IntegrationTests;
+
+/// <summary>
+/// `samraad backup` while respondents save, then `samraad restore` into an empty database: every save acknowledged
+/// before the backup started is in the restored database, which checks clean and serves.
+/// </summary>
+public class BackupTests
+{
+    const string Collection = "alle-felttyper";
+    static readonly string[] Orgs = ["faxe", "greve", "koege", "roskilde"];
+
+    [Theory, OnSqlite, OnPostgres, Trait("Speed", "Slow")]
+    public async Task A_backup_taken_during_a_burst_of_saves_restores_every_save_acknowledged_before_it_began(Db db)
+    {
+        var data = TestApp.Start(db);
+        foreach (var org in Orgs) await data.CreateUser($"{org}-bruger", Roles.Respondent, org);
+        await data.WithDb(async d =>
+        {
+            var c = await d.Collections.SingleAsync(x => x.Slug == Collection);
+            (c.OpensAtUtc, c.DeadlineUtc) = (DateTime.UtcNow.AddYears(-1), DateTime.UtcNow.AddYears(1));
+            return await d.SaveChangesAsync();
+        });
+        data.KeepData = true;
+        await data.DisposeAsync();
+        var folder = Directory.CreateTempSubdirectory("samraad-backup-").FullName;
+        var file = Path.Combine(folder, db == Db.Postgres ? "samraad.dump" : "samraad.db");
+        var restoredDir = Path.Combine(folder, "gendannet");
+        string? restoredDb = null;
+        try
+        {
+            var acknowledged = new ConcurrentDictionary<string, int>();
+            var before = new Dictionary<string, int>();
+            using (var served = await ServedApp.Start(data))
+            {
+                var clients = new Dictionary<string, HttpClient>();
+                foreach (var org in Orgs) clients[org] = await served.LoggedIn($"{org}-bruger");
+                using var stop = new CancellationTokenSource();
+                var bursts = Orgs.Select(org => Task.Run(async () =>
+                {
+                    int? revision = null;
+                    for (var i = 1; !stop.IsCancellationRequested; i++)
+                    {
+                        var put = await clients[org].PutAsJsonAsync($"/api/collections/{Collection}/responses/{org}", new { answers = new { tekst = $"gem {i}" }, revision });
+                        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+                        revision = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetInt32();
+                        acknowledged[org] = i;
+                    }
+                })).ToList();
+                for (var waited = Stopwatch.StartNew(); Orgs.Any(o => acknowledged.GetValueOrDefault(o) < 10) && waited.Elapsed < TimeSpan.FromSeconds(60);) await Task.Delay(20);
+                foreach (var org in Orgs) before[org] = acknowledged[org];
+                var backup = await ServedApp.Verb(data.DataDir, data.PostgresConnection, "backup", "--out", file);
+                Assert.True(backup.Code == 0, backup.Error);
+                Assert.Contains("Sikkerhedskopi skrevet", backup.Out);
+                // The saves went on while the backup ran.
+                Assert.All(Orgs, o => Assert.True(acknowledged[o] > before[o], $"{o}: no save during the backup"));
+                await stop.CancelAsync();
+                await Task.WhenAll(bursts);
+            }
+            Assert.False(File.Exists(file + ".partial"));
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+
+            if (db == Db.Postgres)
+            {
+                restoredDb = TemplateDatabase.NewName();
+                await using var admin = new NpgsqlConnection($"{Databases.Postgres};Database=postgres");
+                await admin.OpenAsync();
+                await using (var create = new NpgsqlCommand($"CREATE DATABASE {restoredDb}", admin)) await create.ExecuteNonQueryAsync();
+            }
+            var target = restoredDb is null ? null : $"{Databases.Postgres};Database={restoredDb}";
+            var restore = await ServedApp.Verb(restoredDir, target, "restore", file);
+            Assert.True(restore.Code == 0, restore.Error);
+            Assert.Contains("Gendannet", restore.Out);
+            // A second restore would overwrite: refused, and the database is left as it is.
+            var again = await ServedApp.Verb(restoredDir, target, "restore", file);
+            Assert.Equal(1, again.Code);
+            Assert.Contains("er ikke tom", again.Error);
+
+            await using var restored = Open(db, restoredDir, target);
+            foreach (var org in Orgs)
+            {
+                var response = await restored.Responses.Where(r => r.Collection!.Slug == Collection && r.Organisation!.Slug == org).Select(r => r.Id).SingleAsync();
+                var text = await restored.Answers.Where(a => a.ResponseId == response && a.FieldKey == "tekst").Select(a => a.Value).SingleAsync();
+                var stored = int.Parse(text!["gem ".Length..]);
+                Assert.True(stored >= before[org], $"{org}: {stored} restored, {before[org]} acknowledged before the backup began");
+            }
+        }
+        finally
+        {
+            await data.RemoveData();
+            NpgsqlConnection.ClearAllPools();
+            if (restoredDb is not null) await Postgres.DropDatabase(restoredDb);
+            Directory.Delete(folder, true);
+        }
+    }
+
+    static Data.AppDbContext Open(Db db, string dataDir, string? postgres) => db == Db.Postgres
+        ? new Data.PostgresAppDbContext(new DbContextOptionsBuilder<Data.PostgresAppDbContext>().UseNpgsql(postgres).Options)
+        : new Data.SqliteAppDbContext(new DbContextOptionsBuilder<Data.SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(dataDir, "samraad.db")};Pooling=False").Options);
+}
