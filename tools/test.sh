@@ -13,6 +13,7 @@ sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/sbin/nginx ] || need+=(nginx)  # the reverse proxy in front of two nodes (NodeTests)
 [ -n "${SAMRAAD_TEST_POSTGRES:-}" ] || command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 command -v npm >/dev/null 2>&1 || need+=(npm)

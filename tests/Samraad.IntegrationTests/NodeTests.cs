@@ -68,6 +68,42 @@ public class NodeTests
     }
 
     [Theory, OnPostgres, Trait("Speed", "Slow")]
+    public async Task Behind_nginx_a_user_is_known_by_both_nodes_and_keeps_working_when_one_dies(Db db)
+    {
+        Assert.Equal(Db.Postgres, db);
+        var (data, a, b) = await TwoNodes();
+        try
+        {
+            using var nginx = await TestNginx.Start(a, b);
+            var cookies = new CookieContainer();
+            using var browser = nginx.Client(cookies);
+            Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsJsonAsync("/api/session", new { userName = "faxe-bruger", password = TestApp.Password })).StatusCode);
+            // TLS ends at nginx; the node sees X-Forwarded-Proto: https and marks the session cookie Secure.
+            Assert.True(cookies.GetAllCookies().Single(c => c.Name == "samraad").Secure);
+            // Round robin: these go to both nodes in turn, and each knows the session and sees the other's save.
+            int? revision = null;
+            for (var i = 1; i <= 10; i++)
+            {
+                var put = await browser.PutAsJsonAsync($"/api/collections/{Collection}/responses/faxe", new { answers = new { tekst = $"gem {i}" }, revision });
+                Assert.True(put.StatusCode == HttpStatusCode.OK, $"save {i}: {(int)put.StatusCode} {await put.Content.ReadAsStringAsync()}");
+                revision = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetInt32();
+            }
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/metrics")).StatusCode); // not for the outside
+
+            a.Kill(); // a node dies: nginx sends everything to the other
+            for (var i = 11; i <= 14; i++)
+            {
+                var put = await browser.PutAsJsonAsync($"/api/collections/{Collection}/responses/faxe", new { answers = new { tekst = $"gem {i}" }, revision });
+                Assert.True(put.StatusCode == HttpStatusCode.OK, $"save {i} after the kill: {(int)put.StatusCode}");
+                revision = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetInt32();
+            }
+            var read = await browser.GetFromJsonAsync<JsonElement>($"/api/collections/{Collection}/responses/faxe");
+            Assert.Equal("gem 14", read.GetProperty("answers").GetProperty("tekst").GetProperty("value").GetString());
+        }
+        finally { a.Dispose(); b.Dispose(); await data.RemoveData(); }
+    }
+
+    [Theory, OnPostgres, Trait("Speed", "Slow")]
     public async Task With_a_certificate_the_shared_keys_are_stored_encrypted_and_read_by_every_node_that_has_it(Db db)
     {
         Assert.Equal(Db.Postgres, db);
