@@ -45,7 +45,7 @@ public class MeetingTests
     internal static Task<HttpResponseMessage> SaveItem(HttpClient client, string number, Dictionary<string, string> fields) =>
         TestApp.Form(client, $"{Meeting}/punkter/{number}", fields).ContinueWith(f => client.PostAsync($"{Meeting}/punkter/{number}", f.Result)).Unwrap();
 
-    static Dictionary<string, string> ItemFields(string number, string title, string kind, string caseText, bool closed = false, string? reason = null, string? summary = null) => new()
+    internal static Dictionary<string, string> ItemFields(string number, string title, string kind, string caseText, bool closed = false, string? reason = null, string? summary = null) => new()
     {
         ["number"] = number, ["title"] = title, ["kind"] = kind, ["caseText"] = caseText, ["recommendation"] = "",
         ["isClosed"] = closed ? "true" : "false", ["closedReason"] = reason ?? "", ["publicSummary"] = summary ?? "",

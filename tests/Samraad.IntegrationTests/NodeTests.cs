@@ -104,6 +104,28 @@ public class NodeTests
     }
 
     [Theory, OnPostgres, Trait("Speed", "Slow")]
+    public async Task A_case_text_saved_through_one_node_is_found_by_search_through_the_other(Db db)
+    {
+        Assert.Equal(Db.Postgres, db);
+        var (data, a, b) = await TwoNodes(d => d.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland"));
+        try
+        {
+            var cookies = await SignIn(a, "sek");
+            using var throughA = Through(a, cookies);
+            using var throughB = Through(b, cookies);
+            // B has searched (and so built whatever it keeps) before the change.
+            Assert.Equal(0, (await throughB.GetFromJsonAsync<JsonElement>("/api/search?q=tværkommunale+snebrydere")).GetArrayLength());
+            var saved = await MeetingTests.SaveItem(throughA, "2.9", MeetingTests.ItemFields("2.9", "Orientering om snerydning", "Orienteringssag",
+                "De tværkommunale snebryderes indsats i vinteren."));
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var hits = await throughB.GetFromJsonAsync<JsonElement>("/api/search?q=tværkommunale+snebrydere");
+            Assert.Equal(1, hits.GetArrayLength());
+            Assert.Contains("<mark>", hits[0].GetProperty("snippetHtml").GetString());
+        }
+        finally { a.Dispose(); b.Dispose(); await data.RemoveData(); }
+    }
+
+    [Theory, OnPostgres, Trait("Speed", "Slow")]
     public async Task With_a_certificate_the_shared_keys_are_stored_encrypted_and_read_by_every_node_that_has_it(Db db)
     {
         Assert.Equal(Db.Postgres, db);
@@ -213,5 +235,31 @@ public class NodeTests
         var options = new DbContextOptionsBuilder<Data.PostgresAppDbContext>().UseNpgsql(data.PostgresConnection).Options;
         await using var db = new Data.PostgresAppDbContext(options);
         return await work(db);
+    }
+}
+
+/// <summary>PostgreSQL's search lives in the database: the entries, the generated Danish tsvector and its GIN index.</summary>
+public class PostgresSearchTests
+{
+    [Theory, OnPostgres]
+    public async Task The_entries_are_rows_with_a_danish_document_under_a_GIN_index(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        Assert.True(await app.WithDb(d => d.SearchEntries.CountAsync()) > 100);
+        var plan = await app.WithDb(async d =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(app.PostgresConnection);
+            await connection.OpenAsync();
+            await using (var off = new Npgsql.NpgsqlCommand("SET enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
+            await using var explain = new Npgsql.NpgsqlCommand("EXPLAIN SELECT \"Id\" FROM \"SearchEntries\" WHERE \"Document\" @@ plainto_tsquery('danish', 'bevillinger')", connection);
+            var lines = new List<string>();
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+            return string.Join("\n", lines);
+        });
+        Assert.Contains("IX_SearchEntries_Document", plan);
+        // Danish stemming in the database: the plural finds the singular.
+        var stemmed = await app.WithDb(d => d.Database.SqlQuery<bool>($"SELECT to_tsvector('danish', 'bevilling') @@ plainto_tsquery('danish', 'bevillinger') AS \"Value\"").SingleAsync());
+        Assert.True(stemmed);
     }
 }

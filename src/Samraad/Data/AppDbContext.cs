@@ -68,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
     public DbSet<Features.Notifications.OutboxMessage> Outbox => Set<Features.Notifications.OutboxMessage>();
     public DbSet<Operations.Jobs.Job> Jobs => Set<Operations.Jobs.Job>();
+    public DbSet<Features.Search.SearchEntry> SearchEntries => Set<Features.Search.SearchEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -10,12 +10,12 @@ public static class SearchEndpoints
 
     public static void MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/soeg", async (string? q, HttpContext http, SearchIndex index) =>
+        app.MapGet("/soeg", async (string? q, HttpContext http, ISearch index) =>
         {
             var user = UserContext.From(http.User);
             return Html.Render<SearchPage>(new { Query = q, Hits = await index.Search(q ?? "", user), IncludesClosed = IsMember(user) });
         }).ExcludeFromDescription();
-        app.MapGet("/api/search", async (string q, HttpContext http, SearchIndex index) => await index.Search(q, UserContext.From(http.User)))
+        app.MapGet("/api/search", async (string q, HttpContext http, ISearch index) => await index.Search(q, UserContext.From(http.User)))
             .RequireAuthorization().WithTags("Møder").WithSummary("Fuldtekstsøgning med dansk ordstamme");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Da;
 using Lucene.Net.Documents;
@@ -14,18 +13,14 @@ using Samraad.Features.Meetings;
 
 namespace Samraad.Features.Search;
 
-/// <summary>One search result: the item, and for attachment text the attachment and the page it is on.</summary>
-public sealed record SearchHit(string MeetingSlug, string MeetingTitle, string ItemNumber, string ItemHeading,
-    string? AttachmentTitle, int? FileId, int? Page, string SnippetHtml, bool IsClosed);
-
 /// <summary>
-/// Full-text search over meetings, items, decisions and attachment pages, with Danish stemming (Snowball:
-/// "bevillinger" finds "bevilling"; æ/ø/å are letters like any other). The index lives in memory, is built from
-/// the database on first use (not at start: rendering every live attachment made each start 150 ms slower) and
-/// updated when a meeting changes, so it is the same on SQLite and PostgreSQL. Writes go one at a time, so a
-/// change saved while the index is being built is never overwritten by the older state.
+/// Search on SQLite (one node by definition): Lucene with Danish stemming (Snowball: "bevillinger" finds
+/// "bevilling"; æ/ø/å are letters like any other). The index lives in this process's memory, is built from the
+/// database on first use (not at start: rendering every live attachment made each start 150 ms slower) and updated
+/// when a meeting changes. Writes go one at a time, so a change saved while the index is being built is never
+/// overwritten by the older state. PostgreSQL uses <see cref="PostgresSearch"/>; both pass the same tests.
 /// </summary>
-public sealed class SearchIndex : IMeetingListener, IDisposable
+public sealed class LuceneSearch : ISearch, IDisposable
 {
     const LuceneVersion Version = LuceneVersion.LUCENE_48;
     readonly Analyzer analyzer = new DanishAnalyzer(Version);
@@ -36,7 +31,7 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
     readonly SemaphoreSlim writing = new(1, 1);
     volatile bool built;
 
-    public SearchIndex(IServiceScopeFactory scopes)
+    public LuceneSearch(IServiceScopeFactory scopes)
     {
         this.scopes = scopes;
         writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer));
@@ -70,72 +65,33 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
         finally { writing.Release(); }
     }
 
-    /// <summary>
-    /// Two copies of a meeting are indexed: the working copy (the items as they are now, live attachments rendered
-    /// from today's data) found only by those who run the meeting, and the version last published, found by everyone
-    /// else (closed items by the body's members). An edit is found by the public once the agenda is published again.
-    /// </summary>
+    /// <summary>Replaces the meeting's documents with its entries now (<see cref="SearchEntry.For"/>).</summary>
     async Task Index(AppDbContext db, string slug, CancellationToken ct)
     {
-        var ctx = await MeetingContext.Load(db, slug, ct);
+        using var scope = scopes.CreateScope();
+        var entries = await SearchEntry.For(db, slug, scope.ServiceProvider.GetRequiredService<LiveAttachments>(), ct);
         writer.DeleteDocuments(new Term("meeting", slug));
-        if (ctx is not null)
-        {
-            using var scope = scopes.CreateScope();
-            var live = scope.ServiceProvider.GetRequiredService<LiveAttachments>();
-            foreach (var item in ctx.Items)
-                await IndexItem(ctx.Meeting, item, Working, a => a.File?.PageTextsJson, live, ct);
-            if (ctx.Latest is not null)
-            {
-                var items = ctx.ItemsFor(null); // what the public sees; closed items too (the query decides who finds them)
-                var ids = items.SelectMany(i => i.Attachments).Select(a => a.FileId).OfType<int>().ToList();
-                var texts = await db.Files.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, f.PageTextsJson }).ToDictionaryAsync(f => f.Id, f => f.PageTextsJson, ct);
-                foreach (var item in items)
-                    await IndexItem(ctx.Meeting, item, Published, a => a.FileId is int f ? texts.GetValueOrDefault(f) : null, null, ct);
-            }
-        }
+        foreach (var entry in entries) writer.AddDocument(Make(entry));
         writer.Commit();
         searchers.MaybeRefreshBlocking();
     }
 
-    const string Working = "working", Published = "published";
-
-    async Task IndexItem(Meeting meeting, AgendaItem item, string copy, Func<Attachment, string?> pageTexts, LiveAttachments? live, CancellationToken ct)
-    {
-        Document Doc(bool closed, string? attachment, int? fileId, int? page, string text) => Make(meeting, item, copy, closed, attachment, fileId, page, text);
-        writer.AddDocument(Doc(item.IsClosed, null, null, null, string.Join("\n", item.Title, item.CaseText, item.Recommendation, item.Decision)));
-        if (item.IsClosed && !string.IsNullOrWhiteSpace(item.PublicSummary))
-            writer.AddDocument(Doc(false, null, null, null, item.Title + "\n" + item.PublicSummary));
-        foreach (var a in item.Attachments)
-        {
-            if (pageTexts(a) is { } json)
-            {
-                var pages = JsonSerializer.Deserialize<List<string>>(json) ?? [];
-                for (var p = 0; p < pages.Count; p++)
-                    writer.AddDocument(Doc(item.IsClosed, a.Title, a.FileId, p + 1, pages[p]));
-            }
-            // A live attachment not yet frozen shows current data: in the working copy only.
-            else if (live is not null && a.Kind == AttachmentKind.Live && a.LiveSource is not null && await live.Render(a.LiveSource, ct) is { } r)
-                writer.AddDocument(Doc(item.IsClosed, a.Title, null, null, r.Text));
-        }
-    }
-
-    static Document Make(Meeting meeting, AgendaItem item, string copy, bool closed, string? attachment, int? fileId, int? page, string text)
+    static Document Make(SearchEntry e)
     {
         var doc = new Document
         {
-            new StringField("meeting", meeting.Slug, Field.Store.YES),
-            new StringField("org", meeting.Body!.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
-            new StringField("copy", copy, Field.Store.NO),
-            new StoredField("meetingTitle", $"{meeting.Body?.Name}: {meeting.Title}, {DanishTime.Date(meeting.StartsAtUtc)}"),
-            new StringField("number", item.Number, Field.Store.YES),
-            new StoredField("heading", item.Heading),
-            new StringField("closed", closed ? "1" : "0", Field.Store.YES),
-            new TextField("text", text, Field.Store.YES),
+            new StringField("meeting", e.MeetingSlug, Field.Store.YES),
+            new StringField("org", e.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
+            new StringField("copy", e.Copy, Field.Store.NO),
+            new StoredField("meetingTitle", e.MeetingTitle),
+            new StringField("number", e.Number, Field.Store.YES),
+            new StoredField("heading", e.Heading),
+            new StringField("closed", e.Closed ? "1" : "0", Field.Store.YES),
+            new TextField("text", e.Text, Field.Store.YES),
         };
-        if (attachment is not null) doc.Add(new StoredField("attachment", attachment));
-        if (fileId is int f) doc.Add(new StoredField("file", f));
-        if (page is int p) doc.Add(new StoredField("page", p));
+        if (e.Attachment is not null) doc.Add(new StoredField("attachment", e.Attachment));
+        if (e.FileId is int f) doc.Add(new StoredField("file", f));
+        if (e.Page is int p) doc.Add(new StoredField("page", p));
         return doc;
     }
 
@@ -181,9 +137,9 @@ public sealed class SearchIndex : IMeetingListener, IDisposable
     static Query Visible(UserContext? user)
     {
         static TermQuery Org(int org) => new(new Term("org", org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var working = new TermQuery(new Term("copy", Working));
+        var working = new TermQuery(new Term("copy", SearchEntry.Working));
         if (user?.IsAdmin == true) return working;
-        var published = new BooleanQuery { { new TermQuery(new Term("copy", Published)), Occur.MUST } };
+        var published = new BooleanQuery { { new TermQuery(new Term("copy", SearchEntry.Published)), Occur.MUST } };
         var closed = new BooleanQuery { { new TermQuery(new Term("closed", "1")), Occur.MUST } };
         if (user is { Role: Roles.Reader, OrganisationId: int body }) closed.Add(Org(body), Occur.MUST_NOT);
         published.Add(closed, Occur.MUST_NOT);

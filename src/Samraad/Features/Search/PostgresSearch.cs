@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Samraad.Data;
+using Samraad.Features.Meetings;
+
+namespace Samraad.Features.Search;
+
+/// <summary>
+/// Search on PostgreSQL, the same for every node: the entries are rows of "SearchEntries", written in the
+/// transaction of the change where there is one, with a generated <c>to_tsvector('danish', …)</c> column under a GIN
+/// index; a query is <c>plainto_tsquery('danish', …)</c> (every word, stemmed as Lucene's Danish Snowball does),
+/// ranked by <c>ts_rank</c>, with <c>ts_headline</c> snippets and the visibility rules of <see cref="LuceneSearch"/>
+/// in the WHERE clause. A meeting's entries are replaced under an advisory lock on the meeting, so two nodes
+/// indexing it at once do not interleave.
+/// </summary>
+public sealed class PostgresSearch(IServiceScopeFactory scopes) : ISearch
+{
+    // ts_headline does not HTML-encode: it marks hits with these, the text is encoded here, then they become <mark>.
+    const char Start = '\u0002', Stop = '\u0003';
+
+    public async Task MeetingChanged(AppDbContext db, string meetingSlug, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var entries = await SearchEntry.For(db, meetingSlug, scope.ServiceProvider.GetRequiredService<LiveAttachments>(), ct);
+        var meetingId = entries.FirstOrDefault()?.MeetingId ?? await db.Meetings.Where(m => m.Slug == meetingSlug).Select(m => m.Id).FirstOrDefaultAsync(ct);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(4242, {meetingId})", ct);
+            await db.Set<SearchEntry>().Where(e => e.MeetingId == meetingId).ExecuteDeleteAsync(ct);
+            db.Set<SearchEntry>().AddRange(entries);
+            await db.SaveChangesAsync(ct);
+            foreach (var e in entries) db.Entry(e).State = EntityState.Detached;
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        finally { if (own is not null) await own.DisposeAsync(); }
+    }
+
+    /// <summary>Indexes every meeting that has no entries yet (a database from before search lived in it).</summary>
+    public async Task IndexMissing(AppDbContext db, CancellationToken ct)
+    {
+        var indexed = db.Set<SearchEntry>().Select(e => e.MeetingId);
+        foreach (var slug in await db.Meetings.Where(m => !indexed.Contains(m.Id)).Select(m => m.Slug).ToListAsync(ct))
+            await MeetingChanged(db, slug, ct);
+    }
+
+    sealed record Row(string MeetingSlug, string MeetingTitle, string Number, string Heading, string? Attachment, int? FileId, int? Page, bool Closed, string Snippet);
+
+    public async Task<IReadOnlyList<SearchHit>> Search(string text, UserContext? user, int max = 50, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Who finds what, as LuceneSearch.Visible: an administrator the working copies; a secretariat the working copies
+        // of its own body's meetings and the published versions of the others'; everyone else published versions,
+        // closed items only of the body a reader sits in. -1 stands for "none" (ids are positive).
+        var admin = user?.IsAdmin == true;
+        var secretariat = user is { Role: Roles.Secretariat, OrganisationId: int s } && !admin ? s : -1;
+        var reader = user is { Role: Roles.Reader, OrganisationId: int r } ? r : -1;
+        var query = text.Trim();
+        if (query.Length > 500) query = query[..500];
+        var options = $"StartSel={Start}, StopSel={Stop}, MaxWords=30, MinWords=12, MaxFragments=1";
+        var rows = await db.Database.SqlQuery<Row>($"""
+            SELECT e."MeetingSlug", e."MeetingTitle", e."Number", e."Heading", e."Attachment", e."FileId", e."Page", e."Closed",
+                   ts_headline('danish', e."Text", q, {options}) AS "Snippet"
+            FROM "SearchEntries" e, plainto_tsquery('danish', {query}) q
+            WHERE e."Document" @@ q AND (
+                   ({admin} AND e."Copy" = 'working')
+                OR (NOT {admin} AND e."Copy" = 'working' AND e."OrganisationId" = {secretariat})
+                OR (NOT {admin} AND e."Copy" = 'published' AND e."OrganisationId" <> {secretariat}
+                    AND (NOT e."Closed" OR e."OrganisationId" = {reader})))
+            ORDER BY ts_rank(e."Document", q) DESC, e."Id"
+            LIMIT {max}
+            """).ToListAsync(ct);
+        return rows.Select(r => new SearchHit(r.MeetingSlug, r.MeetingTitle, r.Number, r.Heading, r.Attachment, r.FileId, r.Page, Snippet(r.Snippet), r.Closed)).ToList();
+    }
+
+    /// <summary>The headline encoded for HTML, its hits in &lt;mark&gt;, and line breaks as spaces (words from two lines stay apart).</summary>
+    static string Snippet(string headline) =>
+        WebUtility.HtmlEncode(headline.Replace('\n', ' ').Replace('\r', ' ')).Replace(Start.ToString(), "<mark>").Replace(Stop.ToString(), "</mark>");
+}
