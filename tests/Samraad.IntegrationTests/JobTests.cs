@@ -122,4 +122,33 @@ public class JobTests
         var jobs = await app.WithDb(d => d.Jobs.AsNoTracking().ToListAsync());
         Assert.All(jobs, j => Assert.Equal((JobState.Done, 1), (j.State, j.Attempts)));
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Senders_claiming_the_outbox_at_the_same_moment_send_every_message_once(Db db)
+    {
+        await using var app = TestApp.Start(db, settings: new Dictionary<string, string> { ["Samraad:Mail:Send"] = "false" });
+        var now = app.Clock.Now.UtcDateTime;
+        await app.WithDb(async d =>
+        {
+            for (var i = 0; i < 60; i++)
+                d.Outbox.Add(new Features.Notifications.OutboxMessage
+                {
+                    CreatedAt = now, NextAttemptAt = now, Kind = "reminder", Category = Features.Notifications.MessageCategory.Notice,
+                    ToAddress = $"modtager{i}@faxe.dk", ToName = $"Modtager {i}", Subject = $"Besked {i}", TextBody = "Tekst", HtmlBody = "<p>Tekst</p>",
+                });
+            return await d.SaveChangesAsync();
+        });
+        // Four senders, as four nodes would, each passing until nothing is due.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                using var scope = app.Services.CreateScope();
+                if (await scope.ServiceProvider.GetRequiredService<Features.Notifications.DeliverOutbox>().Handle(batch: 5) == 0) return;
+            }
+        })));
+        var messages = await app.WithDb(d => d.Outbox.AsNoTracking().ToListAsync());
+        Assert.All(messages, m => Assert.Equal((Features.Notifications.DeliveryState.Sent, 1), (m.State, m.Attempts)));
+        Assert.Equal(60, Directory.GetFiles(Path.Combine(app.DataDir, "mail"), "*.eml").Length); // one file per sending
+    }
 }

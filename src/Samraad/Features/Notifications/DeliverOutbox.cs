@@ -5,9 +5,8 @@ using Samraad.Data;
 namespace Samraad.Features.Notifications;
 
 /// <summary>
-/// One pass of the sender: claim due messages one by one and deliver them. A claim is a conditional UPDATE (only a
-/// row still queued and unclaimed, or whose lease ran out, is taken): of two nodes claiming the same row one changes
-/// it and the other changes nothing, on PostgreSQL as on SQLite, so each message is sent by one node. A failure is
+/// One pass of the sender: claim due messages one by one and deliver them. Only a row still queued and unclaimed,
+/// or whose lease ran out, is taken (see <see cref="Claim"/>), so each message is sent by one node. A failure is
 /// recorded and tried again later (1, 2, 5, 10, 30 minutes, then hourly); an address the server refuses, or the last
 /// attempt, marks it failed with the reason.
 /// </summary>
@@ -28,25 +27,49 @@ public sealed class DeliverOutbox(AppDbContext db, IMailTransport transport, Tim
     /// <summary>Sends what is due; returns how many messages this pass handled (sent or failed).</summary>
     public async Task<int> Handle(int batch = 20, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.State == DeliveryState.Queued && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).Take(batch).ToListAsync(ct);
         var handled = 0;
-        foreach (var id in due)
+        // One message per claim, the clock read per claim: a slow server cannot make a pass outlast a lease taken at its start.
+        while (handled < batch && await Claim(ct) is { } id)
         {
-            // The clock is read per message: a slow server can make a pass outlast a lease taken at its start.
-            now = clock.GetUtcNow().UtcDateTime;
-            var until = now + Lease;
-            var claimed = await db.Outbox
-                .Where(m => m.Id == id && m.State == DeliveryState.Queued && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.ClaimedBy, Node), ct);
-            if (claimed != 1) continue; // another node has it
             var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             await Deliver(message, ct);
             handled++;
         }
         return handled;
+    }
+
+    /// <summary>
+    /// Takes the next due message for this node. PostgreSQL: one UPDATE of the row chosen by <c>FOR UPDATE SKIP
+    /// LOCKED</c>, so nodes sending at once take different messages without waiting on each other. SQLite (one
+    /// node): a conditional UPDATE of the first due row; of two claimers one changes it, the other nothing.
+    /// </summary>
+    async Task<long?> Claim(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+        if (db.Database.IsNpgsql())
+        {
+            var queued = nameof(DeliveryState.Queued);
+            return (await db.Database.SqlQuery<long>($"""
+                UPDATE "Outbox" SET "ClaimedUntil" = {until}, "ClaimedBy" = {Node}
+                WHERE "Id" = (SELECT "Id" FROM "Outbox"
+                    WHERE "State" = {queued} AND "NextAttemptAt" <= {now} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {now})
+                    ORDER BY "NextAttemptAt", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct)).Cast<long?>().FirstOrDefault();
+        }
+        for (var tries = 0; tries < 5; tries++)
+        {
+            var id = await db.Outbox.AsNoTracking()
+                .Where(m => m.State == DeliveryState.Queued && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+            if (id is null) return null;
+            var claimed = await db.Outbox
+                .Where(m => m.Id == id && m.State == DeliveryState.Queued && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.ClaimedBy, Node), ct);
+            if (claimed == 1) return id;
+        }
+        return null; // another claimer kept winning: the next pass tries again
     }
 
     async Task Deliver(OutboxMessage m, CancellationToken ct)
