@@ -17,7 +17,7 @@ public static class Cli
             return 0;
         }),
         new("bench", """
-            bench [--runs N] [--only collections|contracts|surveys] tidsmålinger på landsdækkende syntetiske data (98 kommuner) og en
+            bench [--runs N] [--only collections|contracts|surveys|packet] tidsmålinger på landsdækkende syntetiske data (98 kommuner) og en
                                                     resultatkontrakt med 1 mio. registreringer; brug en separat
                                                     --data-dir, da den tilføjer benchmarkdata
             """, async call =>

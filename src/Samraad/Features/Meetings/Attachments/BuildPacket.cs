@@ -9,7 +9,10 @@ namespace Samraad.Features.Meetings;
 public sealed record AttachmentPdf(byte[] Pdf, string? Sha256);
 
 /// <summary>A finished packet: the PDF and where each item and attachment starts in it.</summary>
-public sealed record Packet(byte[] Pdf, IReadOnlyDictionary<int, int> ItemPage, IReadOnlyDictionary<int, int> AttachmentPage, int Pages);
+public sealed record Packet(byte[] Pdf, IReadOnlyDictionary<int, int> ItemPage, IReadOnlyDictionary<int, int> AttachmentPage, int Pages, PacketTimings Timings);
+
+/// <summary>Where a build's time went (the bench prints it): printing the items, the cover and contents passes, merging and stamping.</summary>
+public sealed record PacketTimings(TimeSpan Items, TimeSpan Contents, TimeSpan Merge);
 
 /// <summary>
 /// Makes the meeting packet: cover, contents with page numbers and the attachment list (SHA-256), then each item
@@ -21,6 +24,7 @@ public sealed class BuildPacket(HtmlDocuments html, ChromiumPdf chromium)
     public async Task<Packet> Handle(Meeting meeting, IReadOnlyDictionary<int, AttachmentPdf> attachments,
         int? version, DateTime? publishedAtUtc, CancellationToken ct = default, IProgress<JobProgress>? progress = null)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var items = meeting.Items.OrderBy(i => AgendaItem.SortKey(i.Number)).ToList();
         // Items print two at a time; their page counts decide every later page number.
         var printed = 0;
@@ -31,6 +35,7 @@ public sealed class BuildPacket(HtmlDocuments html, ChromiumPdf chromium)
             progress?.Report(new JobProgress(Interlocked.Increment(ref printed), items.Count, "Udskriver dagsordenens punkter"));
             return pdf;
         }));
+        var itemsTook = watch.Elapsed;
         var cover = await Print<PacketCover>(meeting.Title, new() { ["Meeting"] = meeting, ["Version"] = version, ["PublishedAtUtc"] = publishedAtUtc }, ct);
 
         var tocPages = 1;
@@ -45,6 +50,7 @@ public sealed class BuildPacket(HtmlDocuments html, ChromiumPdf chromium)
             tocPages = tocPrinted; // the contents grew onto another page: lay out again
         }
 
+        var contentsTook = watch.Elapsed - itemsTook;
         var parts = new List<PdfPart> { new(cover, "Forside"), new(toc, "Indhold") };
         for (var i = 0; i < items.Count; i++)
         {
@@ -59,7 +65,7 @@ public sealed class BuildPacket(HtmlDocuments html, ChromiumPdf chromium)
         var added = 0;
         var bytes = PdfAssembler.Assemble(parts, footer, $"{meeting.Body?.Name}: {meeting.Title}",
             progress is null ? null : () => { if (++added % 10 == 0 || added == total) progress.Report(new JobProgress(added, total, "Samler pakken")); });
-        return new Packet(bytes, itemPage, attachmentPage, PdfFiles.PageCount(bytes));
+        return new Packet(bytes, itemPage, attachmentPage, PdfFiles.PageCount(bytes), new PacketTimings(itemsTook, contentsTook, watch.Elapsed - itemsTook - contentsTook));
     }
 
     static (Dictionary<int, int>, Dictionary<int, int>, List<PacketToc.Entry>) Layout(
