@@ -157,6 +157,8 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /openapi/{documentName}.json", Public, "/openapi/v1.json"),
         new("ANY /fejl/{code:int}", Public, _ => "/fejl/413") { AllowedStatus = 413 },
         R("GET /soeg", Public, "/soeg?q=botilbud"),
+        R("ANY /healthz", Public, "/healthz"),
+        R("ANY /readyz", Public, "/readyz"),
         R("GET /api/search", SignedIn, "/api/search?q=botilbud"),
 
         // Reference data is public information for everyone signed in; only the admin imports it.
@@ -365,6 +367,7 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("POST /moeder/{slug}/referat/afholdt", OwnerAdmin, TheMeeting + "/referat/afholdt", Form(), Phase.Late),
         R("POST /moeder/{slug}/referat/godkend", OwnerAdmin, TheMeeting + "/referat/godkend", Form(), Phase.Late),
         R("POST /moeder/{slug}/offentliggoer", OwnerAdmin, TheMeeting + "/offentliggoer", Form(), Phase.Late),
+        R("GET /moeder/{slug}/offentliggoerelse/{id:long}", OwnerAdmin, s => $"{TheMeeting}/offentliggoerelse/{s.PublishJob}"),
         R("GET /offentlig", Public, "/offentlig"),
         R("GET /offentlig/moeder/{slug}", Public, "/offentlig/moeder/" + MeetingTests.Slug),
         R("GET /opgaver", SignedIn, "/opgaver"),
@@ -495,6 +498,8 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         public int DraftFile { get; private set; }
         public int LetterFile { get; private set; }
         public string DraftMeeting { get; private set; } = "";
+        /// <summary>The packet build of the seed's publishing (done: its status page sends on to the meeting).</summary>
+        public long PublishJob { get; private set; }
         /// <summary>A colleague at Faxe (changed by the user rows) and one invited who has not chosen a password.</summary>
         public string FaxeColleague { get; private set; } = "";
         public string FaxeInvited { get; private set; } = "";
@@ -540,6 +545,7 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
                 seed.Applicant = await d.Responses.Where(r => r.Collection!.Slug == "laanepulje-botilbud-2025-26" && r.LatestReceiptId != null)
                     .OrderBy(r => r.Organisation!.MunicipalityCode).Select(r => r.Organisation!.Slug).FirstAsync();
                 seed.RegionSjaelland = await d.Organisations.Where(o => o.Slug == "region-sjaelland").Select(o => o.Id).SingleAsync();
+                seed.PublishJob = await d.Jobs.Where(j => j.Kind == "packet").Select(j => j.Id).SingleAsync();
                 var closed = await d.Attachments.Where(a => a.AgendaItem!.Meeting!.Slug == MeetingTests.Slug && a.AgendaItem.Number == "2.8" && a.FileId != null).FirstAsync();
                 (seed.ClosedAttachment, seed.ClosedFile) = (closed.Id, closed.FileId!.Value);
                 seed.OpenFile = await d.Attachments.Where(a => a.AgendaItem!.Meeting!.Slug == MeetingTests.Slug && a.AgendaItem.Number == "2.3" && a.FileId != null)
