@@ -14,7 +14,7 @@ public class JobTests
 {
     const string Meeting = "/moeder/" + MeetingTests.Slug;
     /// <summary>No runner of its own: the test runs jobs when it chooses, one claim at a time.</summary>
-    static readonly Dictionary<string, string> Manual = new() { ["Samraad:Jobs:Run"] = "false" };
+    static readonly Dictionary<string, string> Manual = new() { ["Samraad:Jobs:Run"] = "false", ["Samraad:Mail:ReminderSeconds"] = "0" };
 
     static Task<bool> RunNext(TestApp app) => app.Services.GetRequiredService<JobRunner>().RunNext(CancellationToken.None);
     static Task<Job> TheJob(TestApp app) => app.WithDb(d => d.Jobs.AsNoTracking().SingleAsync());
@@ -102,6 +102,28 @@ public class JobTests
     {
         public string Kind => "test-count";
         public async Task Run(JobRun run, CancellationToken ct) { runs.Add(run.Job.Id); await Task.Delay(5, ct); }
+    }
+
+    /// <summary>A job that runs until it is stopped.</summary>
+    sealed class WaitingHandler : IJobHandler
+    {
+        public string Kind => "test-wait";
+        public Task Run(JobRun run, CancellationToken ct) => Task.Delay(Timeout.Infinite, ct);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_node_stopping_mid_job_puts_it_back_in_the_queue_without_spending_an_attempt(Db db)
+    {
+        await using var app = TestApp.Start(db, settings: Manual, services: s => s.AddScoped<IJobHandler, WaitingHandler>());
+        await app.WithDb(async d => { await app.Services.GetRequiredService<JobQueue>().Add(d, "test-wait", new { }, "test"); return await d.SaveChangesAsync(); });
+        using var stop = new CancellationTokenSource();
+        var running = app.Services.GetRequiredService<JobRunner>().RunNext(stop.Token);
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); (await TheJob(app)).State != JobState.Running; await Task.Delay(20))
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the job was not claimed");
+        await stop.CancelAsync(); // as the host does on shutdown
+        Assert.True(await running);
+        var job = await TheJob(app);
+        Assert.Equal((JobState.Queued, 0, null), (job.State, job.Attempts, job.LeaseToken));
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -89,6 +89,10 @@ public class NodeTests
                 revision = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetInt32();
             }
             Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/metrics")).StatusCode); // not for the outside
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/METRICS")).StatusCode);
+            // Each node served some of the saves: its own request count, scraped on its own port from loopback.
+            var served = (A: await SavesServed(a), B: await SavesServed(b));
+            Assert.True(served.A > 0 && served.B > 0, $"saves served by node A {served.A}, by node B {served.B}");
 
             a.Kill(); // a node dies: nginx sends everything to the other
             for (var i = 11; i <= 14; i++)
@@ -227,6 +231,16 @@ public class NodeTests
             Assert.Equal(1, await WithDb(data, x => x.Publications.CountAsync()));
         }
         finally { a.Dispose(); b.Dispose(); await data.RemoveData(); }
+    }
+
+    /// <summary>The node's count of answered draft saves (PUT on the response route), from its /metrics.</summary>
+    static async Task<double> SavesServed(ServedApp node)
+    {
+        using var scraper = new HttpClient { BaseAddress = node.Address };
+        var text = await scraper.GetStringAsync("/metrics");
+        return System.Text.RegularExpressions.Regex.Matches(text, @"(?m)^http_server_request_duration_seconds_count\{(.*)\} ([0-9.e+]+)\r?$")
+            .Where(m => m.Groups[1].Value.Contains("http_request_method=\"PUT\"") && m.Groups[1].Value.Contains("http_route=\"/api/collections/{slug}/responses/{org}\""))
+            .Sum(m => double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>The shared database, read by the test (the nodes' <see cref="TestApp"/> has stopped).</summary>

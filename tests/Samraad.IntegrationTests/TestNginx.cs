@@ -58,7 +58,7 @@ public sealed class TestNginx : IDisposable
                     ssl_certificate {{folder}}/cert.pem;
                     ssl_certificate_key {{folder}}/key.pem;
                     client_max_body_size 60m;
-                    location = /metrics { return 404; }
+                    location ~* ^/metrics { return 404; }
                     location / {
                         proxy_pass http://samraad;
                         proxy_http_version 1.1;

@@ -144,6 +144,7 @@ public static class SamraadApp
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var options = sp.GetRequiredService<SamraadOptions>();
+        KeyStorage.CheckCertificates(sp);
         await sp.GetRequiredService<AppDbContext>().Database.MigrateAsync();
         var start = new StartContext(sp, options.ResolvedPacksDir, options.ReferenceDir, options.DemoData, options.DataDir,
             createAccounts && options.InitialAccounts);

@@ -25,6 +25,8 @@ public sealed class BackupDatabase(SamraadOptions options, Microsoft.Extensions.
         file = Path.GetFullPath(file);
         var partial = file + ".partial";
         File.Delete(partial);
+        // Owner only from the first byte: the copy holds password hashes (pg_dump keeps an existing file's mode).
+        Data.PrivateFiles.Database(partial);
         try
         {
             string what;
@@ -43,12 +45,11 @@ public sealed class BackupDatabase(SamraadOptions options, Microsoft.Extensions.
                 {
                     await source.OpenAsync(ct);
                     await target.OpenAsync(ct);
-                    source.BackupDatabase(target);
+                    await SqliteChecks.Copy(source, target, ct);
                     if (await SqliteChecks.Problems(target, ct) is { } broken) return Outcome<string>.Fail(Problem.Invalid, $"Kopien bestod ikke kontrollen: {broken}");
                 }
                 what = "SQLite, kontrolleret med integrity_check";
             }
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             File.Move(partial, file, overwrite: true);
             return Outcome<string>.Success($"Sikkerhedskopi skrevet: {file} ({new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MB; {what}).");
         }
@@ -96,7 +97,7 @@ public sealed class RestoreDatabase(SamraadOptions options, Microsoft.Extensions
                 if ((long)(await tables.ExecuteScalarAsync(ct))! > 0)
                     return Outcome<string>.Fail(Problem.Conflict, $"Databasen {target} er ikke tom. Gendan i en ny datamappe (--data-dir), så intet overskrives.");
             }
-            source.BackupDatabase(into);
+            await SqliteChecks.Copy(source, into, ct);
             if (await SqliteChecks.Problems(into, ct) is { } after) return Outcome<string>.Fail(Problem.Invalid, $"Den gendannede database bestod ikke kontrollen: {after}");
         }
         return Outcome<string>.Success($"Gendannet i {target} fra {file}; integrity_check og foreign_key_check er rene. {await Counts(new SqliteConnection(options.SqliteConnectionString), ct)}");
@@ -120,6 +121,19 @@ public sealed class RestoreDatabase(SamraadOptions options, Microsoft.Extensions
 
 static class SqliteChecks
 {
+    /// <summary>
+    /// The online backup API, copying every page in one step under a read transaction. It does not wait on a busy
+    /// database as a statement does (a writer checkpointing the WAL at that moment): it is tried again, for up to 30 s.
+    /// </summary>
+    public static async Task Copy(SqliteConnection source, SqliteConnection target, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { source.BackupDatabase(target); return; }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 300) { await Task.Delay(100, ct); } // SQLITE_BUSY, SQLITE_LOCKED
+        }
+    }
+
     /// <summary>null when <c>integrity_check</c> says ok and <c>foreign_key_check</c> finds nothing; else what they said.</summary>
     public static async Task<string?> Problems(SqliteConnection db, CancellationToken ct)
     {

@@ -15,7 +15,8 @@ public static class Health
     public static void AddSamraadHealth(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddCheck<DatabaseReady>("database", tags: ["ready"])
-            .AddCheck<JobRunnerRunning>("jobs", tags: ["ready"]);
+            .AddCheck<JobRunnerRunning>("jobs", tags: ["ready"])
+            .AddCheck<KeysReadable>("keys", tags: ["ready"]);
 
     public static void MapSamraadHealth(this IEndpointRouteBuilder app)
     {
@@ -51,6 +52,22 @@ public static class Health
             {
                 return HealthCheckResult.Unhealthy($"Databasen svarer ikke: {e.GetType().Name}");
             }
+        }
+    }
+
+    /// <summary>The sign-in keys can be read and used (a certificate missing on this node would fail every sign-in).</summary>
+    sealed class KeysReadable(Microsoft.AspNetCore.DataProtection.IDataProtectionProvider keys) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        {
+            try
+            {
+                var protector = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.CreateProtector(keys, "Samraad.Readiness");
+                return Task.FromResult(Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Unprotect(protector,
+                    Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(protector, "ok")) == "ok"
+                    ? HealthCheckResult.Healthy("Nøglerne til log-ind kan bruges.") : HealthCheckResult.Unhealthy("Nøglerne til log-ind virker ikke."));
+            }
+            catch (Exception e) { return Task.FromResult(HealthCheckResult.Unhealthy($"Nøglerne til log-ind kan ikke læses: {e.GetType().Name}")); }
         }
     }
 

@@ -53,6 +53,13 @@ public static class KeyStorage
         }));
     }
 
+    /// <summary>
+    /// Reads the configured certificates now: run at start (before serving and before every verb that opens the
+    /// database), so a wrong path or password stops the node with its reason instead of failing every sign-in later.
+    /// </summary>
+    public static void CheckCertificates(IServiceProvider services) =>
+        Certificates(services.GetRequiredService<IOptions<KeyProtectionOptions>>().Value).ForEach(c => c.Dispose());
+
     /// <summary>The current certificate first, then the previous ones; a file that cannot be read stops the start with its name.</summary>
     internal static List<X509Certificate2> Certificates(KeyProtectionOptions o)
     {

@@ -59,7 +59,9 @@ public sealed class LuceneSearch : ISearch, IDisposable
     /// <summary>Replaces everything indexed for one meeting with what it holds now (building the whole index first if needed).</summary>
     public async Task MeetingChanged(AppDbContext db, string meetingSlug, CancellationToken ct)
     {
-        if (!built) { await EnsureBuilt(ct); return; } // the build reads the change just saved
+        // The first build reads what is committed; the change is then indexed again through the caller's context,
+        // which also sees a publication not yet committed (BuildPublication indexes inside its transaction).
+        if (!built) await EnsureBuilt(ct);
         await writing.WaitAsync(ct);
         try { await Index(db, meetingSlug, ct); }
         finally { writing.Release(); }

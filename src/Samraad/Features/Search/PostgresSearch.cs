@@ -21,16 +21,21 @@ public sealed class PostgresSearch(IServiceScopeFactory scopes) : ISearch
     public async Task MeetingChanged(AppDbContext db, string meetingSlug, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        var entries = await SearchEntry.For(db, meetingSlug, scope.ServiceProvider.GetRequiredService<LiveAttachments>(), ct);
-        var meetingId = entries.FirstOrDefault()?.MeetingId ?? await db.Meetings.Where(m => m.Slug == meetingSlug).Select(m => m.Id).FirstOrDefaultAsync(ct);
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        // Inside the caller's transaction (a publication not yet committed) read through it; otherwise through a fresh
+        // context, so what is indexed is what is committed, not what the caller's context happens to track.
+        var work = db.Database.CurrentTransaction is null ? scope.ServiceProvider.GetRequiredService<AppDbContext>() : db;
+        var meetingId = await work.Meetings.Where(m => m.Slug == meetingSlug).Select(m => m.Id).FirstOrDefaultAsync(ct);
+        var own = work.Database.CurrentTransaction is null ? await work.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(4242, {meetingId})", ct);
-            await db.Set<SearchEntry>().Where(e => e.MeetingId == meetingId).ExecuteDeleteAsync(ct);
-            db.Set<SearchEntry>().AddRange(entries);
-            await db.SaveChangesAsync(ct);
-            foreach (var e in entries) db.Entry(e).State = EntityState.Detached;
+            // The lock first, then the reading: of two nodes indexing the meeting at once, the second reads after the
+            // first has written, and neither can put back an older state.
+            await work.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(4242, {meetingId})", ct);
+            var entries = await SearchEntry.For(work, meetingSlug, scope.ServiceProvider.GetRequiredService<LiveAttachments>(), ct);
+            await work.Set<SearchEntry>().Where(e => e.MeetingId == meetingId).ExecuteDeleteAsync(ct);
+            work.Set<SearchEntry>().AddRange(entries);
+            await work.SaveChangesAsync(ct);
+            foreach (var e in entries) work.Entry(e).State = EntityState.Detached;
             if (own is not null) await own.CommitAsync(ct);
         }
         finally { if (own is not null) await own.DisposeAsync(); }

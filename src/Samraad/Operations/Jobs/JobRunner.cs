@@ -67,7 +67,8 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobSignal signal, Tim
         await GiveUpAbandoned(db, stop);
         var token = Guid.NewGuid().ToString("N");
         if (await Claim(db, token, stop) is not { } job) return false;
-        var mine = db.Jobs.Where(j => j.Id == job.Id && j.LeaseToken == token);
+        // Only a run still holding the job may record its outcome (a finished job is never queued again).
+        var mine = db.Jobs.Where(j => j.Id == job.Id && j.LeaseToken == token && j.State == JobState.Running);
         JobRun run = null!;
         run = new JobRun(job, async (d, ct) =>
         {
@@ -75,7 +76,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobSignal signal, Tim
             return await d.Jobs.Where(j => j.Id == job.Id && j.LeaseToken == token).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, JobState.Done).SetProperty(j => j.FinishedAtUtc, clock.GetUtcNow().UtcDateTime)
                 .SetProperty(j => j.Progress, pages).SetProperty(j => j.ProgressTotal, pages)
-                .SetProperty(j => j.LeasedUntilUtc, (DateTime?)null).SetProperty(j => j.LastError, (string?)null)
+                .SetProperty(j => j.LeasedUntilUtc, (DateTime?)null).SetProperty(j => j.LeaseToken, (string?)null).SetProperty(j => j.LastError, (string?)null)
                 .SetProperty(j => j.Key, j => j.KeepKey ? j.Key : null), ct) == 1;
         });
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -100,12 +101,18 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobSignal signal, Tim
         {
             log.LogWarning("Job {Id} ({Kind}) mistede sit lejemål; resultatet er kasseret", job.Id, job.Kind);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested) { } // shutting down: the lease runs out and another node takes over
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Shutting down (a restart, a deploy): the job goes back to the queue at once, and the attempt does not count.
+            await mine.ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Queued).SetProperty(j => j.Attempts, j => j.Attempts - 1)
+                .SetProperty(j => j.LeasedUntilUtc, (DateTime?)null).SetProperty(j => j.LeaseToken, (string?)null), CancellationToken.None);
+        }
         catch (JobFailedException e) { error = e.Message; permanent = true; }
         catch (Exception e)
         {
             log.LogError(e, "Job {Id} ({Kind}) fejlede i forsøg {Attempt}", job.Id, job.Kind, job.Attempts);
-            error = e is Documents.Pdf.ChromiumMissingException ? e.Message : $"Uventet fejl: {e.Message}";
+            // The user reads this: a missing Chromium is said as it is; anything else is in the log, not on the page.
+            error = e is Documents.Pdf.ChromiumMissingException ? e.Message : $"Der opstod en uventet fejl ({e.GetType().Name}). Fejlen er logget.";
         }
         finally
         {

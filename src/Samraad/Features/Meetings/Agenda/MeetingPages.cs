@@ -96,7 +96,7 @@ public static class MeetingPages
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.Kind == BuildPublication.Kind);
         if (job is null || job.Input<PublishAgenda.Input>()?.MeetingSlug != slug) return Html.NotFound("Offentliggørelsen");
         if (job.State == Operations.Jobs.JobState.Done) return Results.Redirect($"/moeder/{slug}?offentliggjort=1");
-        return Html.Render<PublishStatusPage>(new { ctx.Meeting, Job = job });
+        return Html.Render<PublishStatusPage>(new { ctx.Meeting, Job = job, Published = ctx.Latest?.Version });
     }
 
     static async Task<IResult> Packet(string slug, HttpContext http, AppDbContext db, CheckFreshness freshness)

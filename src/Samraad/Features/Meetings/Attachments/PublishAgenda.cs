@@ -31,7 +31,10 @@ public sealed class PublishAgenda(AppDbContext db, JobQueue jobs)
         {
             // Another node queued the same meeting's build a moment ago: that build it is.
             db.ChangeTracker.Clear();
-            job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Key == key, ct);
+            var running = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Key == key, ct);
+            // The database was busy, or that build has ended already: nothing is queued, the user presses again.
+            if (running is null) return Outcome<Job>.Fail(Problem.Conflict, "Offentliggørelsen kunne ikke sættes i gang lige nu. Prøv igen om et øjeblik.");
+            job = running;
         }
         jobs.Wake();
         return Outcome<Job>.Success(job);
