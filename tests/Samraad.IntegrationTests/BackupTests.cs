@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -14,55 +9,30 @@ namespace Samraad.IntegrationTests;
 /// </summary>
 public class BackupTests
 {
-    const string Collection = "alle-felttyper";
-    static readonly string[] Orgs = ["faxe", "greve", "koege", "roskilde"];
+    const string Collection = SaveBurst.Collection;
+    static readonly string[] Orgs = SaveBurst.Orgs;
 
     [Theory, OnSqlite, OnPostgres, Trait("Speed", "Slow")]
     public async Task A_backup_taken_during_a_burst_of_saves_restores_every_save_acknowledged_before_it_began(Db db)
     {
-        var data = TestApp.Start(db);
-        foreach (var org in Orgs) await data.CreateUser($"{org}-bruger", Roles.Respondent, org);
-        await data.WithDb(async d =>
-        {
-            var c = await d.Collections.SingleAsync(x => x.Slug == Collection);
-            (c.OpensAtUtc, c.DeadlineUtc) = (DateTime.UtcNow.AddYears(-1), DateTime.UtcNow.AddYears(1));
-            return await d.SaveChangesAsync();
-        });
-        data.KeepData = true;
-        await data.DisposeAsync();
+        var data = await SaveBurst.Data(db);
         var folder = Directory.CreateTempSubdirectory("samraad-backup-").FullName;
         var file = Path.Combine(folder, db == Db.Postgres ? "samraad.dump" : "samraad.db");
         var restoredDir = Path.Combine(folder, "gendannet");
         string? restoredDb = null;
         try
         {
-            var acknowledged = new ConcurrentDictionary<string, int>();
             var before = new Dictionary<string, int>();
             using (var served = await ServedApp.Start(data))
             {
-                var clients = new Dictionary<string, HttpClient>();
-                foreach (var org in Orgs) clients[org] = await served.LoggedIn($"{org}-bruger");
-                using var stop = new CancellationTokenSource();
-                var bursts = Orgs.Select(org => Task.Run(async () =>
-                {
-                    int? revision = null;
-                    for (var i = 1; !stop.IsCancellationRequested; i++)
-                    {
-                        var put = await clients[org].PutAsJsonAsync($"/api/collections/{Collection}/responses/{org}", new { answers = new { tekst = $"gem {i}" }, revision });
-                        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-                        revision = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetInt32();
-                        acknowledged[org] = i;
-                    }
-                })).ToList();
-                for (var waited = Stopwatch.StartNew(); Orgs.Any(o => acknowledged.GetValueOrDefault(o) < 10) && waited.Elapsed < TimeSpan.FromSeconds(60);) await Task.Delay(20);
-                foreach (var org in Orgs) before[org] = acknowledged[org];
+                await using var burst = await SaveBurst.Start(served);
+                await burst.Until(10);
+                foreach (var org in Orgs) before[org] = burst.Acknowledged[org];
                 var backup = await ServedApp.Verb(data.DataDir, data.PostgresConnection, "backup", "--out", file);
                 Assert.True(backup.Code == 0, backup.Error);
                 Assert.Contains("Sikkerhedskopi skrevet", backup.Out);
                 // The saves went on while the backup ran.
-                Assert.All(Orgs, o => Assert.True(acknowledged[o] > before[o], $"{o}: no save during the backup"));
-                await stop.CancelAsync();
-                await Task.WhenAll(bursts);
+                Assert.All(Orgs, o => Assert.True(burst.Acknowledged[o] > before[o], $"{o}: no save during the backup"));
             }
             Assert.False(File.Exists(file + ".partial"));
             if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Samraad.IntegrationTests;
 
@@ -15,54 +13,24 @@ namespace Samraad.IntegrationTests;
 /// </summary>
 public class CrashTests
 {
-    const string Collection = "alle-felttyper";
-    static readonly string[] Orgs = ["faxe", "greve", "koege", "roskilde"];
+    const string Collection = SaveBurst.Collection;
+    static readonly string[] Orgs = SaveBurst.Orgs;
 
     [Theory, OnSqlite, OnPostgres, Trait("Speed", "Slow")]
     public async Task Every_acknowledged_save_survives_a_kill_9_mid_burst(Db db)
     {
-        // A copy of the seeded database: four respondents, the window open by the real clock (the child keeps real time).
-        var data = TestApp.Start(db);
-        foreach (var org in Orgs) await data.CreateUser($"{org}-bruger", Roles.Respondent, org);
-        await data.WithDb(async d =>
-        {
-            var c = await d.Collections.SingleAsync(x => x.Slug == Collection);
-            (c.OpensAtUtc, c.DeadlineUtc) = (DateTime.UtcNow.AddYears(-1), DateTime.UtcNow.AddYears(1));
-            return await d.SaveChangesAsync();
-        });
-        data.KeepData = true;
-        await data.DisposeAsync();
+        var data = await SaveBurst.Data(db);
         try
         {
-            var acknowledged = new ConcurrentDictionary<string, int>();
-            var attempted = new ConcurrentDictionary<string, int>();
+            ConcurrentDictionary<string, int> acknowledged, attempted;
             using (var served = await ServedApp.Start(data))
             {
-                var clients = new Dictionary<string, HttpClient>();
-                foreach (var org in Orgs) clients[org] = await served.LoggedIn($"{org}-bruger");
-                using var stop = new CancellationTokenSource();
-                var bursts = Orgs.Select(org => Task.Run(async () =>
-                {
-                    int? revision = null;
-                    for (var i = 1; !stop.IsCancellationRequested; i++)
-                    {
-                        attempted[org] = i;
-                        try
-                        {
-                            var put = await clients[org].PutAsJsonAsync($"/api/collections/{Collection}/responses/{org}", new { answers = new { tekst = $"gem {i}" }, revision });
-                            if (put.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{org} save {i}: {(int)put.StatusCode}");
-                            revision = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetInt32();
-                            acknowledged[org] = i;
-                        }
-                        catch (HttpRequestException) { return; } // the server is gone
-                        catch (TaskCanceledException) { return; }
-                    }
-                })).ToList();
+                await using var burst = await SaveBurst.Start(served);
                 // Let the burst run until every respondent has had saves acknowledged, then kill mid-stream.
-                for (var waited = Stopwatch.StartNew(); Orgs.Any(o => acknowledged.GetValueOrDefault(o) < 20) && waited.Elapsed < TimeSpan.FromSeconds(60);) await Task.Delay(50);
+                await burst.Until(20);
                 served.Kill();
-                await Task.WhenAll(bursts);
-                stop.Cancel();
+                await burst.Stop();
+                (acknowledged, attempted) = (burst.Acknowledged, burst.Attempted);
             }
             Assert.All(Orgs, o => Assert.True(acknowledged.GetValueOrDefault(o) >= 20, $"{o}: only {acknowledged.GetValueOrDefault(o)} saves before the kill"));
 
@@ -80,7 +48,7 @@ public class CrashTests
             {
                 var client = await restarted.LoggedIn($"{org}-bruger");
                 var response = await client.GetFromJsonAsync<JsonElement>($"/api/collections/{Collection}/responses/{org}");
-                var stored = int.Parse(response.GetProperty("answers").GetProperty("tekst").GetProperty("value").GetString()!["gem ".Length..]);
+                var stored = SaveBurst.Stored(response);
                 // What was acknowledged is there; at most the one save in flight at the kill may have landed too.
                 Assert.InRange(stored, acknowledged[org], attempted[org]);
             }
