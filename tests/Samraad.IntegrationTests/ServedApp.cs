@@ -17,7 +17,15 @@ public sealed class ServedApp : IDisposable
     /// <summary>The process id, as a job's lease names its node ("host/pid/…").</summary>
     public int Pid => process.Id;
 
-    ServedApp(Process process, Uri address, string dataDir) { this.process = process; Address = address; DataDir = dataDir; }
+    readonly bool ownDataDir;
+
+    ServedApp(Process process, Uri address, string dataDir, bool ownDataDir)
+    {
+        this.process = process;
+        Address = address;
+        DataDir = dataDir;
+        this.ownDataDir = ownDataDir;
+    }
 
     /// <param name="data">Whose data directory and database to serve.</param>
     /// <param name="settings">More configuration, as "--Key value" pairs.</param>
@@ -37,7 +45,7 @@ public sealed class ServedApp : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 200) output.Enqueue(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var served = new ServedApp(process, new Uri($"http://127.0.0.1:{port}"), dataDir ?? data.DataDir);
+        var served = new ServedApp(process, new Uri($"http://127.0.0.1:{port}"), dataDir ?? data.DataDir, dataDir is not null);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(90); await Task.Delay(200))
         {
@@ -86,6 +94,7 @@ public sealed class ServedApp : IDisposable
     {
         if (!process.HasExited) Kill();
         process.Dispose();
+        if (ownDataDir) try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } // a node's own folder (NodeTests)
     }
 
     static int FreePort()

@@ -79,6 +79,10 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobSignal signal, Tim
                 .SetProperty(j => j.LeasedUntilUtc, (DateTime?)null).SetProperty(j => j.LeaseToken, (string?)null).SetProperty(j => j.LastError, (string?)null)
                 .SetProperty(j => j.Key, j => j.KeepKey ? j.Key : null), ct) == 1;
         });
+        // A span per run for the traces (when OTLP is configured), named by the job's kind.
+        using var activity = SamraadMetrics.Activities.StartActivity($"job {job.Kind}");
+        activity?.SetTag("samraad.job.id", job.Id);
+        activity?.SetTag("samraad.job.attempt", job.Attempts);
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var heartbeat = Heartbeat(job.Id, token, run, lost);
         var watch = Stopwatch.StartNew();
@@ -130,6 +134,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobSignal signal, Tim
                 .SetProperty(j => j.FinishedAtUtc, gaveUp ? now : null)
                 .SetProperty(j => j.Key, j => gaveUp && !j.KeepKey ? null : j.Key), CancellationToken.None);
             SamraadMetrics.JobFinished(job.Kind, gaveUp ? "failed" : "retry", watch.Elapsed);
+            activity?.SetStatus(ActivityStatusCode.Error, error);
         }
         return true;
     }
