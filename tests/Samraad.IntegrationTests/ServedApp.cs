@@ -97,7 +97,8 @@ public sealed class ServedApp : IDisposable
         if (ownDataDir) try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } // a node's own folder (NodeTests)
     }
 
-    static int FreePort()
+    /// <summary>A loopback port nobody listens on now (for a node or the proxy).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

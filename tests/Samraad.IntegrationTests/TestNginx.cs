@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -33,7 +32,7 @@ public sealed class TestNginx : IDisposable
             await File.WriteAllTextAsync(Path.Combine(folder, "cert.pem"), certificate.ExportCertificatePem());
             await File.WriteAllTextAsync(Path.Combine(folder, "key.pem"), rsa.ExportPkcs8PrivateKeyPem());
         }
-        var port = FreePort();
+        var port = ServedApp.FreePort();
         var upstream = string.Join("\n", nodes.Select(n => $"        server 127.0.0.1:{n.Address.Port} max_fails=1 fail_timeout=5s;"));
         // The server block is the README's (Drift → nginx), with loopback ports and this folder's certificate.
         await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
@@ -103,12 +102,5 @@ public sealed class TestNginx : IDisposable
         if (!process.HasExited) { process.Kill(entireProcessTree: true); process.WaitForExit(); }
         process.Dispose();
         try { Directory.Delete(folder, true); } catch (IOException) { }
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

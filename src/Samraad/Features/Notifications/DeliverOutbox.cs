@@ -16,8 +16,8 @@ public sealed class DeliverOutbox(AppDbContext db, IMailTransport transport, Tim
 
     /// <summary>How long a claim holds: a node that died while sending gives the message up after this.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    /// <summary>This process, as the claim names it (the host, the process and a random part, as a host may run two nodes).</summary>
-    public static readonly string Node = Truncate($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", 200);
+    /// <summary>This process, as a claim names it: the same name the job runner's leases use.</summary>
+    public static string Node => Operations.Jobs.JobRunner.Node;
 
     static string Truncate(string s, int max) => s.Length > max ? s[..max] : s;
 
