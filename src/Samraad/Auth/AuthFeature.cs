@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Samraad.Data;
 
 namespace Samraad.Auth;
@@ -39,8 +40,9 @@ public sealed class AuthFeature : IFeature
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, () => ctx.Response.Redirect(LocalPart(ctx.RedirectUri)));
         });
         // Every request checks the account's security stamp, so logging out (or a changed password) ends every
-        // session at once rather than when the cookie expires.
+        // session at once rather than when the cookie expires; SessionCheck does it with one read.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Replace(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<ISecurityStampValidator, SessionCheck>());
         services.AddAuthorization();
         AddLoginRateLimit(services);
         services.AddSingleton<UnknownNameLockout>();

@@ -9,6 +9,8 @@ namespace Samraad.Data;
 /// </summary>
 public static class DatabaseSetup
 {
+    static readonly SqliteBusyTimeout BusyTimeout = new();
+
     public static IServiceCollection AddSamraadDatabase(this IServiceCollection services)
     {
         services.AddDbContext<PostgresAppDbContext>((sp, o) =>
@@ -23,7 +25,8 @@ public static class DatabaseSetup
             var options = sp.GetRequiredService<SamraadOptions>();
             Directory.CreateDirectory(options.FullDataDir);
             if (options.Db is null) PrivateFiles.Database(Path.Combine(options.FullDataDir, "samraad.db"));
-            o.UseSqlite(options.SqliteConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+            o.UseSqlite(options.SqliteConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(BusyTimeout);
         });
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SamraadOptions>().IsPostgres
             ? sp.GetRequiredService<PostgresAppDbContext>()

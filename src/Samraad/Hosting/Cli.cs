@@ -20,8 +20,19 @@ public static class Cli
             bench [--runs N] [--only collections|contracts|surveys|packet] tidsmålinger på landsdækkende syntetiske data (98 kommuner) og en
                                                     resultatkontrakt med 1 mio. registreringer; brug en separat
                                                     --data-dir, da den tilføjer benchmarkdata
+            bench load [--respondents 300] [--seconds 60] [--nodes 2] [--secretariats 4] [--saturate-seconds 15]
+                       [--saturate-clients 16] [--max-requests 500000] [--packet false]
+                                                    fristdag: noder (samraad serve) og nginx med TLS på loopback, besvarere
+                                                    fra 98 kommuner gemmer og indsender, sekretariatet læser, en pakke
+                                                    bygges; p50/p95/p99, fejl, tabte skrivninger, RSS, basislinje
             """, async call =>
         {
+            if (call.Argument(0) == "load")
+            {
+                var (load, error) = Bench.Load.LoadOptions.Parse(call.Option, call.Get<SamraadOptions>().IsPostgres);
+                if (load is null) return call.Fail(error!);
+                return await new Bench.Load.LoadBenchmark(call.Services).Handle(load, call.Stdout);
+            }
             var runs = int.TryParse(call.Option("--runs"), out var n) && n > 0 ? n : 25;
             await new Bench.RunBenchmarks(call.Services).Handle(runs, call.Stdout, call.Option("--only"));
             return 0;

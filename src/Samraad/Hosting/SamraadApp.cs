@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
+using Samraad.Bench.Load;
 using Samraad.Data;
 using Samraad.Documents;
 using Samraad.Documents.Pdf;
@@ -106,6 +107,7 @@ public static class SamraadApp
 
         app.MapOpenApi();
         app.MapSamraadHealth();
+        app.MapBenchBaseline();
         foreach (var feature in Features) feature.MapEndpoints(app);
         app.Map("/fejl/{code:int}", ErrorEndpoint).ExcludeFromDescription();
     }
@@ -145,7 +147,11 @@ public static class SamraadApp
         var sp = scope.ServiceProvider;
         var options = sp.GetRequiredService<SamraadOptions>();
         KeyStorage.CheckCertificates(sp);
-        await sp.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        var db = sp.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        // SQLite in write-ahead-log mode (stored in the file): readers no longer wait for a writer, nor a writer for
+        // readers; in the default rollback mode a deadline day's saves queued behind every page that read (bench load).
+        if (!options.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         var start = new StartContext(sp, options.ResolvedPacksDir, options.ReferenceDir, options.DemoData, options.DataDir,
             createAccounts && options.InitialAccounts);
         foreach (var feature in Features) await feature.Start(start);
