@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Samraad.Bench.Load;
 
@@ -68,6 +69,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
         await log.WriteLineAsync($"Belastningstest: {o.Respondents} besvarere i {plan.Collections.Count} indsamling(er) × 98 kommuner, {o.Secretariats} sekretariatsbrugere, " +
             $"{o.Seconds} s; {stack} bag nginx (TLS) på loopback. Brugerne simuleres i denne proces på samme maskine.");
 
+        var pool = options.IsPostgres ? await PoolPerNode(o.Nodes, ct) : null;
         var nodes = new List<NodeProcess>();
         var ownDirs = new List<string>();
         NginxProxy? nginx = null;
@@ -79,7 +81,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
                 // SQLite: the one node serves this data directory; PostgreSQL: nothing local, so each node an empty folder of its own.
                 var dir = options.IsPostgres ? Directory.CreateTempSubdirectory("samraad-load-node-").FullName : options.FullDataDir;
                 if (options.IsPostgres) ownDirs.Add(dir);
-                nodes.Add(await NodeProcess.Serve(NodeArguments(options, config, dir)));
+                nodes.Add(await NodeProcess.Serve(NodeArguments(options, config, dir, pool)));
             }
             nginx = await NginxProxy.Start(nodes.Select(n => n.Address));
             var peaks = new long[nodes.Count + 1];
@@ -150,12 +152,31 @@ public sealed class LoadBenchmark(IServiceProvider services)
         }
     }
 
+    /// <summary>
+    /// Connections per node when the connection string does not say: the server's max_connections shared by the nodes,
+    /// less a reserve (this process, psql). Npgsql's default of 100 per node lets two nodes under load ask for more
+    /// than PostgreSQL's default 100 allows, and the surplus fails with "too many clients" (README, Drift).
+    /// </summary>
+    async Task<int?> PoolPerNode(int nodes, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<SamraadOptions>();
+        if (new Npgsql.NpgsqlConnectionStringBuilder(options.Db).ContainsKey("Maximum Pool Size")) return null;
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+        var max = int.Parse(await db.Database.SqlQueryRaw<string>("SELECT current_setting('max_connections') AS \"Value\"").FirstAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return Math.Max(5, (max - 10) / nodes);
+    }
+
     /// <summary>`serve` on the configured database, with the baseline mapped, sign-ins not limited per address (every simulated user comes from 127.0.0.1) and warnings only in the log.</summary>
-    static IEnumerable<string> NodeArguments(SamraadOptions options, IConfiguration config, string dataDir)
+    static IEnumerable<string> NodeArguments(SamraadOptions options, IConfiguration config, string dataDir, int? pool)
     {
         yield return "--data-dir"; yield return dataDir;
         yield return "--packs"; yield return options.ResolvedPacksDir;
-        if (options.IsPostgres) { yield return "--db-provider"; yield return "postgres"; yield return "--db"; yield return options.Db!; }
+        if (options.IsPostgres)
+        {
+            yield return "--db-provider"; yield return "postgres"; yield return "--db";
+            yield return pool is int n ? new Npgsql.NpgsqlConnectionStringBuilder(options.Db) { MaxPoolSize = n }.ConnectionString : options.Db!;
+        }
         foreach (var (key, value) in new Dictionary<string, string?>
                  {
                      ["Samraad:InitialAccounts"] = "false", ["Samraad:Bench:Baseline"] = "true", ["Samraad:LoginsPerMinute"] = "1000000",

@@ -9,6 +9,7 @@ public sealed class CollectionsFeature : IFeature
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CollectionChangeTracking>();
         services.AddScoped<LoadPacks>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitResponse>();

@@ -17,7 +17,7 @@ namespace Samraad.Features.Search;
 /// Search on SQLite (one node by definition): Lucene with Danish stemming (Snowball: "bevillinger" finds
 /// "bevilling"; æ/ø/å are letters like any other). The index lives in this process's memory, is built from the
 /// database on first use (not at start: rendering every live attachment made each start 150 ms slower) and updated
-/// when a meeting changes. Writes go one at a time, so a change saved while the index is being built is never
+/// when a meeting or a collection changes. Writes go one at a time, so a change saved while the index is being built is never
 /// overwritten by the older state. PostgreSQL uses <see cref="PostgresSearch"/>; both pass the same tests.
 /// </summary>
 public sealed class LuceneSearch : ISearch, IDisposable
@@ -51,6 +51,8 @@ public sealed class LuceneSearch : ISearch, IDisposable
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             foreach (var slug in await db.Meetings.Select(m => m.Slug).ToListAsync(ct))
                 await Index(db, slug, ct);
+            foreach (var id in await db.Collections.Select(c => c.Id).ToListAsync(ct))
+                Replace(new TermQuery(new Term("collection", Id(id))), await CollectionEntries.For(db, id, null, ct));
             built = true;
         }
         finally { writing.Release(); }
@@ -67,33 +69,66 @@ public sealed class LuceneSearch : ISearch, IDisposable
         finally { writing.Release(); }
     }
 
+    /// <summary>Replaces the collection's documents (or one respondent's answers) with what is committed now (<see cref="CollectionEntries.For"/>).</summary>
+    public async Task CollectionChanged(int collectionId, int? organisationId, CancellationToken ct)
+    {
+        if (!built) await EnsureBuilt(ct);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await writing.WaitAsync(ct);
+        try
+        {
+            var which = organisationId is int org ? new Term("answerOf", $"{Id(collectionId)}:{Id(org)}") : new Term("collection", Id(collectionId));
+            Replace(new TermQuery(which), await CollectionEntries.For(db, collectionId, organisationId, ct));
+        }
+        finally { writing.Release(); }
+    }
+
     /// <summary>Replaces the meeting's documents with its entries now (<see cref="SearchEntry.For"/>).</summary>
     async Task Index(AppDbContext db, string slug, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        var entries = await SearchEntry.For(db, slug, scope.ServiceProvider.GetRequiredService<LiveAttachments>(), ct);
-        writer.DeleteDocuments(new Term("meeting", slug));
+        Replace(new TermQuery(new Term("meeting", slug)), await SearchEntry.For(db, slug, scope.ServiceProvider.GetRequiredService<LiveAttachments>(), ct));
+    }
+
+    void Replace(Query which, List<SearchEntry> entries)
+    {
+        writer.DeleteDocuments(which);
         foreach (var entry in entries) writer.AddDocument(Make(entry));
         writer.Commit();
         searchers.MaybeRefreshBlocking();
     }
 
+    static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     static Document Make(SearchEntry e)
     {
         var doc = new Document
         {
-            new StringField("meeting", e.MeetingSlug, Field.Store.YES),
-            new StringField("org", e.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
-            new StringField("copy", e.Copy, Field.Store.NO),
-            new StoredField("meetingTitle", e.MeetingTitle),
+            new StringField("source", e.Source, Field.Store.YES),
+            new StringField("org", Id(e.OrganisationId), Field.Store.NO),
+            new StringField("copy", e.Copy, Field.Store.YES),
+            new StoredField("title", e.Title),
             new StringField("number", e.Number, Field.Store.YES),
             new StoredField("heading", e.Heading),
             new StringField("closed", e.Closed ? "1" : "0", Field.Store.YES),
+            new StringField("hidden", e.Hidden ? "1" : "0", Field.Store.NO),
             new TextField("text", e.Text, Field.Store.YES),
         };
+        if (e.Source == SearchEntry.MeetingSource) doc.Add(new StringField("meeting", e.MeetingSlug, Field.Store.YES));
         if (e.Attachment is not null) doc.Add(new StoredField("attachment", e.Attachment));
         if (e.FileId is int f) doc.Add(new StoredField("file", f));
         if (e.Page is int p) doc.Add(new StoredField("page", p));
+        if (e.CollectionId is int c) doc.Add(new StringField("collection", Id(c), Field.Store.NO));
+        if (e.CollectionSlug is not null) doc.Add(new StoredField("collectionSlug", e.CollectionSlug));
+        if (e.RespondentId is int r)
+        {
+            doc.Add(new StringField("respondent", Id(r), Field.Store.NO));
+            doc.Add(new StringField("answerOf", $"{Id(e.CollectionId!.Value)}:{Id(r)}", Field.Store.NO)); // one respondent's answers, replaced together
+        }
+        if (e.RespondentSlug is not null) doc.Add(new StoredField("respondentSlug", e.RespondentSlug));
+        if (e.RespondentName is not null) doc.Add(new StoredField("respondentName", e.RespondentName));
+        foreach (var member in e.Respondents) doc.Add(new StringField("respondents", Id(member), Field.Store.NO));
         return doc;
     }
 
@@ -124,21 +159,59 @@ public sealed class LuceneSearch : ISearch, IDisposable
                 var d = searcher.Doc(sd.Doc);
                 var body = d.Get("text");
                 var snippet = highlighter.GetBestFragment(analyzer, "text", body) ?? System.Net.WebUtility.HtmlEncode(body.Length > 160 ? body[..160] + "…" : body);
-                return new SearchHit(d.Get("meeting"), d.Get("meetingTitle"), d.Get("number"), d.Get("heading"), d.Get("attachment"),
-                    d.GetField("file")?.GetInt32Value(), d.GetField("page")?.GetInt32Value(), snippet, d.Get("closed") == "1");
+                return SearchEntry.Hit(d.Get("source"), d.Get("meeting") ?? "", d.Get("title"), d.Get("number"), d.Get("heading"), d.Get("attachment"),
+                    d.GetField("file")?.GetInt32Value(), d.GetField("page")?.GetInt32Value(), snippet, d.Get("closed") == "1",
+                    d.Get("collectionSlug"), d.Get("respondentSlug"), d.Get("respondentName"), d.Get("copy"));
             }).ToList();
         }
         finally { searchers.Release(searcher); }
     }
 
+    /// <summary>The meeting documents and the collection documents a user may find.</summary>
+    static Query Visible(UserContext? user)
+    {
+        static TermQuery Is(string field, string value) => new(new Term(field, value));
+        var meetings = new BooleanQuery { { Is("source", SearchEntry.MeetingSource), Occur.MUST }, { MeetingsVisible(user), Occur.MUST } };
+        var query = new BooleanQuery { { meetings, Occur.SHOULD } };
+        if (user is null) return query;
+        // Collections (mirrors CollectionContext.HiddenFrom and Access): administrators find everything of the
+        // collections they administer; the owner's readers its questions and its submitted answers; a respondent
+        // the questions of collections it answers and its own answers; nobody else anything of a draft collection.
+        var own = user.OrganisationId is int o ? Id(o) : "-1";
+        var administers = user.IsAdmin ? new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST } }
+            : user.Role == Roles.Secretariat ? new BooleanQuery { { Is("org", own), Occur.MUST } } : null;
+        var definitions = new BooleanQuery { { Is("source", SearchEntry.DefinitionSource), Occur.MUST } };
+        var answers = new BooleanQuery { { Is("source", SearchEntry.AnswerSource), Occur.MUST }, { Is("copy", SearchEntry.Working), Occur.MUST } };
+        var submitted = new BooleanQuery { { Is("source", SearchEntry.AnswerSource), Occur.MUST }, { Is("copy", SearchEntry.Submitted), Occur.MUST } };
+        var whoDefinitions = new BooleanQuery();
+        var whoAnswers = new BooleanQuery();
+        if (administers is not null) { whoDefinitions.Add(administers, Occur.SHOULD); whoAnswers.Add(administers, Occur.SHOULD); }
+        if (user.Role == Roles.Reader)
+            whoDefinitions.Add(new BooleanQuery { { Is("org", own), Occur.MUST }, { Is("hidden", "0"), Occur.MUST } }, Occur.SHOULD);
+        if (Roles.Answers(user.Role))
+        {
+            whoDefinitions.Add(new BooleanQuery { { Is("respondents", own), Occur.MUST }, { Is("hidden", "0"), Occur.MUST } }, Occur.SHOULD);
+            whoAnswers.Add(new BooleanQuery { { Is("respondent", own), Occur.MUST }, { Is("hidden", "0"), Occur.MUST } }, Occur.SHOULD);
+        }
+        if (whoDefinitions.Clauses.Count > 0) { definitions.Add(whoDefinitions, Occur.MUST); query.Add(definitions, Occur.SHOULD); }
+        if (whoAnswers.Clauses.Count > 0) { answers.Add(whoAnswers, Occur.MUST); query.Add(answers, Occur.SHOULD); }
+        if (user.Role == Roles.Reader)
+        {
+            submitted.Add(Is("org", own), Occur.MUST);
+            submitted.Add(Is("hidden", "0"), Occur.MUST);
+            query.Add(submitted, Occur.SHOULD);
+        }
+        return query;
+    }
+
     /// <summary>
-    /// The documents a user may find (mirrors MeetingContext.ItemsFor and CanSeeClosed): an administrator the working
+    /// The meeting documents a user may find (mirrors MeetingContext.ItemsFor and CanSeeClosed): an administrator the working
     /// copies; a secretariat the working copies of its own body's meetings and the published versions of the others';
     /// everyone else published versions, closed items only of the body a reader sits in.
     /// </summary>
-    static Query Visible(UserContext? user)
+    static Query MeetingsVisible(UserContext? user)
     {
-        static TermQuery Org(int org) => new(new Term("org", org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        static TermQuery Org(int org) => new(new Term("org", Id(org)));
         var working = new TermQuery(new Term("copy", SearchEntry.Working));
         if (user?.IsAdmin == true) return working;
         var published = new BooleanQuery { { new TermQuery(new Term("copy", SearchEntry.Published)), Occur.MUST } };

@@ -10,7 +10,7 @@ namespace Samraad.Features.Search;
 /// transaction of the change where there is one, with a generated <c>to_tsvector('danish', …)</c> column under a GIN
 /// index; a query is <c>plainto_tsquery('danish', …)</c> (every word, stemmed as Lucene's Danish Snowball does),
 /// ranked by <c>ts_rank</c>, with <c>ts_headline</c> snippets and the visibility rules of <see cref="LuceneSearch"/>
-/// in the WHERE clause. A meeting's entries are replaced under an advisory lock on the meeting, so two nodes
+/// in the WHERE clause (meetings and collections). A meeting's entries are replaced under an advisory lock on the meeting, so two nodes
 /// indexing it at once do not interleave.
 /// </summary>
 public sealed class PostgresSearch(IServiceScopeFactory scopes) : ISearch
@@ -41,15 +41,45 @@ public sealed class PostgresSearch(IServiceScopeFactory scopes) : ISearch
         finally { if (own is not null) await own.DisposeAsync(); }
     }
 
-    /// <summary>Indexes every meeting that has no entries yet (a database from before search lived in it).</summary>
-    public async Task IndexMissing(AppDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Replaces a collection's entries, or one respondent's answers, with what is committed now, in a transaction of
+    /// its own under an advisory lock: exclusive on the collection for all of it, shared on the collection and
+    /// exclusive on the response for one respondent's answers (two respondents saving at once do not wait for each other).
+    /// </summary>
+    public async Task CollectionChanged(int collectionId, int? organisationId, CancellationToken ct)
     {
-        var indexed = db.Set<SearchEntry>().Select(e => e.MeetingId);
-        foreach (var slug in await db.Meetings.Where(m => !indexed.Contains(m.Id)).Select(m => m.Slug).ToListAsync(ct))
-            await MeetingChanged(db, slug, ct);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (organisationId is int org)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared(4243, {collectionId})", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(4244, hashtext({collectionId} || ':' || {org}))", ct);
+            await db.Set<SearchEntry>().Where(e => e.CollectionId == collectionId && e.RespondentId == org && e.Source == SearchEntry.AnswerSource).ExecuteDeleteAsync(ct);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(4243, {collectionId})", ct);
+            await db.Set<SearchEntry>().Where(e => e.CollectionId == collectionId).ExecuteDeleteAsync(ct);
+        }
+        db.Set<SearchEntry>().AddRange(await CollectionEntries.For(db, collectionId, organisationId, ct));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
-    sealed record Row(string MeetingSlug, string MeetingTitle, string Number, string Heading, string? Attachment, int? FileId, int? Page, bool Closed, string Snippet);
+    /// <summary>Indexes every meeting and collection that has no entries yet (a database from before search lived in it).</summary>
+    public async Task IndexMissing(AppDbContext db, CancellationToken ct)
+    {
+        var indexed = db.Set<SearchEntry>().Where(e => e.MeetingId != null).Select(e => e.MeetingId!.Value);
+        foreach (var slug in await db.Meetings.Where(m => !indexed.Contains(m.Id)).Select(m => m.Slug).ToListAsync(ct))
+            await MeetingChanged(db, slug, ct);
+        var collections = db.Set<SearchEntry>().Where(e => e.Source == SearchEntry.DefinitionSource && e.CollectionId != null).Select(e => e.CollectionId!.Value);
+        foreach (var id in await db.Collections.Where(c => !collections.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct))
+            await CollectionChanged(id, null, ct);
+    }
+
+    sealed record Row(string Source, string MeetingSlug, string Title, string Number, string Heading, string? Attachment, int? FileId, int? Page, bool Closed,
+        string? CollectionSlug, string? RespondentSlug, string? RespondentName, string Copy, string Snippet);
 
     public async Task<IReadOnlyList<SearchHit>> Search(string text, UserContext? user, int max = 50, CancellationToken ct = default)
     {
@@ -62,22 +92,32 @@ public sealed class PostgresSearch(IServiceScopeFactory scopes) : ISearch
         var admin = user?.IsAdmin == true;
         var secretariat = user is { Role: Roles.Secretariat, OrganisationId: int s } && !admin ? s : -1;
         var reader = user is { Role: Roles.Reader, OrganisationId: int r } ? r : -1;
+        var answering = user is { OrganisationId: int a } && Roles.Answers(user.Role) ? a : -1;
+        var owner = user is { Role: Roles.Secretariat, OrganisationId: int o } ? o : -1;
         var query = text.Trim();
         if (query.Length > 500) query = query[..500];
         var options = $"StartSel={Start}, StopSel={Stop}, MaxWords=30, MinWords=12, MaxFragments=1";
         var rows = await db.Database.SqlQuery<Row>($"""
-            SELECT e."MeetingSlug", e."MeetingTitle", e."Number", e."Heading", e."Attachment", e."FileId", e."Page", e."Closed",
+            SELECT e."Source", e."MeetingSlug", e."Title", e."Number", e."Heading", e."Attachment", e."FileId", e."Page", e."Closed",
+                   e."CollectionSlug", e."RespondentSlug", e."RespondentName", e."Copy",
                    ts_headline('danish', e."Text", q, {options}) AS "Snippet"
             FROM "SearchEntries" e, plainto_tsquery('danish', {query}) q
             WHERE e."Document" @@ q AND (
-                   ({admin} AND e."Copy" = 'working')
-                OR (NOT {admin} AND e."Copy" = 'working' AND e."OrganisationId" = {secretariat})
-                OR (NOT {admin} AND e."Copy" = 'published' AND e."OrganisationId" <> {secretariat}
-                    AND (NOT e."Closed" OR e."OrganisationId" = {reader})))
+                (e."Source" = 'meeting' AND (
+                       ({admin} AND e."Copy" = 'working')
+                    OR (NOT {admin} AND e."Copy" = 'working' AND e."OrganisationId" = {secretariat})
+                    OR (NOT {admin} AND e."Copy" = 'published' AND e."OrganisationId" <> {secretariat}
+                        AND (NOT e."Closed" OR e."OrganisationId" = {reader}))))
+                OR (e."Source" = 'collection' AND ({admin} OR e."OrganisationId" = {owner}
+                    OR (NOT e."Hidden" AND (e."OrganisationId" = {reader} OR {answering} = ANY(e."Respondents")))))
+                OR (e."Source" = 'answer' AND e."Copy" = 'working' AND ({admin} OR e."OrganisationId" = {owner}
+                    OR (NOT e."Hidden" AND e."RespondentId" = {answering})))
+                OR (e."Source" = 'answer' AND e."Copy" = 'submitted' AND NOT e."Hidden" AND e."OrganisationId" = {reader}))
             ORDER BY ts_rank(e."Document", q) DESC, e."Id"
             LIMIT {max}
             """).ToListAsync(ct);
-        return rows.Select(r => new SearchHit(r.MeetingSlug, r.MeetingTitle, r.Number, r.Heading, r.Attachment, r.FileId, r.Page, Snippet(r.Snippet), r.Closed)).ToList();
+        return rows.Select(r => SearchEntry.Hit(r.Source, r.MeetingSlug, r.Title, r.Number, r.Heading, r.Attachment, r.FileId, r.Page, Snippet(r.Snippet), r.Closed,
+            r.CollectionSlug, r.RespondentSlug, r.RespondentName, r.Copy)).ToList();
     }
 
     /// <summary>The headline encoded for HTML, its hits in &lt;mark&gt;, and line breaks as spaces (words from two lines stay apart).</summary>

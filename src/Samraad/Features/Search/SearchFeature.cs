@@ -13,6 +13,7 @@ public sealed class SearchFeature : IFeature
         services.AddSingleton<ISearch>(sp => sp.GetRequiredService<SamraadOptions>().IsPostgres
             ? sp.GetRequiredService<PostgresSearch>() : sp.GetRequiredService<LuceneSearch>());
         services.AddSingleton<IMeetingListener>(sp => sp.GetRequiredService<ISearch>());
+        services.AddSingleton<Collections.ICollectionListener>(sp => sp.GetRequiredService<ISearch>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapSearchEndpoints();

@@ -2099,9 +2099,20 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.Property<bool>("Closed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CollectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CollectionSlug")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Copy")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldKey")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("FileId")
@@ -2111,16 +2122,15 @@ namespace Samraad.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MeetingId")
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeetingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MeetingSlug")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MeetingTitle")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -2133,13 +2143,40 @@ namespace Samraad.Data.Migrations.Sqlite
                     b.Property<int?>("Page")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RespondentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RespondentName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentSlug")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Respondents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("meeting");
+
                     b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("CollectionId", "RespondentId");
 
                     b.ToTable("SearchEntries", (string)null);
                 });

@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Samraad.Features.Collections;
+
+/// <summary>Something that keeps a view of collections up to date (the search index); told after every committed change.</summary>
+public interface ICollectionListener
+{
+    /// <param name="collectionId">The collection that changed.</param>
+    /// <param name="organisationId">The respondent whose response changed; null when the collection itself did (its texts, form, status or respondents).</param>
+    /// <param name="ct">Stops the work.</param>
+    Task CollectionChanged(int collectionId, int? organisationId, CancellationToken ct);
+}
+
+/// <summary>
+/// Tells the listeners what changed in collections, from what every save writes: a collection, its respondents, a
+/// response, its answers or its receipt. Watching the saves instead of calling out from each use case means no path
+/// that writes (the page, the API, a pack, a reopening, the benchmark's generator) can forget it. Listeners are told
+/// after the commit (after the save, or after the transaction it was part of), so they read what was committed and
+/// a failing listener cannot undo the user's change: it is logged, and the index catches up at the next change.
+/// </summary>
+public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<CollectionChangeTracking> log) : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    sealed class Pending
+    {
+        public readonly List<Collection> Collections = [];
+        public readonly HashSet<(int Collection, int? Organisation)> Changes = [];
+        public readonly List<int> Responses = [];
+        public readonly List<Response> NewResponses = [];
+    }
+
+    readonly ConditionalWeakTable<DbContext, Pending> pending = new();
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && db.Database.CurrentTransaction is null) await Notify(db, cancellationToken);
+        return result;
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } db && db.Database.CurrentTransaction is null) Notify(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Discard(eventData.Context);
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) { Discard(eventData.Context); return Task.CompletedTask; }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db) await Notify(db, cancellationToken);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } db) Notify(db, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Discard(eventData.Context);
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) { Discard(eventData.Context); return Task.CompletedTask; }
+
+    void Discard(DbContext? db) { if (db is not null) pending.Remove(db); }
+
+    /// <summary>What this save touches, noted before it runs (afterwards deleted rows are gone from the tracker).</summary>
+    void Collect(DbContext? db)
+    {
+        if (db is null) return;
+        Pending? p = null;
+        Pending Get() => p ??= pending.GetValue(db, _ => new Pending());
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            switch (entry.Entity)
+            {
+                case Collection c: Get().Collections.Add(c); break;
+                case CollectionRespondent r: Get().Changes.Add((r.CollectionId, null)); break;
+                case Response r when entry.State == EntityState.Added: Get().NewResponses.Add(r); break;
+                case Response r: Get().Changes.Add((r.CollectionId, r.OrganisationId)); break;
+                case Answer a: Get().Responses.Add(a.ResponseId); break;
+                case Receipt r: Get().Responses.Add(r.ResponseId); break;
+            }
+        }
+    }
+
+    async Task Notify(DbContext db, CancellationToken ct)
+    {
+        if (!pending.TryGetValue(db, out var p)) return;
+        pending.Remove(db);
+        var changes = p.Changes;
+        foreach (var c in p.Collections) changes.Add((c.Id, null));
+        foreach (var r in p.NewResponses) changes.Add((r.CollectionId, r.OrganisationId));
+        // Answers and receipts name their response; it is usually tracked (a draft is applied to a loaded response).
+        var tracked = db.ChangeTracker.Entries<Response>().Select(e => e.Entity).ToDictionary(r => r.Id);
+        var untracked = new List<int>();
+        foreach (var id in p.Responses.Where(id => id > 0).Distinct())
+            if (tracked.TryGetValue(id, out var r)) changes.Add((r.CollectionId, r.OrganisationId)); else untracked.Add(id);
+        using var scope = services.CreateScope();
+        if (untracked.Count > 0)
+        {
+            // Read through a context of its own: this one may be inside the commit that brought us here.
+            var fresh = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+            foreach (var r in await fresh.Responses.AsNoTracking().Where(r => untracked.Contains(r.Id)).Select(r => new { r.CollectionId, r.OrganisationId }).ToListAsync(ct))
+                changes.Add((r.CollectionId, r.OrganisationId));
+        }
+        // A change to the collection covers its responses.
+        var whole = changes.Where(c => c.Organisation is null).Select(c => c.Collection).ToHashSet();
+        var listeners = services.GetServices<ICollectionListener>().ToList();
+        foreach (var (collection, organisation) in changes.Where(c => c.Collection > 0 && (c.Organisation is null || !whole.Contains(c.Collection))))
+        foreach (var listener in listeners)
+        {
+            try { await listener.CollectionChanged(collection, organisation, ct); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Søgeindekset for indsamling {Collection} (respondent {Organisation}) kunne ikke opdateres", collection, organisation);
+            }
+        }
+    }
+}
