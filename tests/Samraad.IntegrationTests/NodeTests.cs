@@ -74,7 +74,7 @@ public class NodeTests
         var (data, a, b) = await TwoNodes();
         try
         {
-            using var nginx = await TestNginx.Start(a, b);
+            using var nginx = await Samraad.Bench.Load.NginxProxy.Start([a.Address, b.Address]);
             var cookies = new CookieContainer();
             using var browser = nginx.Client(cookies);
             Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsJsonAsync("/api/session", new { userName = "faxe-bruger", password = TestApp.Password })).StatusCode);

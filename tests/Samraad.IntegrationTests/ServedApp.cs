@@ -1,28 +1,25 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using Samraad.Bench.Load;
 
 namespace Samraad.IntegrationTests;
 
-/// <summary>The app in a child process on the data of a stopped <see cref="TestApp"/>.</summary>
+/// <summary>The app in a child process on the data of a stopped <see cref="TestApp"/> (the app's own <see cref="NodeProcess"/>, as `bench load` starts nodes).</summary>
 public sealed class ServedApp : IDisposable
 {
-    readonly Process process;
-    public Uri Address { get; }
+    readonly NodeProcess node;
+    public Uri Address => node.Address;
 
     /// <summary>The node's data directory (on PostgreSQL only mail files and the first passwords would go there).</summary>
     public string DataDir { get; }
     /// <summary>The process id, as a job's lease names its node ("host/pid/…").</summary>
-    public int Pid => process.Id;
+    public int Pid => node.Pid;
 
     readonly bool ownDataDir;
 
-    ServedApp(Process process, Uri address, string dataDir, bool ownDataDir)
+    ServedApp(NodeProcess node, string dataDir, bool ownDataDir)
     {
-        this.process = process;
-        Address = address;
+        this.node = node;
         DataDir = dataDir;
         this.ownDataDir = ownDataDir;
     }
@@ -32,43 +29,25 @@ public sealed class ServedApp : IDisposable
     /// <param name="dataDir">A data directory of the node's own instead of <paramref name="data"/>'s (a second node on the same PostgreSQL).</param>
     public static async Task<ServedApp> Start(TestApp data, IReadOnlyDictionary<string, string>? settings = null, string? dataDir = null)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.Combine(TestApp.RepoRoot, "src", "Samraad"), RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { "exec", Dll, "serve", "--data-dir", dataDir ?? data.DataDir, "--packs", data.PacksDir, "--urls", $"http://127.0.0.1:{port}", "--Samraad:InitialAccounts", "false" })
-            start.ArgumentList.Add(arg);
-        if (data.Kind == Db.Postgres)
-            foreach (var arg in new[] { "--db-provider", "postgres", "--db", data.PostgresConnection! }) start.ArgumentList.Add(arg);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) { start.ArgumentList.Add("--" + key); start.ArgumentList.Add(value); }
-        var process = Process.Start(start)!;
-        var output = new ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 200) output.Enqueue(line); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && output.Count < 200) output.Enqueue(line); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var served = new ServedApp(process, new Uri($"http://127.0.0.1:{port}"), dataDir ?? data.DataDir, dataDir is not null);
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(90); await Task.Delay(200))
-        {
-            if (process.HasExited) throw new InvalidOperationException($"samraad serve stopped with {process.ExitCode}:\n{string.Join("\n", output)}");
-            try { if ((await probe.GetAsync(new Uri(served.Address, "/log-ind"))).StatusCode == HttpStatusCode.OK) return served; }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-        }
-        served.Dispose();
-        throw new TimeoutException("samraad serve did not answer within 90 s");
+        var arguments = new List<string> { "--data-dir", dataDir ?? data.DataDir, "--packs", data.PacksDir, "--Samraad:InitialAccounts", "false" };
+        if (data.Kind == Db.Postgres) arguments.AddRange(["--db-provider", "postgres", "--db", data.PostgresConnection!]);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) arguments.AddRange(["--" + key, value]);
+        var node = await NodeProcess.Serve(arguments, Dll, Path.Combine(TestApp.RepoRoot, "src", "Samraad"));
+        return new ServedApp(node, dataDir ?? data.DataDir, dataDir is not null);
     }
 
     /// <summary>The app the test project was built against: src/Samraad/bin/&lt;configuration&gt;/net10.0.</summary>
-    static string Dll => Path.Combine(TestApp.RepoRoot, "src", "Samraad", "bin",
+    internal static string Dll => Path.Combine(TestApp.RepoRoot, "src", "Samraad", "bin",
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "Samraad.dll");
 
     /// <summary>A verb of the same executable as its own process (`samraad backup …`), on a data directory and optionally a PostgreSQL database.</summary>
     public static async Task<(int Code, string Out, string Error)> Verb(string dataDir, string? postgres, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])["exec", Dll, .. arguments, "--data-dir", dataDir]) start.ArgumentList.Add(arg);
+        var start = NodeProcess.Command(Dll);
+        start.RedirectStandardInput = false;
+        foreach (var arg in (string[])[.. arguments, "--data-dir", dataDir]) start.ArgumentList.Add(arg);
         if (postgres is not null) foreach (var arg in new[] { "--db-provider", "postgres", "--db", postgres }) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
+        using var process = System.Diagnostics.Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -84,24 +63,11 @@ public sealed class ServedApp : IDisposable
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as a power cut or the OOM killer would.</summary>
-    public void Kill()
-    {
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-    }
+    public void Kill() => node.Kill();
 
     public void Dispose()
     {
-        if (!process.HasExited) Kill();
-        process.Dispose();
+        node.Dispose();
         if (ownDataDir) try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } // a node's own folder (NodeTests)
-    }
-
-    /// <summary>A loopback port nobody listens on now (for a node or the proxy).</summary>
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

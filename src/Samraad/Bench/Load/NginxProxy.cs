@@ -41,6 +41,7 @@ public sealed class NginxProxy : IDisposable
         // The server block is the README's (Drift → nginx), with loopback ports and this folder's certificate.
         await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
             worker_processes {{workers}};
+            worker_rlimit_nofile 8192;
             daemon off;
             pid {{folder}}/nginx.pid;
             error_log {{folder}}/error.log warn;
