@@ -160,7 +160,10 @@ public sealed class LoadBenchmark(IServiceProvider services)
     async Task<int?> PoolPerNode(int nodes, CancellationToken ct)
     {
         var options = services.GetRequiredService<SamraadOptions>();
-        if (new Npgsql.NpgsqlConnectionStringBuilder(options.Db).ContainsKey("Maximum Pool Size")) return null;
+        // The keys the string sets (NpgsqlConnectionStringBuilder.ContainsKey answers for every key it knows).
+        var set = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = options.Db }.Keys.Cast<string>();
+        if (set.Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)
+                         || k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase))) return null;
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
         var max = int.Parse(await db.Database.SqlQueryRaw<string>("SELECT current_setting('max_connections') AS \"Value\"").FirstAsync(ct), System.Globalization.CultureInfo.InvariantCulture);

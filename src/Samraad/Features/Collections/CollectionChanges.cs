@@ -25,6 +25,8 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
 {
     sealed class Pending
     {
+        /// <summary>Inside SaveChanges: its own transaction's commit is followed by SavedChanges, which tells the listeners once the connection is back in the pool.</summary>
+        public bool Saving;
         public readonly List<Collection> Collections = [];
         public readonly HashSet<(int Collection, int? Organisation)> Changes = [];
         public readonly List<int> Responses = [];
@@ -47,14 +49,22 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
 
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && db.Database.CurrentTransaction is null) await Notify(db, cancellationToken);
+        if (Saved(eventData.Context) is { } db) await Notify(db, cancellationToken);
         return result;
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } db && db.Database.CurrentTransaction is null) Notify(db, CancellationToken.None).GetAwaiter().GetResult();
+        if (Saved(eventData.Context) is { } db) Notify(db, CancellationToken.None).GetAwaiter().GetResult();
         return result;
+    }
+
+    /// <summary>The context to notify for now: one whose save is not part of a transaction still open.</summary>
+    DbContext? Saved(DbContext? db)
+    {
+        if (db is null || !pending.TryGetValue(db, out var p)) return null;
+        p.Saving = false;
+        return db.Database.CurrentTransaction is null ? db : null;
     }
 
     public void SaveChangesFailed(DbContextErrorEventData eventData) => Discard(eventData.Context);
@@ -62,13 +72,16 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db) await Notify(db, cancellationToken);
+        if (Committed(eventData.Context) is { } db) await Notify(db, cancellationToken);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } db) Notify(db, CancellationToken.None).GetAwaiter().GetResult();
+        if (Committed(eventData.Context) is { } db) Notify(db, CancellationToken.None).GetAwaiter().GetResult();
     }
+
+    /// <summary>The context to notify for a commit: not SaveChanges' own (SavedChanges follows it).</summary>
+    DbContext? Committed(DbContext? db) => db is not null && pending.TryGetValue(db, out var p) && !p.Saving ? db : null;
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Discard(eventData.Context);
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) { Discard(eventData.Context); return Task.CompletedTask; }
@@ -80,7 +93,12 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
     {
         if (db is null) return;
         Pending? p = null;
-        Pending Get() => p ??= pending.GetValue(db, _ => new Pending());
+        Pending Get()
+        {
+            p ??= pending.GetValue(db, _ => new Pending());
+            p.Saving = true;
+            return p;
+        }
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;

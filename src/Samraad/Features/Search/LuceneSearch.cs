@@ -30,6 +30,8 @@ public sealed class LuceneSearch : ISearch, IDisposable
     readonly IServiceScopeFactory scopes;
     readonly SemaphoreSlim writing = new(1, 1);
     volatile bool built;
+    /// <summary>Something was written since the searchers were last reopened.</summary>
+    volatile bool stale;
 
     public LuceneSearch(IServiceScopeFactory scopes)
     {
@@ -52,7 +54,7 @@ public sealed class LuceneSearch : ISearch, IDisposable
             foreach (var slug in await db.Meetings.Select(m => m.Slug).ToListAsync(ct))
                 await Index(db, slug, ct);
             foreach (var id in await db.Collections.Select(c => c.Id).ToListAsync(ct))
-                Replace(new TermQuery(new Term("collection", Id(id))), await CollectionEntries.For(db, id, null, ct));
+                Replace(new Term("collection", Id(id)), await CollectionEntries.For(db, id, null, ct));
             built = true;
         }
         finally { writing.Release(); }
@@ -79,7 +81,7 @@ public sealed class LuceneSearch : ISearch, IDisposable
         try
         {
             var which = organisationId is int org ? new Term("answerOf", $"{Id(collectionId)}:{Id(org)}") : new Term("collection", Id(collectionId));
-            Replace(new TermQuery(which), await CollectionEntries.For(db, collectionId, organisationId, ct));
+            Replace(which, await CollectionEntries.For(db, collectionId, organisationId, ct));
         }
         finally { writing.Release(); }
     }
@@ -88,15 +90,19 @@ public sealed class LuceneSearch : ISearch, IDisposable
     async Task Index(AppDbContext db, string slug, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        Replace(new TermQuery(new Term("meeting", slug)), await SearchEntry.For(db, slug, scope.ServiceProvider.GetRequiredService<LiveAttachments>(), ct));
+        Replace(new Term("meeting", slug), await SearchEntry.For(db, slug, scope.ServiceProvider.GetRequiredService<LiveAttachments>(), ct));
     }
 
-    void Replace(Query which, List<SearchEntry> entries)
+    /// <summary>
+    /// Replaces the documents a term names, atomically. Not committed (the index is in memory; a commit per save made
+    /// every draft save wait for the index: 266 → 63 saves/s in `bench load`) and not reopened here: the next search
+    /// reopens once for all changes since the last (<see cref="stale"/>), so a search still sees every change before it.
+    /// </summary>
+    void Replace(Term which, List<SearchEntry> entries)
     {
-        writer.DeleteDocuments(which);
-        foreach (var entry in entries) writer.AddDocument(Make(entry));
-        writer.Commit();
-        searchers.MaybeRefreshBlocking();
+        if (entries.Count == 0) writer.DeleteDocuments(which);
+        else writer.UpdateDocuments(which, entries.Select(Make));
+        stale = true;
     }
 
     static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -147,6 +153,11 @@ public sealed class LuceneSearch : ISearch, IDisposable
         catch (ParseException) { return []; }
         var query = new BooleanQuery { { parsed, Occur.MUST } };
         query.Add(Visible(user), Occur.MUST);
+        if (stale)
+        {
+            stale = false; // before the reopen: a write during it marks the index stale again
+            searchers.MaybeRefreshBlocking();
+        }
         var searcher = searchers.Acquire();
         try
         {
