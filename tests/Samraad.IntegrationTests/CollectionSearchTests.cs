@@ -63,7 +63,11 @@ public class CollectionSearchTests
 
         // Submitted: the owner's council members find it too (they read submitted answers in the matrix).
         Assert.Equal(HttpStatusCode.OK, (await faxe.PostAsJsonAsync(Api + "/submit", new { answers = draft })).StatusCode);
-        var submitted = Assert.Single(await Hits(reader, "tolkebistand"));
+        // A submission commits in a transaction of its own; the index follows it on the thread pool, within moments.
+        var found = await Hits(reader, "tolkebistand");
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); found.Length == 0 && waited.Elapsed < TimeSpan.FromSeconds(30); found = await Hits(reader, "tolkebistand"))
+            await Task.Delay(50);
+        var submitted = Assert.Single(found);
         Assert.Equal("/indsamlinger/alle-felttyper/matrix", submitted.GetProperty("link").GetString());
         Assert.True(submitted.GetProperty("submitted").GetBoolean());
         foreach (var (name, who) in new[] { ("greve", greve), ("kbh", kbh), ("anden-sek", other) })

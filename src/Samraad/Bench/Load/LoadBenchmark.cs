@@ -51,7 +51,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
         public LoadUser User => user;
         public HttpClient Client => client;
         public int? Revision;
-        public int Attempted, Acknowledged;
+        public int Attempted, Acknowledged, AcknowledgedCount;
         public bool SubmitAcknowledged, SignedIn;
         public string Response => $"/api/collections/{user.Collection}/responses/{user.Organisation}";
     }
@@ -103,7 +103,8 @@ public sealed class LoadBenchmark(IServiceProvider services)
                     var clock = Stopwatch.StartNew();
                     var n = 0;
                     while (clock.Elapsed < until && !stopAll.IsCancellationRequested
-                           && await saturation.Send("basislinje (1 læsning + 1 skrivning)", () => client.PostAsync($"{BaselineEndpoint.Path}/{i + 1}", null, stopAll.Token), 200) is not null) n++;
+                           && await saturation.Send("basislinje (1 læsning + 1 skrivning)", () => client.PostAsync($"{BaselineEndpoint.Path}/{i + 1}", null, stopAll.Token), 200) is { } answer)
+                        if (answer.StatusCode == HttpStatusCode.OK) n++; // only answers that did the work count
                     return n;
                 });
                 var savers = sessions.Take(o.SaturateClients).ToList();
@@ -111,9 +112,9 @@ public sealed class LoadBenchmark(IServiceProvider services)
                 saveRate = await Saturate(savers.Count, async i =>
                 {
                     var clock = Stopwatch.StartNew();
-                    var n = 0;
-                    while (clock.Elapsed < until && !stopAll.IsCancellationRequested && await Save(savers[i], saturation, stopAll.Token)) n++;
-                    return n;
+                    var before = savers[i].AcknowledgedCount;
+                    while (clock.Elapsed < until && !stopAll.IsCancellationRequested && await Save(savers[i], saturation, stopAll.Token)) { }
+                    return savers[i].AcknowledgedCount - before; // acknowledged saves only
                 });
             }
 
@@ -137,6 +138,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
             await memory.CancelAsync();
             await sampler;
             await Report(log, o, rush, saturation, rushTime, baselineRate, saveRate, built, lost, checkedSaves, peaks, nodes.Count, plan);
+            foreach (var s in sessions) s.Client.Dispose();
             if (rush.Errors + saturation.Errors > 0)
                 foreach (var (n, i) in nodes.Select((n, i) => (n, i)))
                     await log.WriteLineAsync($"\nNode {i + 1}s log (de sidste linjer):\n{n.Output}");
@@ -148,7 +150,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
             nginx?.Dispose();
             foreach (var n in nodes) await n.Stop(TimeSpan.FromSeconds(10));
             foreach (var n in nodes) n.Dispose();
-            foreach (var d in ownDirs) try { Directory.Delete(d, recursive: true); } catch (IOException) { }
+            foreach (var d in ownDirs) try { Directory.Delete(d, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
     }
 
@@ -234,6 +236,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
         }
         s.Revision = (await put.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("revision").GetInt32();
         s.Acknowledged = n;
+        s.AcknowledgedCount++;
         return true;
     }
 
@@ -262,6 +265,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
             s.SubmitAcknowledged = submit?.StatusCode == HttpStatusCode.OK;
         }
         catch (OperationCanceledException) { recorder.Error("afbrudt", $"{s.User.UserName}: kørslen nåede sin tidsgrænse"); }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException) { recorder.Error("uventet svar", $"{s.User.UserName}: {e.Message}"); }
     }
 
     /// <summary>A secretariat member following the rush: the summary and the matrix of a collection, then 1–3 s of reading.</summary>
@@ -281,6 +285,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
             }
         }
         catch (OperationCanceledException) { recorder.Error("afbrudt", $"{u.UserName}: kørslen nåede sin tidsgrænse"); }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException) { recorder.Error("uventet svar", $"{u.UserName}: {e.Message}"); }
     }
 
     /// <summary>*Offentliggør dagsordenen* a quarter into the rush, then the status page every 2 s (as its meta refresh) until the packet is published; how long that took.</summary>
@@ -321,7 +326,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
         var checkedSaves = 0;
         foreach (var s in sessions.Where(s => s.Acknowledged > 0 || s.SubmitAcknowledged))
         {
-            checkedSaves += s.Acknowledged + (s.SubmitAcknowledged ? 1 : 0);
+            checkedSaves += s.AcknowledgedCount + (s.SubmitAcknowledged ? 1 : 0);
             var read = await s.Client.GetAsync(s.Response, ct);
             if (read.StatusCode != HttpStatusCode.OK) { lost++; recorder.Error("kontrol", $"{s.User.UserName}: {(int)read.StatusCode} ved kontrollen"); continue; }
             var response = await read.Content.ReadFromJsonAsync<JsonElement>(ct);
@@ -356,7 +361,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
         await log.WriteLineAsync($"  I alt {total} forespørgsler, {F(total / rushTime.TotalSeconds)}/s, {rush.Errors} fejl.");
         if (packet is { } p) await log.WriteLineAsync($"  Dagsordenspakken var offentliggjort {F(p.TotalSeconds, "0.0")} s efter klikket, under belastningen.");
         else if (o.Packet && plan.Publisher is not null) await log.WriteLineAsync("  Dagsordenspakken blev ikke offentliggjort (se fejlene).");
-        await log.WriteLineAsync($"  Tabte skrivninger: {lost} (af {checkedSaves} kvitterede gemninger og indsendelser, læst tilbage efter kørslen).");
+        await log.WriteLineAsync($"  Tabte skrivninger: {lost} ({checkedSaves} kvitterede gemninger og indsendelser; hver besvarers sidste kvitterede gemning og indsendelse læst tilbage efter kørslen).");
         foreach (var e in rush.FirstErrors.Concat(saturation.FirstErrors).Take(10)) await log.WriteLineAsync($"  Fejl: {e}");
         var mb = peaks.Select(b => b / 1024.0 / 1024.0).ToArray();
         await log.WriteLineAsync($"  Hukommelse (højeste RSS, målt hver 0,5 s): {string.Join(", ", mb.Take(nodeCount).Select((m, i) => $"node {i + 1} {F(m)} MB"))}; nginx {F(mb[nodeCount])} MB.");

@@ -49,13 +49,13 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
 
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (Saved(eventData.Context) is { } db) await Notify(db, cancellationToken);
+        if (Saved(eventData.Context) is { } db) await Notify(db, later: false);
         return result;
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (Saved(eventData.Context) is { } db) Notify(db, CancellationToken.None).GetAwaiter().GetResult();
+        if (Saved(eventData.Context) is { } db) Notify(db, later: false).GetAwaiter().GetResult();
         return result;
     }
 
@@ -72,12 +72,12 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (Committed(eventData.Context) is { } db) await Notify(db, cancellationToken);
+        if (Committed(eventData.Context) is { } db) await Notify(db, later: true);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (Committed(eventData.Context) is { } db) Notify(db, CancellationToken.None).GetAwaiter().GetResult();
+        if (Committed(eventData.Context) is { } db) Notify(db, later: true).GetAwaiter().GetResult();
     }
 
     /// <summary>The context to notify for a commit: not SaveChanges' own (SavedChanges follows it).</summary>
@@ -87,6 +87,22 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) { Discard(eventData.Context); return Task.CompletedTask; }
 
     void Discard(DbContext? db) { if (db is not null) pending.Remove(db); }
+
+    /// <summary>A transaction begun by the caller starts with nothing pending (what a transaction disposed uncommitted left is not sent).</summary>
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        if (eventData.Context is { } db && pending.TryGetValue(db, out var p) && !p.Saving) pending.Remove(db);
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(TransactionStarted(connection, eventData, result));
+
+    /// <summary>A collection's change that shows in what is found: its texts, form, status, owner or address.</summary>
+    static readonly string[] Indexed = [nameof(Collection.Title), nameof(Collection.Description), nameof(Collection.Status), nameof(Collection.FormVersionId), nameof(Collection.OwnerOrganisationId), nameof(Collection.Slug)];
+
+    static bool Shows(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, params string[] properties) =>
+        entry.State != EntityState.Modified || entry.Properties.Any(p => p.IsModified && properties.Contains(p.Metadata.Name));
 
     /// <summary>What this save touches, noted before it runs (afterwards deleted rows are gone from the tracker).</summary>
     void Collect(DbContext? db)
@@ -104,8 +120,9 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             switch (entry.Entity)
             {
-                case Collection c: Get().Collections.Add(c); break;
-                case CollectionRespondent r: Get().Changes.Add((r.CollectionId, null)); break;
+                // A deadline extended or a reminder setting changed reindexes nothing (it would rebuild 98 responses).
+                case Collection c when Shows(entry, Indexed): Get().Collections.Add(c); break;
+                case CollectionRespondent r when Shows(entry, nameof(CollectionRespondent.RemovedAtUtc)): Get().Changes.Add((r.CollectionId, null)); break;
                 case Response r when entry.State == EntityState.Added: Get().NewResponses.Add(r); break;
                 case Response r: Get().Changes.Add((r.CollectionId, r.OrganisationId)); break;
                 case Answer a: Get().Responses.Add(a.ResponseId); break;
@@ -114,7 +131,13 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
         }
     }
 
-    async Task Notify(DbContext db, CancellationToken ct)
+    /// <summary>
+    /// Tells the listeners what the context's saves changed. After SaveChanges (the connection is back in the pool) it
+    /// waits for them, so the next request finds the change; after the commit of a transaction the caller began (its
+    /// connection still held) it hands them to the thread pool, so a burst of such commits cannot take every pooled
+    /// connection while each waits for a second one. Nothing here can fail the committed change: errors are logged.
+    /// </summary>
+    async Task Notify(DbContext db, bool later)
     {
         if (!pending.TryGetValue(db, out var p)) return;
         pending.Remove(db);
@@ -122,29 +145,38 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
         foreach (var c in p.Collections) changes.Add((c.Id, null));
         foreach (var r in p.NewResponses) changes.Add((r.CollectionId, r.OrganisationId));
         // Answers and receipts name their response; it is usually tracked (a draft is applied to a loaded response).
-        var tracked = db.ChangeTracker.Entries<Response>().Select(e => e.Entity).ToDictionary(r => r.Id);
+        var tracked = db.ChangeTracker.Entries<Response>().Select(e => e.Entity).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
         var untracked = new List<int>();
         foreach (var id in p.Responses.Where(id => id > 0).Distinct())
             if (tracked.TryGetValue(id, out var r)) changes.Add((r.CollectionId, r.OrganisationId)); else untracked.Add(id);
-        using var scope = services.CreateScope();
-        if (untracked.Count > 0)
+        if (later) _ = Task.Run(() => Tell(changes, untracked));
+        else await Tell(changes, untracked);
+    }
+
+    async Task Tell(HashSet<(int Collection, int? Organisation)> changes, List<int> untracked)
+    {
+        try
         {
-            // Read through a context of its own: this one may be inside the commit that brought us here.
-            var fresh = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
-            foreach (var r in await fresh.Responses.AsNoTracking().Where(r => untracked.Contains(r.Id)).Select(r => new { r.CollectionId, r.OrganisationId }).ToListAsync(ct))
-                changes.Add((r.CollectionId, r.OrganisationId));
-        }
-        // A change to the collection covers its responses.
-        var whole = changes.Where(c => c.Organisation is null).Select(c => c.Collection).ToHashSet();
-        var listeners = services.GetServices<ICollectionListener>().ToList();
-        foreach (var (collection, organisation) in changes.Where(c => c.Collection > 0 && (c.Organisation is null || !whole.Contains(c.Collection))))
-        foreach (var listener in listeners)
-        {
-            try { await listener.CollectionChanged(collection, organisation, ct); }
-            catch (Exception e) when (e is not OperationCanceledException)
+            using var scope = services.CreateScope();
+            if (untracked.Count > 0)
             {
-                log.LogError(e, "Søgeindekset for indsamling {Collection} (respondent {Organisation}) kunne ikke opdateres", collection, organisation);
+                var fresh = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+                foreach (var r in await fresh.Responses.AsNoTracking().Where(r => untracked.Contains(r.Id)).Select(r => new { r.CollectionId, r.OrganisationId }).ToListAsync())
+                    changes.Add((r.CollectionId, r.OrganisationId));
+            }
+            // A change to the collection covers its responses.
+            var whole = changes.Where(c => c.Organisation is null).Select(c => c.Collection).ToHashSet();
+            var listeners = services.GetServices<ICollectionListener>().ToList();
+            foreach (var (collection, organisation) in changes.Where(c => c.Collection > 0 && (c.Organisation is null || !whole.Contains(c.Collection))))
+            foreach (var listener in listeners)
+            {
+                try { await listener.CollectionChanged(collection, organisation, CancellationToken.None); }
+                catch (Exception e)
+                {
+                    log.LogError(e, "Søgeindekset for indsamling {Collection} (respondent {Organisation}) kunne ikke opdateres", collection, organisation);
+                }
             }
         }
+        catch (Exception e) { log.LogError(e, "Ændringer i indsamlinger kunne ikke gives videre til søgeindekset"); }
     }
 }

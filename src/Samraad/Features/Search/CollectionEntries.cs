@@ -29,9 +29,9 @@ public static class CollectionEntries
             Source = source, Copy = copy, CollectionId = c.Id, CollectionSlug = c.Slug, OrganisationId = c.OwnerOrganisationId,
             Title = c.Title, Heading = heading, Text = text, FieldKey = key, Hidden = hidden,
         };
+        var respondents = await db.CollectionRespondents.Where(r => r.CollectionId == c.Id && r.RemovedAtUtc == null).Select(r => r.OrganisationId).ToListAsync(ct);
         if (organisationId is null)
         {
-            var respondents = await db.CollectionRespondents.Where(r => r.CollectionId == c.Id && r.RemovedAtUtc == null).Select(r => r.OrganisationId).ToListAsync(ct);
             entries.Add(Entry(SearchEntry.DefinitionSource, SearchEntry.Working, c.Title, Lines(c.Title, c.Description), null));
             foreach (var section in form.Sections)
             foreach (var field in section.Fields)
@@ -44,18 +44,23 @@ public static class CollectionEntries
             .Where(r => r.CollectionId == c.Id && (organisationId == null || r.OrganisationId == organisationId)).ToListAsync(ct);
         foreach (var r in responses)
         {
-            void Add(string copy, IEnumerable<(string Key, string? Value)> answers)
+            // What the pages show: answers to questions still asked (a retracted "why not" is not shown, so not found).
+            void Add(string copy, IEnumerable<(string Key, string? Value, string? Missing)> stored)
             {
-                foreach (var (key, value) in answers)
+                var answers = Conditions.AskedOnly(form, stored.ToDictionary(a => a.Key, a => new AnswerValue(a.Value, a.Missing)));
+                foreach (var (key, answer) in answers)
                 {
+                    var value = answer.Value;
                     if (string.IsNullOrWhiteSpace(value) || form.FindLeaf(key) is not { Spec.Type: FieldType.Text } leaf || leaf.Personal) continue;
                     var entry = Entry(SearchEntry.AnswerSource, copy, leaf.Label, value, key);
                     (entry.RespondentId, entry.RespondentSlug, entry.RespondentName, entry.Number) = (r.OrganisationId, r.Organisation!.Slug, r.Organisation.DisplayName, r.Period);
                     entries.Add(entry);
                 }
             }
-            Add(SearchEntry.Working, r.Answers.Select(a => (a.FieldKey, a.Value)));
-            if (r.LatestReceipt is { } receipt) Add(SearchEntry.Submitted, receipt.Answers.Select(a => (a.FieldKey, a.Value)));
+            Add(SearchEntry.Working, r.Answers.Select(a => (a.FieldKey, a.Value, a.MissingCode)));
+            // The matrix the readers see counts current respondents only: a removed respondent's receipt is not found there.
+            if (r.LatestReceipt is { } receipt && respondents.Contains(r.OrganisationId))
+                Add(SearchEntry.Submitted, receipt.Answers.Select(a => (a.FieldKey, a.Value, a.MissingCode)));
         }
         return entries;
     }

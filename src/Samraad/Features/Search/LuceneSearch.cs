@@ -30,8 +30,6 @@ public sealed class LuceneSearch : ISearch, IDisposable
     readonly IServiceScopeFactory scopes;
     readonly SemaphoreSlim writing = new(1, 1);
     volatile bool built;
-    /// <summary>Something was written since the searchers were last reopened.</summary>
-    volatile bool stale;
 
     public LuceneSearch(IServiceScopeFactory scopes)
     {
@@ -95,14 +93,13 @@ public sealed class LuceneSearch : ISearch, IDisposable
 
     /// <summary>
     /// Replaces the documents a term names, atomically. Not committed (the index is in memory; a commit per save made
-    /// every draft save wait for the index: 266 → 63 saves/s in `bench load`) and not reopened here: the next search
-    /// reopens once for all changes since the last (<see cref="stale"/>), so a search still sees every change before it.
+    /// every draft save wait for the index: 266 → 63 saves/s in `bench load`) and not reopened here: each search reopens
+    /// once for all changes since the last, so it sees every change made before it.
     /// </summary>
     void Replace(Term which, List<SearchEntry> entries)
     {
         if (entries.Count == 0) writer.DeleteDocuments(which);
         else writer.UpdateDocuments(which, entries.Select(Make));
-        stale = true;
     }
 
     static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -153,11 +150,7 @@ public sealed class LuceneSearch : ISearch, IDisposable
         catch (ParseException) { return []; }
         var query = new BooleanQuery { { parsed, Occur.MUST } };
         query.Add(Visible(user), Occur.MUST);
-        if (stale)
-        {
-            stale = false; // before the reopen: a write during it marks the index stale again
-            searchers.MaybeRefreshBlocking();
-        }
+        searchers.MaybeRefreshBlocking(); // sees every write before this search (cheap when there was none)
         var searcher = searchers.Acquire();
         try
         {

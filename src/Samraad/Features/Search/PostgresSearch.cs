@@ -100,7 +100,7 @@ public sealed class PostgresSearch(IServiceScopeFactory scopes) : ISearch
         var rows = await db.Database.SqlQuery<Row>($"""
             SELECT e."Source", e."MeetingSlug", e."Title", e."Number", e."Heading", e."Attachment", e."FileId", e."Page", e."Closed",
                    e."CollectionSlug", e."RespondentSlug", e."RespondentName", e."Copy",
-                   ts_headline('danish', e."Text", q, {options}) AS "Snippet"
+                   ts_headline('danish', translate(e."Text", chr(2) || chr(3), ''), q, {options}) AS "Snippet"
             FROM "SearchEntries" e, plainto_tsquery('danish', {query}) q
             WHERE e."Document" @@ q AND (
                 (e."Source" = 'meeting' AND (
