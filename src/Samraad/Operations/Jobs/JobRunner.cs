@@ -66,7 +66,9 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobSignal signal, Tim
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await GiveUpAbandoned(db, stop);
         var token = Guid.NewGuid().ToString("N");
-        if (await Claim(db, token, stop) is not { } job) return false;
+        // The claim itself is not cancelled: a shutdown arriving while its UPDATE commits would leave the job claimed by a
+        // run that never learnt it (running until its lease ran out, an attempt spent). Once claimed, a stop requeues it.
+        if (stop.IsCancellationRequested || await Claim(db, token, CancellationToken.None) is not { } job) return false;
         // Only a run still holding the job may record its outcome (a finished job is never queued again).
         var mine = db.Jobs.Where(j => j.Id == job.Id && j.LeaseToken == token && j.State == JobState.Running);
         JobRun run = null!;
