@@ -21,7 +21,7 @@ public static class Cli
                                                     resultatkontrakt med 1 mio. registreringer; brug en separat
                                                     --data-dir, da den tilføjer benchmarkdata
             bench load [--respondents 300] [--seconds 60] [--nodes 2] [--secretariats 4] [--saturate-seconds 15]
-                       [--saturate-clients 16] [--max-requests 500000] [--packet false]
+                       [--saturate-clients 16] [--max-requests 500000] [--packet false] [--timeline FIL.csv]
                                                     fristdag: noder (samraad serve) og nginx med TLS på loopback, besvarere
                                                     fra 98 kommuner gemmer og indsender, sekretariatet læser, en pakke
                                                     bygges; p50/p95/p99, fejl, tabte skrivninger, RSS, basislinje
@@ -84,6 +84,9 @@ public static class Cli
     {
         using var scope = app.Services.CreateScope();
         var verb = All.First(v => v.Name == command.Verb);
-        return await verb.Run(new CliCall(scope.ServiceProvider, command.Arguments, command.Options, stdout, Usage));
+        var code = await verb.Run(new CliCall(scope.ServiceProvider, command.Arguments, command.Options, stdout, Usage));
+        // What the verb changed reaches the search index before the process ends (on PostgreSQL the index is a table).
+        await app.Services.GetRequiredService<Features.Collections.CollectionChangeQueue>().Flush(CancellationToken.None);
+        return code;
     }
 }

@@ -21,7 +21,7 @@ public interface ICollectionListener
 /// after the commit (after the save, or after the transaction it was part of), so they read what was committed and
 /// a failing listener cannot undo the user's change: it is logged, and the index catches up at the next change.
 /// </summary>
-public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<CollectionChangeTracking> log) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class CollectionChangeTracking(IServiceProvider services) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     sealed class Pending
     {
@@ -47,15 +47,12 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
         return result;
     }
 
-    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (Saved(eventData.Context) is { } db) await Notify(db, later: false);
-        return result;
-    }
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavedChanges(eventData, result));
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (Saved(eventData.Context) is { } db) Notify(db, later: false).GetAwaiter().GetResult();
+        if (Saved(eventData.Context) is { } db) Notify(db);
         return result;
     }
 
@@ -70,14 +67,15 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
     public void SaveChangesFailed(DbContextErrorEventData eventData) => Discard(eventData.Context);
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) { Discard(eventData.Context); return Task.CompletedTask; }
 
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (Committed(eventData.Context) is { } db) await Notify(db, later: true);
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (Committed(eventData.Context) is { } db) Notify(db, later: true).GetAwaiter().GetResult();
+        if (Committed(eventData.Context) is { } db) Notify(db);
     }
 
     /// <summary>The context to notify for a commit: not SaveChanges' own (SavedChanges follows it).</summary>
@@ -131,13 +129,8 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
         }
     }
 
-    /// <summary>
-    /// Tells the listeners what the context's saves changed. After SaveChanges (the connection is back in the pool) it
-    /// waits for them, so the next request finds the change; after the commit of a transaction the caller began (its
-    /// connection still held) it hands them to the thread pool, so a burst of such commits cannot take every pooled
-    /// connection while each waits for a second one. Nothing here can fail the committed change: errors are logged.
-    /// </summary>
-    async Task Notify(DbContext db, bool later)
+    /// <summary>Queues what the context's saves changed for the listeners (see <see cref="CollectionChangeQueue"/>).</summary>
+    void Notify(DbContext db)
     {
         if (!pending.TryGetValue(db, out var p)) return;
         pending.Remove(db);
@@ -149,34 +142,6 @@ public sealed class CollectionChangeTracking(IServiceProvider services, ILogger<
         var untracked = new List<int>();
         foreach (var id in p.Responses.Where(id => id > 0).Distinct())
             if (tracked.TryGetValue(id, out var r)) changes.Add((r.CollectionId, r.OrganisationId)); else untracked.Add(id);
-        if (later) _ = Task.Run(() => Tell(changes, untracked));
-        else await Tell(changes, untracked);
-    }
-
-    async Task Tell(HashSet<(int Collection, int? Organisation)> changes, List<int> untracked)
-    {
-        try
-        {
-            using var scope = services.CreateScope();
-            if (untracked.Count > 0)
-            {
-                var fresh = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
-                foreach (var r in await fresh.Responses.AsNoTracking().Where(r => untracked.Contains(r.Id)).Select(r => new { r.CollectionId, r.OrganisationId }).ToListAsync())
-                    changes.Add((r.CollectionId, r.OrganisationId));
-            }
-            // A change to the collection covers its responses.
-            var whole = changes.Where(c => c.Organisation is null).Select(c => c.Collection).ToHashSet();
-            var listeners = services.GetServices<ICollectionListener>().ToList();
-            foreach (var (collection, organisation) in changes.Where(c => c.Collection > 0 && (c.Organisation is null || !whole.Contains(c.Collection))))
-            foreach (var listener in listeners)
-            {
-                try { await listener.CollectionChanged(collection, organisation, CancellationToken.None); }
-                catch (Exception e)
-                {
-                    log.LogError(e, "Søgeindekset for indsamling {Collection} (respondent {Organisation}) kunne ikke opdateres", collection, organisation);
-                }
-            }
-        }
-        catch (Exception e) { log.LogError(e, "Ændringer i indsamlinger kunne ikke gives videre til søgeindekset"); }
+        services.GetRequiredService<CollectionChangeQueue>().Add(changes, untracked);
     }
 }

@@ -10,6 +10,8 @@ public sealed class CollectionsFeature : IFeature
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CollectionChangeTracking>();
+        services.AddSingleton<CollectionChangeQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<CollectionChangeQueue>());
         services.AddScoped<LoadPacks>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitResponse>();

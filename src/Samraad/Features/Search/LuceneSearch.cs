@@ -28,12 +28,14 @@ public sealed class LuceneSearch : ISearch, IDisposable
     readonly IndexWriter writer;
     readonly SearcherManager searchers;
     readonly IServiceScopeFactory scopes;
+    readonly Collections.CollectionChangeQueue changes;
     readonly SemaphoreSlim writing = new(1, 1);
     volatile bool built;
 
-    public LuceneSearch(IServiceScopeFactory scopes)
+    public LuceneSearch(IServiceScopeFactory scopes, Collections.CollectionChangeQueue changes)
     {
         this.scopes = scopes;
+        this.changes = changes;
         writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer));
         writer.Commit();
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
@@ -143,6 +145,7 @@ public sealed class LuceneSearch : ISearch, IDisposable
     public async Task<IReadOnlyList<SearchHit>> Search(string text, UserContext? user, int max = 50, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
+        await changes.Flush(ct); // this node's saves are in the index before it is searched
         await EnsureBuilt(ct);
         var parser = new QueryParser(Version, "text", analyzer) { DefaultOperator = Operator.AND };
         Query parsed;

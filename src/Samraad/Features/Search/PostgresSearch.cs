@@ -13,7 +13,7 @@ namespace Samraad.Features.Search;
 /// in the WHERE clause (meetings and collections). A meeting's entries are replaced under an advisory lock on the meeting, so two nodes
 /// indexing it at once do not interleave.
 /// </summary>
-public sealed class PostgresSearch(IServiceScopeFactory scopes) : ISearch
+public sealed class PostgresSearch(IServiceScopeFactory scopes, Collections.CollectionChangeQueue changes) : ISearch
 {
     // ts_headline does not HTML-encode: it marks hits with these, the text is encoded here, then they become <mark>.
     const char Start = '\u0002', Stop = '\u0003';
@@ -84,6 +84,7 @@ public sealed class PostgresSearch(IServiceScopeFactory scopes) : ISearch
     public async Task<IReadOnlyList<SearchHit>> Search(string text, UserContext? user, int max = 50, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
+        await changes.Flush(ct); // this node's saves are in the index before it is searched
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // Who finds what, as LuceneSearch.Visible: an administrator the working copies; a secretariat the working copies
