@@ -65,9 +65,10 @@ public static class CollectionApi
             ctx.Respondents.Select(r => new RespondentDto(r.Slug, r.DisplayName, r.MunicipalityCode)).ToList(), c.IsPeriodic ? c.Periods() : null));
     }
 
+    /// <summary>The collection with this one respondent (its membership alone: see <see cref="CollectionContext.Load"/>), if the user may see its response.</summary>
     static async Task<(CollectionContext? Ctx, Reference.Organisation? Org, IResult? Error)> Respondent(HttpContext http, AppDbContext db, string slug, string org)
     {
-        var ctx = await Load(http, db, slug);
+        var ctx = (await CollectionContext.LoadVisible(db, slug, UserContext.From(http.User)!, onlyRespondent: org))?.ForPeriod(Period(http));
         if (ctx is null) return (null, null, ApiProblems.NotFound("Indsamlingen eller perioden findes ikke."));
         var who = ctx.RespondentFor(UserContext.From(http.User)!, org);
         if (!who.Ok) return (null, null, ApiProblems.From(who.Problem!.Value, who.Message!, null));
@@ -81,12 +82,15 @@ public static class CollectionApi
         return Results.Ok(await ResponseJson(db, ctx, o!, UserContext.From(http.User)!, clock.GetUtcNow().UtcDateTime));
     }
 
-    static async Task<ResponseDto> ResponseJson(AppDbContext db, CollectionContext ctx, Reference.Organisation org, UserContext user, DateTime now)
+    /// <summary>The response as the API shows it: read now, or the one just saved (as stored: a save answers without reading it again).</summary>
+    static async Task<ResponseDto> ResponseJson(AppDbContext db, CollectionContext ctx, Reference.Organisation org, UserContext user, DateTime now, Response? saved = null)
     {
-        var r = await db.Responses.AsNoTracking().Include(x => x.Answers).Include(x => x.LatestReceipt)
+        var r = saved ?? await db.Responses.AsNoTracking().Include(x => x.Answers).Include(x => x.LatestReceipt)
             .FirstOrDefaultAsync(x => x.CollectionId == ctx.Collection.Id && x.OrganisationId == org.Id && x.Period == ctx.Period);
         var closed = ctx.ClosedReasonFor(org.Id, now);
-        var versions = await db.FormVersions.Where(f => f.Id == (r == null ? ctx.Collection.FormVersionId : r.FormVersionId)).Select(f => f.Version).FirstAsync();
+        var versionId = r?.FormVersionId ?? ctx.Collection.FormVersionId;
+        var versions = versionId == ctx.Collection.FormVersionId ? ctx.Collection.FormVersion!.Version
+            : await db.FormVersions.Where(f => f.Id == versionId).Select(f => f.Version).FirstAsync();
         return new ResponseDto(ctx.Collection.Slug, org.Slug, r is null ? "NotStarted" : r.IsReopened ? "Reopened" : r.Status.ToString(),
             r?.Revision ?? 0, versions, r?.LatestReceipt?.Number, r?.LatestReceipt?.SubmittedAtUtc,
             Access.CanAnswerFor(user, org.Id) && closed is null && r?.Status != ResponseStatus.Submitted, closed,
@@ -108,7 +112,7 @@ public static class CollectionApi
         var user = UserContext.From(http.User)!;
         var outcome = await save.Handle(ctx, o!.Id, user, body.Answers, body.Revision);
         if (!outcome.Ok) return await Refused(outcome, db, ctx, o.Id);
-        return Results.Ok(await ResponseJson(db, ctx, o, user, clock.GetUtcNow().UtcDateTime));
+        return Results.Ok(await ResponseJson(db, ctx, o, user, clock.GetUtcNow().UtcDateTime, outcome.Value!.Response));
     }
 
     static async Task<IResult> Submit(string slug, string org, HttpContext http, AppDbContext db, SubmitResponse submit)

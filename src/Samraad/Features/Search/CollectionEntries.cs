@@ -29,7 +29,9 @@ public static class CollectionEntries
             Source = source, Copy = copy, CollectionId = c.Id, CollectionSlug = c.Slug, OrganisationId = c.OwnerOrganisationId,
             Title = c.Title, Heading = heading, Text = text, FieldKey = key, Hidden = hidden,
         };
-        var respondents = await db.CollectionRespondents.Where(r => r.CollectionId == c.Id && r.RemovedAtUtc == null).Select(r => r.OrganisationId).ToListAsync(ct);
+        // Current respondents: for one respondent's answers only whether it is one (a draft save reindexes just that).
+        var respondents = await db.CollectionRespondents.Where(r => r.CollectionId == c.Id && r.RemovedAtUtc == null
+                && (organisationId == null || r.OrganisationId == organisationId)).Select(r => r.OrganisationId).ToListAsync(ct);
         if (organisationId is null)
         {
             entries.Add(Entry(SearchEntry.DefinitionSource, SearchEntry.Working, c.Title, Lines(c.Title, c.Description), null));
@@ -39,9 +41,13 @@ public static class CollectionEntries
             foreach (var e in entries) e.Respondents = respondents;
         }
 
-        var responses = await db.Responses.AsNoTracking().Include(r => r.Answers).Include(r => r.Organisation)
-            .Include(r => r.LatestReceipt).ThenInclude(r => r!.Answers)
-            .Where(r => r.CollectionId == c.Id && (organisationId == null || r.OrganisationId == organisationId)).ToListAsync(ct);
+        // One response (a draft saved) in one query with its answers; a receipt's answers are read only when it counts.
+        var query = db.Responses.AsNoTracking().Include(r => r.Answers).Include(r => r.Organisation)
+            .Where(r => r.CollectionId == c.Id && (organisationId == null || r.OrganisationId == organisationId));
+        var responses = await (organisationId is null ? query : query.AsSingleQuery()).ToListAsync(ct);
+        var receiptIds = responses.Where(r => r.LatestReceiptId is not null && respondents.Contains(r.OrganisationId)).Select(r => r.LatestReceiptId!.Value).ToList();
+        var receiptAnswers = (receiptIds.Count == 0 ? [] : await db.ReceiptAnswers.AsNoTracking().Where(a => receiptIds.Contains(a.ReceiptId)).ToListAsync(ct))
+            .ToLookup(a => a.ReceiptId);
         foreach (var r in responses)
         {
             // What the pages show: answers to questions still asked (a retracted "why not" is not shown, so not found).
@@ -59,8 +65,8 @@ public static class CollectionEntries
             }
             Add(SearchEntry.Working, r.Answers.Select(a => (a.FieldKey, a.Value, a.MissingCode)));
             // The matrix the readers see counts current respondents only: a removed respondent's receipt is not found there.
-            if (r.LatestReceipt is { } receipt && respondents.Contains(r.OrganisationId))
-                Add(SearchEntry.Submitted, receipt.Answers.Select(a => (a.FieldKey, a.Value, a.MissingCode)));
+            if (r.LatestReceiptId is int receipt && respondents.Contains(r.OrganisationId))
+                Add(SearchEntry.Submitted, receiptAnswers[receipt].Select(a => (a.FieldKey, a.Value, a.MissingCode)));
         }
         return entries;
     }
