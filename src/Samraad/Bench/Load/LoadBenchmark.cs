@@ -8,7 +8,7 @@ namespace Samraad.Bench.Load;
 
 /// <summary>What a run does; every number bounded (see <see cref="Parse"/>).</summary>
 public sealed record LoadOptions(int Respondents = 300, int Secretariats = 4, int Seconds = 60, int SaturateSeconds = 15, int SaturateClients = 16,
-    long MaxRequests = 500_000, int Nodes = 1, bool Packet = true)
+    long MaxRequests = 500_000, int Nodes = 1, bool Packet = true, string? Timeline = null)
 {
     /// <summary>The verb's options, or a Danish reason.</summary>
     public static (LoadOptions? Options, string? Error) Parse(Func<string, string?> option, bool postgres)
@@ -30,7 +30,7 @@ public sealed record LoadOptions(int Respondents = 300, int Secretariats = 4, in
         if (!Int(option("--nodes"), 1, 4, ref nodes)) return (null, "--nodes skal være 1–4.");
         if (!postgres && nodes > 1) return (null, "SQLite er én node (søgeindeks og nøgler ligger i processen): brug PostgreSQL til flere noder.");
         if (Math.Min(clients, respondents) < clients && saturate > 0) clients = respondents;
-        return (new LoadOptions(respondents, secretariats, seconds, saturate, clients, max, nodes, option("--packet") != "false"), null);
+        return (new LoadOptions(respondents, secretariats, seconds, saturate, clients, max, nodes, option("--packet") != "false", option("--timeline")), null);
     }
 }
 
@@ -127,7 +127,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
             var tasks = sessions.Select((s, i) => Task.Run(() => Respond(s, i, plan.Password, ramp, runLength, clockRun, rush, stopAll.Token))).ToList();
             tasks.AddRange(plan.Secretariats.Select((u, i) => Task.Run(() => Read(u, i, plan, nginx, runLength, clockRun, rush, stopAll.Token))));
             var packet = o.Packet && plan.Publisher is not null
-                ? Task.Run(() => Publish(plan, nginx, runLength / 4, clockRun, rush, stopAll.Token))
+                ? Task.Run(() => Publish(plan, nginx, runLength / 2, clockRun, rush, stopAll.Token))
                 : Task.FromResult<TimeSpan?>(null);
             await Task.WhenAll(tasks);
             var rushTime = clockRun.Elapsed;
@@ -138,6 +138,11 @@ public sealed class LoadBenchmark(IServiceProvider services)
             await memory.CancelAsync();
             await sampler;
             await Report(log, o, rush, saturation, rushTime, baselineRate, saveRate, built, lost, checkedSaves, peaks, nodes.Count, plan);
+            if (o.Timeline is { } timeline)
+            {
+                await rush.WriteTimeline(timeline);
+                await log.WriteLineAsync($"Fristdagens forespørgsler, én pr. linje: {timeline}");
+            }
             foreach (var s in sessions) s.Client.Dispose();
             if (rush.Errors + saturation.Errors > 0)
                 foreach (var (n, i) in nodes.Select((n, i) => (n, i)))
@@ -288,7 +293,7 @@ public sealed class LoadBenchmark(IServiceProvider services)
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException) { recorder.Error("uventet svar", $"{u.UserName}: {e.Message}"); }
     }
 
-    /// <summary>*Offentliggør dagsordenen* a quarter into the rush, then the status page every 2 s (as its meta refresh) until the packet is published; how long that took.</summary>
+    /// <summary>*Offentliggør dagsordenen* halfway through the rush (everyone signed in and saving: the saves measured against the target share the machine with the build), then the status page every 2 s (as its meta refresh) until the packet is published; how long that took.</summary>
     static async Task<TimeSpan?> Publish(LoadPlan plan, NginxProxy nginx, TimeSpan after, Stopwatch clock, Recorder recorder, CancellationToken ct)
     {
         using var client = nginx.Client(new CookieContainer());

@@ -9,6 +9,8 @@ public sealed class Recorder(long maxRequests)
     readonly ConcurrentDictionary<string, ConcurrentBag<double>> times = new();
     readonly ConcurrentDictionary<string, int> errors = new();
     readonly ConcurrentQueue<string> firstErrors = new();
+    readonly ConcurrentQueue<(string Kind, double At, double Ms, int Status)> timeline = new();
+    readonly Stopwatch since = Stopwatch.StartNew();
     long sent;
 
     public long Sent => Interlocked.Read(ref sent);
@@ -25,12 +27,14 @@ public sealed class Recorder(long maxRequests)
             // The body is part of the answer's time, as a browser waits for it.
             await response.Content.LoadIntoBufferAsync();
             times.GetOrAdd(kind, _ => []).Add(clock.Elapsed.TotalMilliseconds);
+            timeline.Enqueue((kind, since.Elapsed.TotalSeconds - clock.Elapsed.TotalSeconds, clock.Elapsed.TotalMilliseconds, (int)response.StatusCode));
             if (!expected.Contains((int)response.StatusCode)) Error(kind, $"{kind}: {(int)response.StatusCode} {Trim(await response.Content.ReadAsStringAsync())}");
             return response;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
             times.GetOrAdd(kind, _ => []).Add(clock.Elapsed.TotalMilliseconds);
+            timeline.Enqueue((kind, since.Elapsed.TotalSeconds - clock.Elapsed.TotalSeconds, clock.Elapsed.TotalMilliseconds, 0));
             Error(kind, $"{kind}: {e.GetType().Name} {e.Message}");
             return null;
         }
@@ -53,6 +57,15 @@ public sealed class Recorder(long maxRequests)
     }).ToList();
 
     public int Errors => errors.Values.Sum();
+
+    /// <summary>Every request as CSV (kind, seconds from the start when it was sent, milliseconds, status; 0 for no answer): to see when the slow ones happened.</summary>
+    public async Task WriteTimeline(string path)
+    {
+        await using var file = new StreamWriter(path);
+        await file.WriteLineAsync("slags;start_s;ms;status");
+        foreach (var (kind, at, ms, status) in timeline.OrderBy(t => t.At))
+            await file.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind};{at:0.000};{ms:0.0};{status}"));
+    }
     public IEnumerable<string> FirstErrors => firstErrors;
 
     /// <summary>Nearest rank: the smallest value with at least p % of the values at or below it.</summary>
