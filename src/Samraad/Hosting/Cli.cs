@@ -84,9 +84,11 @@ public static class Cli
     {
         using var scope = app.Services.CreateScope();
         var verb = All.First(v => v.Name == command.Verb);
-        var code = await verb.Run(new CliCall(scope.ServiceProvider, command.Arguments, command.Options, stdout, Usage));
-        // What the verb changed reaches the search index before the process ends (on PostgreSQL the index is a table).
-        await app.Services.GetRequiredService<Features.Collections.CollectionChangeQueue>().Flush(CancellationToken.None);
-        return code;
+        try { return await verb.Run(new CliCall(scope.ServiceProvider, command.Arguments, command.Options, stdout, Usage)); }
+        finally
+        {
+            // What the verb committed reaches the search index before the process ends (on PostgreSQL the index is a table).
+            await app.Services.GetRequiredService<Features.Collections.CollectionChangeQueue>().Flush(TimeSpan.FromMinutes(5), CancellationToken.None);
+        }
     }
 }

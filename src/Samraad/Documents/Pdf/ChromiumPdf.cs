@@ -66,8 +66,16 @@ public sealed class ChromiumPdf(IConfiguration config, ILogger<ChromiumPdf> log)
             {
                 // Playwright's driver (Node.js) starts Chromium, so both run at the driver's priority. The wrapper is
                 // needed only to start it (exec replaces it) and is gone afterwards.
+                // Under the static lock and only once per process: no other instance sees the variable set.
                 var wrapper = Niceness > 0 && !OperatingSystem.IsWindows() ? LowPriorityDriver(Niceness) : null;
                 try { playwright = await Playwright.CreateAsync(); }
+                catch (Exception e) when (wrapper is not null && e is not OutOfMemoryException)
+                {
+                    // A temporary directory mounted noexec, say: printing at normal priority beats no printing.
+                    log.LogWarning(e, "Playwright kunne ikke startes med lav prioritet; starter med normal prioritet");
+                    Environment.SetEnvironmentVariable(DriverVariable, null);
+                    playwright = await Playwright.CreateAsync();
+                }
                 finally
                 {
                     if (wrapper is not null) { Directory.Delete(wrapper, recursive: true); Environment.SetEnvironmentVariable(DriverVariable, null); }
@@ -97,7 +105,8 @@ public sealed class ChromiumPdf(IConfiguration config, ILogger<ChromiumPdf> log)
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     static string? LowPriorityDriver(int niceness)
     {
-        var node = Path.Combine(AppContext.BaseDirectory, ".playwright", "node", "linux-x64", "node");
+        var platform = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+        var node = Path.Combine(AppContext.BaseDirectory, ".playwright", "node", platform, "node");
         if (Environment.GetEnvironmentVariable(DriverVariable) is { Length: > 0 } || !File.Exists("/usr/bin/nice") || !File.Exists(node)) return null;
         var directory = Directory.CreateTempSubdirectory("samraad-pdf-").FullName;
         var script = Path.Combine(directory, "node");

@@ -7,7 +7,7 @@ namespace Samraad.Features.Collections;
 /// committed, and one pump behind it tells the listeners, one change at a time. Changes that pile up while it works
 /// are merged (a response saved five times meanwhile is indexed once, as it is by then), so a deadline rush costs the
 /// index what the users changed, not how often they clicked; telling the index inside each save made a draft save
-/// twice as expensive (`bench load`). Whoever needs the listeners current waits for <see cref="Flush"/> first (every
+/// twice as expensive (`bench load`). Whoever needs the listeners current waits for <see cref="Flush(CancellationToken)"/> first (every
 /// search does): everything queued before it has been told. Stopping the host, and the end of a command-line verb,
 /// flush too, so nothing committed is left untold by a clean stop; a killed process loses what was still queued
 /// (on SQLite the index is rebuilt at the next start; on PostgreSQL the response is reindexed at its next change).
@@ -39,9 +39,13 @@ public sealed class CollectionChangeQueue(IServiceProvider services, ILogger<Col
         _ = Task.Run(Pump);
     }
 
-    /// <summary>Waits until every change queued before the call has been told to the listeners (at most 10 s).</summary>
+    /// <summary>Waits until every change queued before the call has been told to the listeners (a search: at most 10 s).</summary>
     /// <param name="ct">Stops the wait (not the telling).</param>
-    public async Task Flush(CancellationToken ct)
+    public Task Flush(CancellationToken ct) => Flush(FlushLimit, ct);
+
+    /// <param name="limit">How long to wait at most.</param>
+    /// <param name="ct">Stops the wait (not the telling).</param>
+    public async Task Flush(TimeSpan limit, CancellationToken ct)
     {
         TaskCompletionSource done;
         lock (gate)
@@ -50,8 +54,8 @@ public sealed class CollectionChangeQueue(IServiceProvider services, ILogger<Col
             done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             waiting.Add((queued, done));
         }
-        try { await done.Task.WaitAsync(FlushLimit, ct); }
-        catch (TimeoutException) { log.LogWarning("Søgeindekset var ikke ajour efter {Seconds} s; der søges i det, det har", FlushLimit.TotalSeconds); }
+        try { await done.Task.WaitAsync(limit, ct); }
+        catch (TimeoutException) { log.LogWarning("Søgeindekset var ikke ajour efter {Seconds} s; der søges i det, det har", limit.TotalSeconds); }
     }
 
     async Task Pump()
@@ -80,12 +84,18 @@ public sealed class CollectionChangeQueue(IServiceProvider services, ILogger<Col
         try
         {
             using var scope = services.CreateScope();
+            // Its own try: responses known only by id that cannot be looked up now must not cost the batch's other changes.
             if (ids.Count > 0)
-            {
-                var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
-                foreach (var r in await db.Responses.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.CollectionId, r.OrganisationId }).ToListAsync())
-                    next.Add((r.CollectionId, r.OrganisationId));
-            }
+                try
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+                    foreach (var r in await db.Responses.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.CollectionId, r.OrganisationId }).ToListAsync())
+                        next.Add((r.CollectionId, r.OrganisationId));
+                }
+                catch (Exception e) when (e is not ObjectDisposedException)
+                {
+                    log.LogError(e, "Besvarelser {Ids} kunne ikke slås op til søgeindekset", string.Join(", ", ids));
+                }
             // A change to the collection covers its responses.
             var whole = next.Where(c => c.Organisation is null).Select(c => c.Collection).ToHashSet();
             var listeners = services.GetServices<ICollectionListener>().ToList();
@@ -105,10 +115,10 @@ public sealed class CollectionChangeQueue(IServiceProvider services, ILogger<Col
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>A clean stop tells the listeners what was committed before it.</summary>
+    /// <summary>A clean stop tells the listeners what was committed before it, for as long as the host allows.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        try { await Flush(cancellationToken); }
+        try { await Flush(Timeout.InfiniteTimeSpan, cancellationToken); }
         catch (OperationCanceledException) { log.LogWarning("Stoppet, før søgeindekset var ajour"); }
     }
 }
