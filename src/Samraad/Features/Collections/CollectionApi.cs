@@ -45,8 +45,8 @@ public static class CollectionApi
     }
 
     /// <summary>The collection in the period asked for (?period=2023; the latest when none is given), or null.</summary>
-    static async Task<CollectionContext?> Load(HttpContext http, AppDbContext db, string slug) =>
-        (await CollectionContext.LoadVisible(db, slug, UserContext.From(http.User)!))?.ForPeriod(Period(http));
+    static async Task<CollectionContext?> Load(HttpContext http, AppDbContext db, string slug, string? onlyRespondent = null) =>
+        (await CollectionContext.LoadVisible(db, slug, UserContext.From(http.User)!, onlyRespondent: onlyRespondent))?.ForPeriod(Period(http));
 
     static string? Period(HttpContext http) => http.Request.Query.TryGetValue("period", out var p) ? p : http.Request.Query["periode"];
 
@@ -68,7 +68,7 @@ public static class CollectionApi
     /// <summary>The collection with this one respondent (its membership alone: see <see cref="CollectionContext.Load"/>), if the user may see its response.</summary>
     static async Task<(CollectionContext? Ctx, Reference.Organisation? Org, IResult? Error)> Respondent(HttpContext http, AppDbContext db, string slug, string org)
     {
-        var ctx = (await CollectionContext.LoadVisible(db, slug, UserContext.From(http.User)!, onlyRespondent: org))?.ForPeriod(Period(http));
+        var ctx = await Load(http, db, slug, onlyRespondent: org);
         if (ctx is null) return (null, null, ApiProblems.NotFound("Indsamlingen eller perioden findes ikke."));
         var who = ctx.RespondentFor(UserContext.From(http.User)!, org);
         if (!who.Ok) return (null, null, ApiProblems.From(who.Problem!.Value, who.Message!, null));

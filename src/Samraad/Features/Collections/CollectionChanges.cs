@@ -18,14 +18,14 @@ public interface ICollectionListener
 /// Tells the listeners what changed in collections, from what every save writes: a collection, its respondents, a
 /// response, its answers or its receipt. Watching the saves instead of calling out from each use case means no path
 /// that writes (the page, the API, a pack, a reopening, the benchmark's generator) can forget it. Listeners are told
-/// after the commit (after the save, or after the transaction it was part of), so they read what was committed and
-/// a failing listener cannot undo the user's change: it is logged, and the index catches up at the next change.
+/// after the commit (after the save, or after the transaction it was part of), through <see cref="CollectionChangeQueue"/>:
+/// they read what was committed, the save does not wait for them, and a failing listener cannot undo the user's change.
 /// </summary>
 public sealed class CollectionChangeTracking(IServiceProvider services) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     sealed class Pending
     {
-        /// <summary>Inside SaveChanges: its own transaction's commit is followed by SavedChanges, which tells the listeners once the connection is back in the pool.</summary>
+        /// <summary>Inside SaveChanges: its own transaction's commit is followed by SavedChanges, which queues the changes.</summary>
         public bool Saving;
         public readonly List<Collection> Collections = [];
         public readonly HashSet<(int Collection, int? Organisation)> Changes = [];
