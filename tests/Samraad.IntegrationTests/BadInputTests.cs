@@ -85,7 +85,7 @@ public class BadInputTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("Fejl: ", Html.Title(html));
-        Assert.Contains("<h2 id=\"fejl-titel\" class=\"error-summary-title\">Der er et problem</h2>", html);
+        Assert.Contains("<h2 id=\"fejl-titel\" class=\"alert-heading\">Der er et problem</h2>", html);
         Assert.Contains("<a href=\"#f-antal\">Antal pladser skal være et helt tal, fx 12</a>", html);
         Assert.Contains("<a href=\"#f-pct\">Andel til andre kommuner kan ikke være over 100 %</a>", html);
         Assert.Contains("<a href=\"#f-aar-deltagere-y2021\">", html);

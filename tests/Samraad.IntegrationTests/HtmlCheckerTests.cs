@@ -123,6 +123,13 @@ public class HtmlCheckerTests
     /// <summary>Runs the Nu HTML checker on the pages (name → HTML) and fails with every error it reports, by page.</summary>
     public static async Task AssertValid(IReadOnlyDictionary<string, string> pages)
     {
+        var errors = await Errors(pages);
+        Assert.True(errors.Count == 0, $"The Nu HTML checker found {errors.Count} errors:\n" + string.Join("\n", errors));
+    }
+
+    /// <summary>Every error the Nu HTML checker reports on the pages (name → HTML), as "page: message [extract]".</summary>
+    public static async Task<List<string>> Errors(IReadOnlyDictionary<string, string> pages)
+    {
         var dir = Directory.CreateTempSubdirectory("samraad-vnu-").FullName;
         try
         {
@@ -139,7 +146,7 @@ public class HtmlCheckerTests
                 .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error")
                 .Select(m => $"{files.First(f => m.GetProperty("url").GetString()!.EndsWith(Path.GetFileName(f.Path))).Name}: {m.GetProperty("message").GetString()} " +
                     $"[{(m.TryGetProperty("extract", out var e) ? e.GetString() : "")}]").ToList();
-            Assert.True(errors.Count == 0, $"The Nu HTML checker found {errors.Count} errors:\n" + string.Join("\n", errors));
+            return errors;
         }
         finally { Directory.Delete(dir, recursive: true); }
     }

@@ -51,7 +51,7 @@ public class MultiChoiceTests
         await app.CreateUser("faxe-bruger", Roles.Respondent, "faxe");
         var faxe = await app.LoggedIn("faxe-bruger");
         var html = await faxe.GetStringAsync(Page);
-        Assert.Contains("<legend>Hvilke tiltag har kommunen? (vælg alle relevante) (valgfrit)</legend>", html);
+        Assert.Contains("<legend class=\"form-label\">Hvilke tiltag har kommunen? (vælg alle relevante) (valgfrit)</legend>", html);
         Assert.Contains("Vælg højst 3.", html);
         Assert.Contains("type=\"checkbox\" id=\"f-tiltag-ingen\" name=\"tiltag\" value=\"ingen\"", html);
         Assert.Contains("Ingen af delene – kan ikke kombineres med andre svar", html);

@@ -63,6 +63,8 @@ public static class ContractPages
     {
         var year = db.Registrations.AsNoTracking().Where(r => r.ContractId == contract.Id && r.Year == contract.Year);
         var kind = measures.Select(m => m.Kind).FirstOrDefault(k => k is "cases" or "esgShare" or "count" or "referralShare" or "hqRegion" or "townRural" or "newCompanies");
+        // The region is read here: EF cannot translate a lookup in the in-memory measures inside the query.
+        var hqRegion = measures.FirstOrDefault(m => m.Kind == "hqRegion")?.Region;
         return kind switch
         {
             "cases" or "townRural" => year,
@@ -70,7 +72,7 @@ public static class ContractPages
             "esgShare" => year.Where(r => r.Type != CaseType.Kort && r.IsEsg),
             "count" => year.Where(r => r.IsAiCheck),
             "referralShare" => year.Where(r => r.Type != CaseType.Kort && r.ReferredExternal),
-            "hqRegion" => year.Where(r => r.HqRegionCode == measures.First(m => m.Kind == "hqRegion").Region),
+            "hqRegion" => year.Where(r => r.HqRegionCode == hqRegion),
             _ => null,
         };
     }

@@ -17,10 +17,10 @@ public static class GoalStatuses
     /// <summary>CSS class of the traffic light (text is always there too: colour is never the only signal).</summary>
     public static string Css(GoalStatus s) => s switch
     {
-        GoalStatus.Met or GoalStatus.OnTrack => "tag-ok",
-        GoalStatus.AtRisk => "tag-draft",
-        GoalStatus.NotMet => "tag-error",
-        _ => "tag-none",
+        GoalStatus.Met or GoalStatus.OnTrack => "badge-success",
+        GoalStatus.AtRisk => "badge-warning",
+        GoalStatus.NotMet => "badge-error",
+        _ => "badge-none",
     };
 
     public static GoalStatus Worst(IEnumerable<GoalStatus> statuses) => statuses.DefaultIfEmpty(GoalStatus.AwaitingData).Max();

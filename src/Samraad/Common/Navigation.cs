@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Samraad.Data;
+using Samraad.Features.Reference;
+
+namespace Samraad.Common;
+
+/// <summary>One entry of the main menu.</summary>
+public sealed record MenuItem(string Label, string Href);
+
+/// <summary>
+/// The main menu by role: an item appears only when the user can use what it leads to, so nobody is offered a
+/// page that answers 403 or an empty list it could never fill (a municipality is not offered the contracts, the
+/// key figures or the users of others). Asked once per page; the facts come from three indexed lookups.
+/// </summary>
+public static class Navigation
+{
+    /// <summary>What the user's organisation takes part in; one query per page.</summary>
+    public sealed record Facts(OrganisationKind? Kind, bool RunsMeetings, bool OwnsPool, bool InContract, bool HasFigures);
+
+    public static async Task<IReadOnlyList<MenuItem>> For(UserContext? user, AppDbContext db, CancellationToken ct = default)
+    {
+        if (user is null) return [new("Offentlige møder", "/offentlig"), new("Søg", "/soeg")];
+        if (user.Role == Roles.PendingTwoFactor) return [new("Opsæt to-faktor", "/konto/to-faktor")];
+        var org = user.OrganisationId;
+        var facts = org is null ? new Facts(null, false, false, false, false) : await db.Organisations.Where(o => o.Id == org)
+            .Select(o => new Facts(o.Kind,
+                db.Bodies.Any(b => b.OrganisationId == org),
+                db.Pools.Any(p => p.OwnerOrganisationId == org),
+                db.Contracts.Any(c => c.OwnerOrganisationId == org || c.HubOrganisationId == org),
+                db.KeyFigureSets.Any(k => k.OwnerOrganisationId == org) || db.KeyFigureReporters.Any(r => r.OrganisationId == org)
+                    || db.Surveys.Any(v => v.OwnerOrganisationId == org)))
+            .FirstOrDefaultAsync(ct) ?? new Facts(null, false, false, false, false);
+        return Items(user, facts);
+    }
+
+    /// <summary>The rule itself, without the database: who is offered which part of Samraad.</summary>
+    public static IReadOnlyList<MenuItem> Items(UserContext user, Facts facts)
+    {
+        var admin = user.IsAdmin;
+        var runs = user.Role == Roles.Secretariat && facts.RunsMeetings;
+        var items = new List<MenuItem> { new("Forside", "/") };
+        // Meetings: those who run them, the body's members, and respondents, who read the published agendas.
+        if (admin || runs || user.Role == Roles.Reader && facts.RunsMeetings || user.Answers) items.Add(new("Møder", "/moeder"));
+        // The pool: its caseworkers, and the municipalities that apply to it.
+        if (admin || user.Role == Roles.Secretariat && facts.OwnsPool || user.Answers && facts.Kind == OrganisationKind.Kommune) items.Add(new("Puljer", "/puljer"));
+        if (admin || facts.InContract && user.Role != Roles.Reader) items.Add(new("Kontrakter", "/kontrakter"));
+        // Key figures and surveys: the owner's secretariat and members, and those who report figures.
+        if (admin || facts.HasFigures)
+        {
+            items.Add(new("Nøgletal", "/noegletal"));
+            if (admin || !user.Answers) items.Add(new("Undersøgelser", "/undersoegelser"));
+        }
+        if (admin || runs) items.Add(new("Opgaver", "/opgaver"));
+        items.Add(new("Søg", "/soeg"));
+        if (admin || user.Role == Roles.Secretariat) items.Add(new("Referencedata", "/referencedata"));
+        if (admin || user.Role is Roles.Secretariat or Roles.LocalAdmin) items.Add(new("Brugere", "/brugere"));
+        if (admin) items.Add(new("Pakker", "/pakker"));
+        return items;
+    }
+
+    /// <summary>The item a page belongs to: the longest menu path that starts the page's path (the front page only itself).</summary>
+    public static MenuItem? Current(IReadOnlyList<MenuItem> items, string path) =>
+        items.Where(i => i.Href == "/" ? path == "/" : path == i.Href || path.StartsWith(i.Href + "/", StringComparison.Ordinal))
+            .MaxBy(i => i.Href.Length);
+}
