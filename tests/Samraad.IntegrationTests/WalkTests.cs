@@ -188,10 +188,16 @@ public partial class WalkTests(WalkTests.PublishedDemo demo, ITestOutputHelper o
 
     /// <summary>What sticks out: the widest elements past the viewport's right edge, for the failure message.</summary>
     static Task<string> Widest(IPage page) => page.EvaluateAsync<string>("""
-        () => [...document.querySelectorAll('body *')]
-          .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && getComputedStyle(e).position !== 'absolute')
-          .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > document.documentElement.clientWidth + 1))
-          .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px').join(', ')
+        () => {
+          const w = document.documentElement.clientWidth;
+          const out = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
+            && ![...e.children].some(c => c.getBoundingClientRect().right > w + 1));
+          const clip = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
+          return out.filter(e => !clip(e)).slice(0, 4).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
+            + (e.id ? '#' + e.id : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px').join(', ') || 'scrollWidth of ' +
+            [...document.querySelectorAll('body *')].filter(e => e.scrollWidth > w && getComputedStyle(e).overflowX === 'visible').slice(-3)
+              .map(e => e.tagName.toLowerCase() + '.' + String(e.className).split(' ')[0] + ' ' + e.scrollWidth).join(', ');
+        }
         """);
 
     static string Name(string url) => NotFileName().Replace(url.Trim('/'), "_") is { Length: > 0 } n ? n[..Math.Min(n.Length, 80)] : "forside";

@@ -50,7 +50,7 @@ public class PoolTests
     {
         var result = C(App(projects: Project(cost: cost)), 4);
         Assert.Equal(status, result.Status);
-        Assert.Contains("20.000 t.kr.", result.Reason);
+        Assert.Contains("20 mio. kr.", result.Reason);
     }
 
     [Theory]

@@ -21,6 +21,7 @@ public static class SamraadApp
         new Features.Packs.PacksFeature(),
         new Features.Reference.ReferenceFeature(),
         new Features.Collections.CollectionsFeature(),
+        new Features.Home.HomeFeature(),
         new Features.Pools.PoolsFeature(),
         new Features.Contracts.ContractsFeature(),
         new Features.Indicators.IndicatorsFeature(),

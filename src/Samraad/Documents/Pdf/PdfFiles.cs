@@ -31,7 +31,7 @@ public static class PdfFiles
             {
                 deadline.Check();
                 // Search needs the words, not every word of a 2,000-page scan: past the limit pages keep no text.
-                var text = chars < UploadLimits.PdfTextChars ? page.Text : "";
+                var text = chars < UploadLimits.PdfTextChars ? Text(page) : "";
                 if (text.Length > UploadLimits.PdfTextChars - chars) text = text[..(UploadLimits.PdfTextChars - chars)];
                 chars += text.Length;
                 texts.Add(text);
@@ -55,6 +55,12 @@ public static class PdfFiles
         }
     }
 
+    /// <summary>
+    /// A page's words with a space between each: PdfPig's page.Text runs the last word of a line into the first of the
+    /// next ("RUCmodtaget"), which search snippets would show and stemming would not find.
+    /// </summary>
+    static string Text(UglyToad.PdfPig.Content.Page page) => string.Join(' ', page.GetWords().Select(w => w.Text));
+
     static PdfCheck Fail(string error) => new(false, error, 0, []);
 
     public static int PageCount(byte[] pdf)
@@ -66,6 +72,6 @@ public static class PdfFiles
     public static IReadOnlyList<string> PageTexts(byte[] pdf)
     {
         using var pig = PigDocument.Open(pdf);
-        return pig.GetPages().Select(p => p.Text).ToList();
+        return pig.GetPages().Select(Text).ToList();
     }
 }

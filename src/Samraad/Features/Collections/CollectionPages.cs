@@ -1,60 +1,21 @@
-using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Features.Collections.Pages;
 using Samraad.Features.Collections.Summaries;
 
 namespace Samraad.Features.Collections;
 
-/// <summary>The HTML pages of collections for the secretariat and readers: forside, collection, summary, matrix, log, export.</summary>
+/// <summary>The HTML pages of collections for the secretariat and readers: collection, summary, matrix, log, export (the front page is Features/Home).</summary>
 public static class CollectionPages
 {
     public static void MapCollectionPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").RequireAuthorization().ExcludeFromDescription();
-        pages.MapGet("/", FrontPage);
         pages.MapGet("/indsamlinger/{slug}", Overview);
         pages.MapPost("/indsamlinger/{slug}/frist", ChangeWindow).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet("/indsamlinger/{slug}/sammendrag", Summary);
         pages.MapGet("/indsamlinger/{slug}/matrix", MatrixPage);
         pages.MapGet("/indsamlinger/{slug}/log", Audit);
         pages.MapGet("/indsamlinger/{slug}/eksport.{format}", Export);
-    }
-
-    static async Task<IResult> FrontPage(HttpContext http, AppDbContext db, TimeProvider clock)
-    {
-        var user = UserContext.From(http.User)!;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var collections = await db.Collections.Include(c => c.Owner).OrderByDescending(c => c.DeadlineUtc).ToListAsync();
-        var memberships = (await db.CollectionRespondents.Where(r => r.RemovedAtUtc == null).ToListAsync()).ToLookup(r => r.CollectionId);
-        // The front page is for work: drafts only for their secretariat, archived collections only on ?arkiv=1.
-        var archive = http.Request.Query["arkiv"] == "1";
-        var visible = collections.Where(c => (c.Status == CollectionStatus.Archived) == archive && (c.Status != CollectionStatus.Draft || Access.CanAdminister(user, c.OwnerOrganisationId))
-            && Access.CanSeeCollection(user, c.OwnerOrganisationId, memberships[c.Id].Select(m => m.OrganisationId))).ToList();
-        var counts = await ReadProgress.Counts(db, visible.Select(c => c.Id).ToList());
-        // A periodic collection has a response per period: the front page shows the latest one.
-        var own = user.OrganisationId is int org
-            ? (await db.Responses.Where(r => r.OrganisationId == org).ToListAsync()).GroupBy(r => r.CollectionId)
-                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).First())
-            : new Dictionary<int, Response>();
-        var ownSlug = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Slug).FirstOrDefaultAsync();
-        var isRespondent = user.Answers;
-        var items = visible.Select(c =>
-        {
-            var href = isRespondent ? $"/indsamlinger/{c.Slug}/besvarelser/{ownSlug}"
-                : Access.CanAdminister(user, c.OwnerOrganisationId) ? $"/indsamlinger/{c.Slug}" : $"/indsamlinger/{c.Slug}/sammendrag";
-            var mine = own.GetValueOrDefault(c.Id);
-            var ownStatus = isRespondent ? mine switch
-            {
-                null => "Ikke påbegyndt",
-                { Status: ResponseStatus.Submitted } => "Indsendt",
-                { LatestReceiptId: not null } => "Genåbnet",
-                _ => "Kladde",
-            } + (c.IsPeriodic ? $" ({c.PeriodLabel(mine?.Period ?? c.LastPeriod!)})" : "") : null;
-            var (n, answered, submitted) = counts[c.Id];
-            var ownDeadline = memberships[c.Id].FirstOrDefault(m => m.OrganisationId == user.OrganisationId)?.ExtendedDeadlineUtc;
-            return new FrontPage.Item(c, href, n, answered, submitted, c.IsOpen(now, ownDeadline), ownStatus, c.StatusLabel(now), isRespondent ? ownDeadline : null);
-        }).ToList();
-        return Html.Render<FrontPage>(new { Items = items, CanCreate = !archive && (user.IsAdmin || user.Role == Roles.Secretariat), Archive = archive });
     }
 
     /// <summary>The collection in the period the page asks for (?periode=2023; the latest when none is given), or null.</summary>

@@ -13,6 +13,7 @@ public sealed class CollectionsFeature : IFeature
         services.AddSingleton<CollectionChangeQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<CollectionChangeQueue>());
         services.AddScoped<LoadPacks>();
+        services.AddScoped<ListFrontPageCollections>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitResponse>();
         services.AddScoped<ReopenResponse>();

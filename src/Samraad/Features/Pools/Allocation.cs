@@ -94,7 +94,8 @@ public static class Allocation
         $"Bruttoanlægsudgift {T(c.Project.GrossCost ?? 0)}; {c.Project.ShareForOthers:0.#} % af pladserne til andre kommuner; prissætning vurderet {c.PricingScore} af 5.",
     ];
 
-    public static string T(long thousands) => $"{thousands.ToString("N0", DanishTime.Culture)} t.kr.";
+    /// <summary>An amount given in whole 1.000 kr. as readers say it ("45,5 mio. kr."), not as "45.500 t.kr.".</summary>
+    public static string T(long thousands) => PoolMoney.Kroner(thousands * 100_000);
 
     /// <summary>Compares the keys element by element (numbers and numbers, in order).</summary>
     sealed class KeyComparer : IComparer<object[]>

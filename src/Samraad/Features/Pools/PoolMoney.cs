@@ -1,6 +1,6 @@
 namespace Samraad.Features.Pools;
 
-/// <summary>Amounts as Danish readers expect them: "600 mio. kr.", "1,5 mia. kr.", "45.000 t.kr.".</summary>
+/// <summary>Amounts as Danish readers expect them: "600 mio. kr.", "1,5 mia. kr.", "45,5 mio. kr." (also for amounts given in 1.000 kr.).</summary>
 public static class PoolMoney
 {
     public static string Kroner(long ore)

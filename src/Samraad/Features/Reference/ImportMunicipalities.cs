@@ -88,7 +88,7 @@ public sealed class ImportMunicipalities(AppDbContext db)
 
         await ReplaceGroupSet(GroupSets.Region, "Regioner", source, 1, municipalities.Select(m => (m.Org, m.Row.Region)), ct);
         await ReplaceGroupSet(GroupSets.Kkr, "KKR", source, 2, municipalities.Select(m => (m.Org, m.Row.Kkr)), ct);
-        await ReplaceGroupSet(GroupSets.DstKommunegrupper, "Danmarks Statistiks kommunegrupper (KOMMUNEGRUPPER_V1_2018)", source, 3,
+        await ReplaceGroupSet(GroupSets.DstKommunegrupper, "Danmarks Statistiks kommunegrupper (2018)", source, 3,
             municipalities.Select(m => (m.Org, m.Row.DstGroup)), ct);
         await ReplaceGroupSet(GroupSets.KlSurveyGrupper, "KL's tre sammenlagte kommunegrupper (surveys)", source, 4,
             municipalities.Select(m => (m.Org, m.Row.KlGroup)), ct);

@@ -126,7 +126,7 @@ public sealed class SearchEntry
         SearchEntry Entry(bool closed, string? attachment, int? fileId, int? page, string text) => new()
         {
             MeetingId = meeting.Id, MeetingSlug = meeting.Slug, OrganisationId = meeting.Body!.OrganisationId, Copy = copy,
-            Title = $"{meeting.Body?.Name}: {meeting.Title}, {DanishTime.Date(meeting.StartsAtUtc)}", Number = item.Number, Heading = item.Heading,
+            Title = $"{meeting.FullTitle}, {DanishTime.Date(meeting.StartsAtUtc)}", Number = item.Number, Heading = item.Heading,
             Closed = closed, Attachment = attachment, FileId = fileId, Page = page, Text = text,
         };
         entries.Add(Entry(item.IsClosed, null, null, null, string.Join("\n", item.Title, item.CaseText, item.Recommendation, item.Decision)));

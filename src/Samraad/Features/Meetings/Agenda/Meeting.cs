@@ -27,6 +27,9 @@ public class Meeting
 
     public DateOnly Date => DateOnly.FromDateTime(DanishTime.ToLocal(StartsAtUtc));
 
+    /// <summary>The title with the body's name in front, unless the title already names it ("Møde i KKR Sjælland").</summary>
+    public string FullTitle => Body is null || Title.Contains(Body.Name, StringComparison.OrdinalIgnoreCase) ? Title : $"{Body.Name}: {Title}";
+
     /// <summary>Whether the meeting is listed for a user: a draft only for those who run it (needs Body loaded).</summary>
     public bool ListedFor(UserContext user) => Status != MeetingStatus.Draft || Access.CanAdminister(user, Body!.OrganisationId);
 

@@ -63,7 +63,7 @@ public sealed class BuildPacket(HtmlDocuments html, ChromiumPdf chromium)
         var footer = $"{meeting.Body?.Name} · {DanishTime.Date(meeting.StartsAtUtc)} · " + (version is int v ? $"dagsorden version {v}" : "udkast");
         var total = parts.Sum(p => PdfFiles.PageCount(p.Pdf));
         var added = 0;
-        var bytes = PdfAssembler.Assemble(parts, footer, $"{meeting.Body?.Name}: {meeting.Title}",
+        var bytes = PdfAssembler.Assemble(parts, footer, meeting.FullTitle,
             progress is null ? null : () => { if (++added % 10 == 0 || added == total) progress.Report(new JobProgress(added, total, "Samler pakken")); });
         return new Packet(bytes, itemPage, attachmentPage, PdfFiles.PageCount(bytes), new PacketTimings(itemsTook, contentsTook, watch.Elapsed - itemsTook - contentsTook));
     }
