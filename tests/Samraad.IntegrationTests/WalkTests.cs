@@ -50,7 +50,7 @@ public partial class WalkTests(WalkTests.PublishedDemo demo, ITestOutputHelper o
     };
 
     /// <summary>Pages walked per role; enough for every menu item and the pages one click below it.</summary>
-    const int MaxPages = 45;
+    const int MaxPages = 150;
 
     [Theory, MemberData(nameof(Walkers))]
     public async Task Every_page_reachable_from_the_menu_is_accessible_fits_a_phone_and_links_nowhere_forbidden(string walker)
@@ -65,6 +65,7 @@ public partial class WalkTests(WalkTests.PublishedDemo demo, ITestOutputHelper o
             client = await app.LoggedIn("walk-" + walker, served: true);
         }
 
+        organisations = (await app.WithDb(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(d.Organisations.Select(o => o.Slug)))).ToHashSet();
         var (pages, problems) = await Crawl(client);
         output.WriteLine($"{walker}: {pages.Count} pages walked");
         foreach (var (url, html) in pages)
@@ -126,14 +127,17 @@ public partial class WalkTests(WalkTests.PublishedDemo demo, ITestOutputHelper o
         return (pages, problems);
     }
 
-    /// <summary>A page's kind: its path without the last segment, and the names of its query's parameters.</summary>
-    static string Shape(string url)
+    /// <summary>A page's kind: its path with organisations, numbers and ids as placeholders, and the names of its query's parameters.</summary>
+    string Shape(string url)
     {
         var q = url.IndexOf('?');
-        var path = q < 0 ? url : url[..q];
+        var path = (q < 0 ? url : url[..q]).Split('/').Select(s => organisations.Contains(s) ? "{org}" : s.All(char.IsAsciiDigit) && s.Length > 0 ? "{n}"
+            : Guid.TryParse(s, out _) ? "{id}" : s);
         var keys = q < 0 ? "" : string.Join("&", url[(q + 1)..].Split('&').Select(p => p.Split('=')[0]).Order());
-        return (path.Count(c => c == '/') > 1 ? path[..path.LastIndexOf('/')] + "/*" : path) + "?" + keys;
+        return string.Join('/', path) + "?" + keys;
     }
+
+    HashSet<string> organisations = [];
 
     static bool IsHtml(HttpResponseMessage r) => r.Content.Headers.ContentType?.MediaType == "text/html";
 

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
-using Samraad.Features.Collections.Pages;
 
 namespace Samraad.Features.Collections;
+
+/// <summary>A collection as the front page lists it: its link for this user, progress, and the user's own status and deadline.</summary>
+public sealed record FrontPageCollection(Collection Collection, string Href, int Respondents, int Answered, int Submitted, bool IsOpen, string? OwnStatus,
+    string StatusLabel, DateTime? OwnDeadlineUtc, bool Administers = false, bool OwnSubmitted = false);
 
 /// <summary>
 /// The collections on the user's front page, with progress computed from the responses: drafts only for their
@@ -10,7 +13,7 @@ namespace Samraad.Features.Collections;
 /// </summary>
 public sealed class ListFrontPageCollections(AppDbContext db, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<FrontPage.Item>> Handle(UserContext user, bool archive, CancellationToken ct = default)
+    public async Task<IReadOnlyList<FrontPageCollection>> Handle(UserContext user, bool archive, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var collections = await db.Collections.Include(c => c.Owner).OrderByDescending(c => c.DeadlineUtc).ToListAsync(ct);
@@ -40,7 +43,7 @@ public sealed class ListFrontPageCollections(AppDbContext db, TimeProvider clock
             } + (c.IsPeriodic ? $" ({c.PeriodLabel(mine?.Period ?? c.LastPeriod!)})" : "") : null;
             var (n, answered, submitted) = counts[c.Id];
             var ownDeadline = memberships[c.Id].FirstOrDefault(m => m.OrganisationId == user.OrganisationId)?.ExtendedDeadlineUtc;
-            return new FrontPage.Item(c, href, n, answered, submitted, c.IsOpen(now, ownDeadline), ownStatus, c.StatusLabel(now), isRespondent ? ownDeadline : null,
+            return new FrontPageCollection(c, href, n, answered, submitted, c.IsOpen(now, ownDeadline), ownStatus, c.StatusLabel(now), isRespondent ? ownDeadline : null,
                 administers, mine?.Status == ResponseStatus.Submitted);
         }).ToList();
     }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Features.Collections;
-using Samraad.Features.Collections.Pages;
 using Samraad.Features.Meetings;
 using Samraad.Features.Pools;
 
@@ -18,12 +17,12 @@ namespace Samraad.Features.Home;
 /// <param name="Tasks">Open follow-up tasks of the meetings the user runs, and how many are overdue.</param>
 /// <param name="Pools">The pools the user's organisation runs, with the applications awaiting assessment.</param>
 /// <param name="NowUtc">When the page was made (the clock of the app).</param>
-public sealed record Home(UserContext User, string? Organisation, IReadOnlyList<FrontPage.Item> ToAnswer, IReadOnlyList<Home.CollectionFollowUp> FollowUp,
-    IReadOnlyList<FrontPage.Item> Collections, Meeting? NextMeeting, IReadOnlyList<Meeting> PastMeetings, (int Open, int Overdue)? Tasks,
+public sealed record Home(UserContext User, string? Organisation, IReadOnlyList<FrontPageCollection> ToAnswer, IReadOnlyList<Home.CollectionFollowUp> FollowUp,
+    IReadOnlyList<FrontPageCollection> Collections, Meeting? NextMeeting, IReadOnlyList<Meeting> PastMeetings, (int Open, int Overdue)? Tasks,
     IReadOnlyList<Home.PoolQueue> Pools, DateTime NowUtc)
 {
     /// <summary>An open collection's state for its secretariat.</summary>
-    public sealed record CollectionFollowUp(FrontPage.Item Item, int Missing, IReadOnlyList<string> Late, int ReopenRequests);
+    public sealed record CollectionFollowUp(FrontPageCollection Item, int Missing, IReadOnlyList<string> Late, int ReopenRequests);
 
     /// <summary>A pool's queue for its caseworker.</summary>
     public sealed record PoolQueue(string Slug, string Title, int Applications, int AwaitingAssessment);
@@ -54,13 +53,15 @@ public sealed class ReadHome(AppDbContext db, TimeProvider clock, ListFrontPageC
         var past = meetings.Where(m => m != next && m.Status is Meetings.MeetingStatus.Held or Meetings.MeetingStatus.MinutesApproved)
             .OrderByDescending(m => m.StartsAtUtc).Take(5).ToList();
 
+        // Open tasks: of the meetings the user runs, or given to the user's organisation to close.
         (int, int)? tasks = null;
-        if (user.IsAdmin || user.Role == Roles.Secretariat)
+        if (user.IsAdmin || user.Role == Roles.Secretariat || user.Answers)
         {
             var open = (await db.Tasks.Include(t => t.AgendaItem!).ThenInclude(i => i.Meeting!).ThenInclude(m => m.Body)
-                .Where(t => t.State == TaskState.Open).ToListAsync(ct)).Where(t => Access.CanAdminister(user, t.AgendaItem!.Meeting!.Body!.OrganisationId)).ToList();
+                .Where(t => t.State == TaskState.Open).ToListAsync(ct))
+                .Where(t => user.Answers ? t.OwnerOrganisationId == user.OrganisationId : Access.CanAdminister(user, t.AgendaItem!.Meeting!.Body!.OrganisationId)).ToList();
             var today = DateOnly.FromDateTime(DanishTime.ToLocal(now));
-            if (open.Count > 0 || meetings.Any(m => Access.CanAdminister(user, m.Body!.OrganisationId))) tasks = (open.Count, open.Count(t => t.DueDate < today));
+            if (open.Count > 0 || !user.Answers && meetings.Any(m => Access.CanAdminister(user, m.Body!.OrganisationId))) tasks = (open.Count, open.Count(t => t.DueDate < today));
         }
 
         var pools = new List<Home.PoolQueue>();
@@ -73,7 +74,7 @@ public sealed class ReadHome(AppDbContext db, TimeProvider clock, ListFrontPageC
     }
 
     /// <summary>Who has not submitted, who has passed the deadline (their own, when extended), who asks to reopen.</summary>
-    async Task<Home.CollectionFollowUp> FollowUp(FrontPage.Item item, DateTime now, CancellationToken ct)
+    async Task<Home.CollectionFollowUp> FollowUp(FrontPageCollection item, DateTime now, CancellationToken ct)
     {
         var c = item.Collection;
         var period = c.LastPeriod ?? "";

@@ -23,6 +23,7 @@ public sealed class MeetingsFeature : IFeature
         services.AddScoped<Operations.Jobs.IJobHandler, BuildPublication>();
         services.AddScoped<RecordDecision>();
         services.AddScoped<RecordAttendance>();
+        services.AddScoped<RecordMinutes>();
         services.AddScoped<ChangeMeetingStatus>();
         services.AddScoped<AddAddendum>();
         services.AddScoped<CreateTask>();

@@ -14,6 +14,8 @@ public static class MinutesPages
     {
         var pages = app.MapGroup("").RequireAuthorization().ExcludeFromDescription();
         pages.MapGet(Base, (string slug, HttpContext http, AppDbContext db) => Show(slug, http, db));
+        pages.MapPost(Base, SaveAll).AddEndpointFilter(AntiforgeryTokens.Validate);
+        pages.MapPost(Base + "/opgaver", NewTask).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost(Base + "/fremmoede", Attendance).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost(Base + "/punkter/{number}", Decision).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost(Base + "/punkter/{number}/opgaver", Task).AddEndpointFilter(AntiforgeryTokens.Validate);
@@ -60,9 +62,33 @@ public static class MinutesPages
     static async Task<IResult> Attendance(string slug, HttpContext http, AppDbContext db, RecordAttendance record)
     {
         var form = await http.Request.ReadFormAsync();
-        var present = form["present"].Select(v => int.TryParse(v, out var id) ? id : 0).ToHashSet();
-        var notes = form.Keys.Where(k => k.StartsWith("note-")).ToDictionary(k => int.TryParse(k[5..], out var id) ? id : 0, k => (string?)form[k].ToString());
+        var (present, notes) = AttendanceFields(form);
         return await Run(slug, http, db, ctx => record.Handle(ctx, MeetingPages.User(http)!, present, notes), "Fremmødet er gemt.");
+    }
+
+    /// <summary>The page's one form: attendance and every item's decision (*Gem alle beslutninger*).</summary>
+    static async Task<IResult> SaveAll(string slug, HttpContext http, AppDbContext db, RecordMinutes record)
+    {
+        var form = await http.Request.ReadFormAsync();
+        var (present, notes) = AttendanceFields(form);
+        return await Run(slug, http, db, ctx => record.Handle(ctx, MeetingPages.User(http)!, present, notes,
+            ctx.Items.Select(i => new RecordMinutes.DecisionInput(i.Number, form[$"decision-{i.Number}"], form[$"decisionText-{i.Number}"])).ToList()),
+            "Fremmøde og beslutninger er gemt.");
+    }
+
+    static (HashSet<int> Present, Dictionary<int, string?> Notes) AttendanceFields(IFormCollection form) => (
+        form["present"].Select(v => int.TryParse(v, out var id) ? id : 0).ToHashSet(),
+        form.Keys.Where(k => k.StartsWith("note-")).ToDictionary(k => int.TryParse(k[5..], out var id) ? id : 0, k => (string?)form[k].ToString()));
+
+    /// <summary>The page's task form: the item is a field of it, so one form serves every item.</summary>
+    static async Task<IResult> NewTask(string slug, HttpContext http, AppDbContext db, CreateTask create)
+    {
+        var form = await http.Request.ReadFormAsync();
+        var number = form["taskItem"].ToString();
+        if (string.IsNullOrEmpty(number))
+            return await Show(slug, http, db, [new FieldError("taskItem", "Vælg det punkt, opgaven følger op på")], "Opgaven er ikke oprettet.", "",
+                new MinutesEditPage.TaskFields(form["taskText"], form["taskOwner"], form["taskPerson"], form["taskDue"]), 400);
+        return await Task(slug, number, http, db, create);
     }
 
     static async Task<IResult> Decision(string slug, string number, HttpContext http, AppDbContext db, RecordDecision record)

@@ -26,7 +26,7 @@ public static class PublicPages
             var meetings = await db.Meetings.Where(m => m.BodyId == found.Id && m.Status != MeetingStatus.Draft).OrderBy(m => m.StartsAtUtc)
                 .Select(m => new { m.Slug, m.Title, m.StartsAtUtc, m.Place, Changed = db.Publications.Where(p => p.MeetingId == m.Id).Max(p => (DateTime?)p.PublishedAtUtc) }).ToListAsync();
             var feed = Samraad.Documents.ICalendar.Write($"{found.Name}: møder", meetings.Select(m => new Samraad.Documents.ICalendar.Event(
-                $"{m.Slug}@samraad", m.StartsAtUtc, m.StartsAtUtc.Add(MeetingLength), $"{found.Name}: {m.Title}", m.Place,
+                $"{m.Slug}@samraad", m.StartsAtUtc, m.StartsAtUtc.Add(MeetingLength), new Meeting { Title = m.Title, Body = found }.FullTitle, m.Place,
                 $"Dagsorden og beslutninger: {options.PublicBaseUrl}/offentlig/moeder/{m.Slug}", $"{options.PublicBaseUrl}/offentlig/moeder/{m.Slug}",
                 m.Changed ?? m.StartsAtUtc)), clock.GetUtcNow().UtcDateTime);
             return Results.Text(feed, "text/calendar; charset=utf-8");

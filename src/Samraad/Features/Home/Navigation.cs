@@ -2,35 +2,33 @@ using Microsoft.EntityFrameworkCore;
 using Samraad.Data;
 using Samraad.Features.Reference;
 
-namespace Samraad.Common;
-
-/// <summary>One entry of the main menu.</summary>
-public sealed record MenuItem(string Label, string Href);
+namespace Samraad.Features.Home;
 
 /// <summary>
 /// The main menu by role: an item appears only when the user can use what it leads to, so nobody is offered a
 /// page that answers 403 or an empty list it could never fill (a municipality is not offered the contracts, the
-/// key figures or the users of others). Asked once per page; the facts come from three indexed lookups.
+/// key figures or the users of others). Asked once per page, in one query.
 /// </summary>
-public static class Navigation
+public sealed class Navigation(AppDbContext db) : IMenu
 {
     /// <summary>What the user's organisation takes part in; one query per page.</summary>
-    public sealed record Facts(OrganisationKind? Kind, bool RunsMeetings, bool OwnsPool, bool InContract, bool HasFigures);
+    public sealed record Facts(OrganisationKind? Kind, bool RunsMeetings, bool OwnsPool, bool InContract, bool HasFigures, bool OwnsTasks = false);
 
-    public static async Task<IReadOnlyList<MenuItem>> For(UserContext? user, AppDbContext db, CancellationToken ct = default)
+    public async Task<Menu> For(UserContext? user, CancellationToken ct = default)
     {
-        if (user is null) return [new("Offentlige møder", "/offentlig"), new("Søg", "/soeg")];
-        if (user.Role == Roles.PendingTwoFactor) return [new("Opsæt to-faktor", "/konto/to-faktor")];
+        if (user is null) return new([new("Offentlige møder", "/offentlig"), new("Søg", "/soeg")], null);
+        if (user.Role == Roles.PendingTwoFactor) return new([new("Opsæt to-faktor", "/konto/to-faktor")], null);
         var org = user.OrganisationId;
-        var facts = org is null ? new Facts(null, false, false, false, false) : await db.Organisations.Where(o => o.Id == org)
-            .Select(o => new Facts(o.Kind,
+        var found = org is null ? null : await db.Organisations.Where(o => o.Id == org)
+            .Select(o => new { o.Name, Facts = new Facts(o.Kind,
                 db.Bodies.Any(b => b.OrganisationId == org),
                 db.Pools.Any(p => p.OwnerOrganisationId == org),
                 db.Contracts.Any(c => c.OwnerOrganisationId == org || c.HubOrganisationId == org),
                 db.KeyFigureSets.Any(k => k.OwnerOrganisationId == org) || db.KeyFigureReporters.Any(r => r.OrganisationId == org)
-                    || db.Surveys.Any(v => v.OwnerOrganisationId == org)))
-            .FirstOrDefaultAsync(ct) ?? new Facts(null, false, false, false, false);
-        return Items(user, facts);
+                    || db.Surveys.Any(v => v.OwnerOrganisationId == org),
+                db.Tasks.Any(t => t.OwnerOrganisationId == org)) })
+            .FirstOrDefaultAsync(ct);
+        return new(Items(user, found?.Facts ?? new Facts(null, false, false, false, false)), found?.Name);
     }
 
     /// <summary>The rule itself, without the database: who is offered which part of Samraad.</summary>
@@ -50,16 +48,12 @@ public static class Navigation
             items.Add(new("Nøgletal", "/noegletal"));
             if (admin || !user.Answers) items.Add(new("Undersøgelser", "/undersoegelser"));
         }
-        if (admin || runs) items.Add(new("Opgaver", "/opgaver"));
+        // Follow-up tasks: those who run the meetings, and organisations that were given a task to close.
+        if (admin || runs || user.Answers && facts.OwnsTasks) items.Add(new("Opgaver", "/opgaver"));
         items.Add(new("Søg", "/soeg"));
         if (admin || user.Role == Roles.Secretariat) items.Add(new("Referencedata", "/referencedata"));
         if (admin || user.Role is Roles.Secretariat or Roles.LocalAdmin) items.Add(new("Brugere", "/brugere"));
         if (admin) items.Add(new("Pakker", "/pakker"));
         return items;
     }
-
-    /// <summary>The item a page belongs to: the longest menu path that starts the page's path (the front page only itself).</summary>
-    public static MenuItem? Current(IReadOnlyList<MenuItem> items, string path) =>
-        items.Where(i => i.Href == "/" ? path == "/" : path == i.Href || path.StartsWith(i.Href + "/", StringComparison.Ordinal))
-            .MaxBy(i => i.Href.Length);
 }
