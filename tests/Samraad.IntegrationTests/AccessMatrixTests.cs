@@ -213,6 +213,7 @@ public partial class AccessMatrixTests(ITestOutputHelper output)
         R("GET /indsamlinger/{slug}/besvarelser/{org}/vis", ResponseSeers, FaxeResponse + "/vis"),
         R("GET /indsamlinger/{slug}/besvarelser/{org}/kvittering", ResponseSeers, FaxeResponse + "/kvittering"),
         R("GET /kvitteringer/{number}", ResponseSeers, s => "/kvitteringer/" + s.Receipt),
+        R("GET /kvitteringer/{number}.pdf", ResponseSeers, s => $"/kvitteringer/{s.Receipt}.pdf"),
         R("POST /indsamlinger/{slug}/besvarelser/{org}/genaabn", OwnerAdmin, FaxeResponse + "/genaabn", Form()),
         R("POST /indsamlinger/{slug}/besvarelser/{org}/anmod-om-genaabning", RespondentOwn, FaxeResponse + "/anmod-om-genaabning", Form()),
         R("GET /indsamlinger/{slug}/besvarelser/{org}/log", OwnerAdmin, FaxeResponse + "/log"),

@@ -131,13 +131,17 @@ public partial class WalkTests(WalkTests.PublishedDemo demo, ITestOutputHelper o
     string Shape(string url)
     {
         var q = url.IndexOf('?');
-        var path = (q < 0 ? url : url[..q]).Split('/').Select(s => organisations.Contains(s) ? "{org}" : s.All(char.IsAsciiDigit) && s.Length > 0 ? "{n}"
-            : Guid.TryParse(s, out _) ? "{id}" : s);
+        var segments = (q < 0 ? url : url[..q]).Split('/');
+        var path = segments.Select((s, i) => organisations.Contains(s) || i > 0 && Lists.Contains(segments[i - 1]) ? "{x}"
+            : s.All(char.IsAsciiDigit) && s.Length > 0 ? "{n}" : Guid.TryParse(s, out _) ? "{id}" : s);
         var keys = q < 0 ? "" : string.Join("&", url[(q + 1)..].Split('&').Select(p => p.Split('=')[0]).Order());
         return string.Join('/', path) + "?" + keys;
     }
 
     HashSet<string> organisations = [];
+
+    /// <summary>Path segments followed by one of many (a question's key, an item's number, a goal).</summary>
+    static readonly HashSet<string> Lists = ["felter", "afsnit", "punkter", "bilag", "maal", "besvarelser", "respondenter", "kvitteringer", "brugere", "opgaver"];
 
     static bool IsHtml(HttpResponseMessage r) => r.Content.Headers.ContentType?.MediaType == "text/html";
 

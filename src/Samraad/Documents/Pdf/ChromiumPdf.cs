@@ -32,7 +32,12 @@ public sealed class ChromiumPdf(IConfiguration config, ILogger<ChromiumPdf> log)
     /// </summary>
     int Niceness => int.TryParse(config["Samraad:ChromiumNice"], out var n) ? Math.Clamp(n, 0, 19) : 10;
 
-    public async Task<byte[]> Print(string html, CancellationToken ct = default)
+    /// <summary>
+    /// Prints the HTML to an A4 PDF, tagged for screen readers (headings, lists, tables as structure; the language and
+    /// title from the document's lang and title). With <paramref name="footer"/> Chromium writes it and "Side X af Y"
+    /// at the foot of each page, for a document that is not merged afterwards and so keeps its tags.
+    /// </summary>
+    public async Task<byte[]> Print(string html, CancellationToken ct = default, string? footer = null)
     {
         var documents = await Documents();
         await pages.WaitAsync(ct);
@@ -41,7 +46,14 @@ public sealed class ChromiumPdf(IConfiguration config, ILogger<ChromiumPdf> log)
         {
             page = idle.TryTake(out var reused) && !reused.IsClosed ? reused : await documents.NewPageAsync();
             await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
-            var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
+            var pdf = await page.PdfAsync(new()
+            {
+                Format = "A4", PrintBackground = true, PreferCSSPageSize = true, Tagged = true, Outline = footer is not null,
+                DisplayHeaderFooter = footer is not null, HeaderTemplate = "<span></span>",
+                FooterTemplate = footer is null ? null : "<div style=\"font: 8pt 'DejaVu Sans', sans-serif; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between\">"
+                    + $"<span>{System.Net.WebUtility.HtmlEncode(footer)}</span><span>Side <span class=\"pageNumber\"></span> af <span class=\"totalPages\"></span></span></div>",
+                Margin = footer is null ? null : new() { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
+            });
             idle.Add(page);
             page = null;
             return pdf;

@@ -25,6 +25,10 @@ public static class PdfAssembler
         using var output = new PdfDocument();
         output.Info.Title = title;
         output.Info.Creator = "Samraad";
+        // The language and the title a screen reader announces. The parts' structure tags do not survive the merge
+        // (PDFsharp imports pages, not the structure tree); the bookmarks give the merged packet its navigation.
+        output.Internals.Catalog.Elements.SetString("/Lang", "da-DK");
+        output.ViewerPreferences.DisplayDocTitle = true;
         var headers = new List<string?>();
         var outlines = new List<PdfOutline>();
         foreach (var part in parts)

@@ -18,6 +18,7 @@ public static class ResponsePages
         pages.MapGet(Base + "/vis", Preview);
         pages.MapGet(Base + "/kvittering", LatestReceipt);
         pages.MapGet("/kvitteringer/{number}", ReceiptByNumber);
+        pages.MapGet("/kvitteringer/{number}.pdf", ReceiptPdf);
         pages.MapPost(Base + "/genaabn", Reopen).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapPost(Base + "/anmod-om-genaabning", RequestReopening).AddEndpointFilter(AntiforgeryTokens.Validate);
         pages.MapGet(Base + "/log", Audit);
@@ -129,24 +130,41 @@ public static class ResponsePages
         return t.Response?.LatestReceipt is { } r ? Results.Redirect($"/kvitteringer/{r.Number}") : Html.NotFound("Kvitteringen");
     }
 
-    static async Task<IResult> ReceiptByNumber(string number, HttpContext http, AppDbContext db)
+    /// <summary>A receipt with what its page and PDF show, for a user who may see that response; null when not found or not theirs.</summary>
+    sealed record ReceiptModel(Receipt Receipt, string CollectionTitle, string Url, FormSpec Form, IReadOnlyDictionary<string, AnswerValue> Answers, string? Newer);
+
+    static async Task<ReceiptModel?> FindReceipt(string number, HttpContext http, AppDbContext db)
     {
         var receipt = await db.Receipts.Include(r => r.Answers).Include(r => r.FormVersion).Include(r => r.Response)
             .FirstOrDefaultAsync(r => r.Number == number);
-        if (receipt is null) return Html.NotFound("Kvitteringen");
+        if (receipt is null) return null;
         var collection = await db.Collections.FirstAsync(c => c.Id == receipt.Response!.CollectionId);
         var org = await db.Organisations.FirstAsync(o => o.Id == receipt.Response!.OrganisationId);
         var (t, _) = await Load(http, db, collection.Slug, org.Slug, receipt.Response!.Period);
         // Another organisation's receipt looks exactly like a missing one: receipt numbers cannot be probed.
-        if (t is null) return Html.NotFound("Kvitteringen");
+        if (t is null) return null;
         var newer = t.Response?.LatestReceipt is { } latest && latest.Id != receipt.Id ? latest.Number : null;
+        return new(receipt, collection.Title + (t.Ctx.Period == "" ? "" : $" – {t.Ctx.PeriodLabel}"), $"/indsamlinger/{collection.Slug}/besvarelser/{org.Slug}{t.Ctx.PeriodQuery}",
+            FormSpecs.Get(receipt.FormVersion!), receipt.Answers.ToDictionary(a => a.FieldKey, a => new AnswerValue(a.Value, a.MissingCode)), newer);
+    }
+
+    static async Task<IResult> ReceiptByNumber(string number, HttpContext http, AppDbContext db)
+    {
+        if (await FindReceipt(number, http, db) is not { } r) return Html.NotFound("Kvitteringen");
         return Html.Render<ReceiptPage>(new
         {
-            Receipt = receipt, CollectionTitle = collection.Title + (t.Ctx.Period == "" ? "" : $" – {t.Ctx.PeriodLabel}"),
-            Url = $"/indsamlinger/{collection.Slug}/besvarelser/{org.Slug}{t.Ctx.PeriodQuery}",
-            Form = FormSpecs.Get(receipt.FormVersion!), Answers = receipt.Answers.ToDictionary(a => a.FieldKey, a => new AnswerValue(a.Value, a.MissingCode)),
-            JustSubmitted = http.Request.Query.ContainsKey("indsendt"), Newer = newer,
+            r.Receipt, r.CollectionTitle, r.Url, r.Form, r.Answers, JustSubmitted = http.Request.Query.ContainsKey("indsendt"), r.Newer,
         });
+    }
+
+    /// <summary>*Udskriv / Gem som PDF*: the receipt printed by the server, tagged for screen readers, with "Side X af Y".</summary>
+    static async Task<IResult> ReceiptPdf(string number, HttpContext http, AppDbContext db, Samraad.Documents.HtmlDocuments html, Samraad.Documents.Pdf.ChromiumPdf chromium)
+    {
+        if (await FindReceipt(number, http, db) is not { } r) return Html.NotFound("Kvitteringen");
+        var doc = await html.Document<ReceiptView>($"Kvittering {r.Receipt.Number}", new Dictionary<string, object?>
+            { ["Receipt"] = r.Receipt, ["CollectionTitle"] = r.CollectionTitle, ["Form"] = r.Form, ["Answers"] = r.Answers, ["Newer"] = r.Newer });
+        var pdf = await chromium.Print(doc, http.RequestAborted, footer: $"Kvittering {r.Receipt.Number} · {r.Receipt.OrganisationName}");
+        return Results.File(pdf, "application/pdf", $"kvittering-{r.Receipt.Number}.pdf");
     }
 
     static async Task<IResult> Reopen(string slug, string org, HttpContext http, AppDbContext db, ReopenResponse reopen, TimeProvider clock)
