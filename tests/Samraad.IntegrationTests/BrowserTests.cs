@@ -649,19 +649,25 @@ public class BrowserTests(ITestOutputHelper output)
 
     async Task<IBrowser> Launch(IPlaywright playwright, string baseUrl)
     {
-        Assert.True(File.Exists(ChromiumPath), "Debian's chromium is required: apt-get install -y chromium");
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        var browser = await LaunchChromium(playwright);
         // axe-core needs script and timers, which the no-JavaScript pages lack: it checks a copy of each page's DOM
         // in a scripted page of the same origin (so the same CSS applies).
         axePage = await (await browser.NewContextAsync(new() { BypassCSP = true })).NewPageAsync();
         axeOrigin = baseUrl;
         await AxeHarnessCatchesAnUnlabelledInput();
         return browser;
+    }
+
+    /// <summary>Debian's Chromium, headless, quiet (no network of its own).</summary>
+    internal static Task<IBrowser> LaunchChromium(IPlaywright playwright)
+    {
+        Assert.True(File.Exists(ChromiumPath), "Debian's chromium is required: apt-get install -y chromium");
+        return playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
     }
 
     static async Task<IPage> NewPage(IBrowser browser, string baseUrl)

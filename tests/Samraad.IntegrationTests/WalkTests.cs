@@ -163,13 +163,8 @@ public partial class WalkTests(WalkTests.PublishedDemo demo, ITestOutputHelper o
     async Task<List<string>> CheckInBrowser(string walker, string baseUrl, Dictionary<string, string> pages)
     {
         var problems = new List<string>();
-        Assert.True(File.Exists(BrowserTests.ChromiumPath), "Debian's chromium is required: apt-get install -y chromium");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserTests.ChromiumPath, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await BrowserTests.LaunchChromium(playwright);
         // The walked HTML is shown as it was served (the client's session made it); axe needs script, the pages do not.
         var axePage = await (await browser.NewContextAsync(new() { BypassCSP = true })).NewPageAsync();
         await axePage.GotoAsync(baseUrl + "/log-ind");
