@@ -166,6 +166,8 @@ public class MeetingWorkflowTests
         var faxe = await app.LoggedIn("faxe-bruger");
         var faxeList = await faxe.GetStringAsync("/opgaver");
         Assert.DoesNotContain("ansøgningsfristen", faxeList);
+        Assert.Contains($"href=\"{Meeting}/dagsorden#punkt-2.7\"", faxeList); // the agenda Faxe may read, not the secretariat's minutes
+        Assert.DoesNotContain("/referat#", faxeList);
         var id = System.Text.RegularExpressions.Regex.Match(faxeList, "action=\"/opgaver/(\\d+)/luk\"").Groups[1].Value;
         Assert.Equal(HttpStatusCode.Redirect, (await faxe.PostAsync($"/opgaver/{id}/luk", await TestApp.Form(faxe, "/opgaver", new()))).StatusCode);
         var done = Html.Text(await sek.GetStringAsync("/opgaver?alle=1"));

@@ -26,6 +26,8 @@ public class MinutesFormTests
         Assert.Contains("Intet er gemt", html);
         Assert.Contains("href=\"#f-decision-2-3\"", html);
         Assert.Equal("None", await Outcome(app, "2.5"));
+        Assert.Contains("Godkendt.</textarea>", html); // what was typed is shown again, not lost
+        Assert.Matches("<option value=\"Approved\" selected[^>]*>", html);
 
         var good = await sek.PostAsync(Minutes, await TestApp.Form(sek, Minutes, new()
         {

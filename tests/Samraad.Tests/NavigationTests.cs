@@ -22,7 +22,8 @@ public class NavigationTests
     [Fact]
     public void A_council_member_reads_meetings_figures_and_surveys_of_its_body_only()
     {
-        Assert.Equal(["Forside", "Møder", "Nøgletal", "Undersøgelser", "Søg"], Labels(As(Roles.Reader), new(OrganisationKind.Kkr, true, false, true, true)));
+        Assert.Equal(["Forside", "Møder", "Nøgletal", "Undersøgelser", "Søg"], Labels(As(Roles.Reader), new(OrganisationKind.Kkr, true, false, true, true, HasSurveys: true)));
+        Assert.DoesNotContain("Undersøgelser", Labels(As(Roles.Reader), new(OrganisationKind.Kkr, true, false, true, true)));
     }
 
     [Fact]

@@ -21,10 +21,12 @@ public sealed class ListFrontPageCollections(AppDbContext db, TimeProvider clock
         var visible = collections.Where(c => (c.Status == CollectionStatus.Archived) == archive && (c.Status != CollectionStatus.Draft || Access.CanAdminister(user, c.OwnerOrganisationId))
             && Access.CanSeeCollection(user, c.OwnerOrganisationId, memberships[c.Id].Select(m => m.OrganisationId))).ToList();
         var counts = await ReadProgress.Counts(db, visible.Select(c => c.Id).ToList());
-        // A periodic collection has a response per period: the front page shows the latest one.
+        // A periodic collection has a response per period: the front page shows the one of its latest period, as the
+        // progress does (an answer for 2023 does not make 2024 submitted).
+        var latestPeriod = visible.ToDictionary(c => c.Id, c => c.LastPeriod ?? "");
         var own = user.OrganisationId is int org
-            ? (await db.Responses.Where(r => r.OrganisationId == org).ToListAsync(ct)).GroupBy(r => r.CollectionId)
-                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).First())
+            ? (await db.Responses.Where(r => r.OrganisationId == org).ToListAsync(ct)).Where(r => latestPeriod.GetValueOrDefault(r.CollectionId) == r.Period)
+                .ToDictionary(r => r.CollectionId)
             : new Dictionary<int, Response>();
         var ownSlug = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Slug).FirstOrDefaultAsync(ct);
         var isRespondent = user.Answers;

@@ -12,7 +12,7 @@ namespace Samraad.Features.Home;
 public sealed class Navigation(AppDbContext db) : IMenu
 {
     /// <summary>What the user's organisation takes part in; one query per page.</summary>
-    public sealed record Facts(OrganisationKind? Kind, bool RunsMeetings, bool OwnsPool, bool InContract, bool HasFigures, bool OwnsTasks = false);
+    public sealed record Facts(OrganisationKind? Kind, bool RunsMeetings, bool OwnsPool, bool InContract, bool HasFigures, bool OwnsTasks = false, bool HasSurveys = false);
 
     public async Task<Menu> For(UserContext? user, CancellationToken ct = default)
     {
@@ -24,9 +24,9 @@ public sealed class Navigation(AppDbContext db) : IMenu
                 db.Bodies.Any(b => b.OrganisationId == org),
                 db.Pools.Any(p => p.OwnerOrganisationId == org),
                 db.Contracts.Any(c => c.OwnerOrganisationId == org || c.HubOrganisationId == org),
-                db.KeyFigureSets.Any(k => k.OwnerOrganisationId == org) || db.KeyFigureReporters.Any(r => r.OrganisationId == org)
-                    || db.Surveys.Any(v => v.OwnerOrganisationId == org),
-                db.Tasks.Any(t => t.OwnerOrganisationId == org)) })
+                db.KeyFigureSets.Any(k => k.OwnerOrganisationId == org) || db.KeyFigureReporters.Any(r => r.OrganisationId == org),
+                db.Tasks.Any(t => t.OwnerOrganisationId == org && t.State == Meetings.TaskState.Open),
+                db.Surveys.Any(v => v.OwnerOrganisationId == org)) })
             .FirstOrDefaultAsync(ct);
         return new(Items(user, found?.Facts ?? new Facts(null, false, false, false, false)), found?.Name);
     }
@@ -43,11 +43,8 @@ public sealed class Navigation(AppDbContext db) : IMenu
         if (admin || user.Role == Roles.Secretariat && facts.OwnsPool || user.Answers && facts.Kind == OrganisationKind.Kommune) items.Add(new("Puljer", "/puljer"));
         if (admin || facts.InContract && user.Role != Roles.Reader) items.Add(new("Kontrakter", "/kontrakter"));
         // Key figures and surveys: the owner's secretariat and members, and those who report figures.
-        if (admin || facts.HasFigures)
-        {
-            items.Add(new("Nøgletal", "/noegletal"));
-            if (admin || !user.Answers) items.Add(new("Undersøgelser", "/undersoegelser"));
-        }
+        if (admin || facts.HasFigures) items.Add(new("Nøgletal", "/noegletal"));
+        if (admin || facts.HasSurveys && !user.Answers) items.Add(new("Undersøgelser", "/undersoegelser"));
         // Follow-up tasks: those who run the meetings, and organisations that were given a task to close.
         if (admin || runs || user.Answers && facts.OwnsTasks) items.Add(new("Opgaver", "/opgaver"));
         items.Add(new("Søg", "/soeg"));

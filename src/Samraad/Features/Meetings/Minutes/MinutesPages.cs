@@ -32,7 +32,7 @@ public static class MinutesPages
     }
 
     static async Task<IResult> Show(string slug, HttpContext http, AppDbContext db, IReadOnlyList<FieldError>? errors = null, string? problem = null,
-        string? taskFor = null, MinutesEditPage.TaskFields? task = null, int status = 200)
+        string? taskFor = null, MinutesEditPage.TaskFields? task = null, int status = 200, MinutesEditPage.PostedMinutes? posted = null)
     {
         var (ctx, other) = await MeetingPages.Administered(http, db, slug);
         if (ctx is null) return other!;
@@ -41,13 +41,13 @@ public static class MinutesPages
         return Html.Render<MinutesEditPage>(new
         {
             Ctx = ctx, Owners = owners.Select(o => (o.Slug, o.Kind == OrganisationKind.Kommune ? $"{o.Name} Kommune" : o.Name)).ToList(),
-            Errors = errors ?? [], Problem = problem, Notice = http.Request.Query["besked"].FirstOrDefault(), TaskFor = taskFor, TaskInput = task,
+            Errors = errors ?? [], Problem = problem, Notice = http.Request.Query["besked"].FirstOrDefault(), TaskFor = taskFor, TaskInput = task, Posted = posted,
         }, status);
     }
 
     /// <summary>Runs a minutes action; on success back to the page with a notice, otherwise the page with the errors.</summary>
     static async Task<IResult> Run<T>(string slug, HttpContext http, AppDbContext db, Func<MeetingContext, Task<Outcome<T>>> action, string notice,
-        string? anchor = null, string? taskFor = null, MinutesEditPage.TaskFields? task = null)
+        string? anchor = null, string? taskFor = null, MinutesEditPage.TaskFields? task = null, MinutesEditPage.PostedMinutes? posted = null)
     {
         var (ctx, other) = await MeetingPages.Administered(http, db, slug);
         if (ctx is null) return other!;
@@ -55,7 +55,7 @@ public static class MinutesPages
         return await Html.From(outcome, _ => Results.Redirect($"/moeder/{slug}/referat?besked={Uri.EscapeDataString(notice)}{anchor}"), failed =>
         {
             db.ChangeTracker.Clear();
-            return Show(slug, http, db, failed.Errors, failed.Message, taskFor, task, failed.Status);
+            return Show(slug, http, db, failed.Errors, failed.Message, taskFor, task, failed.Status, posted);
         }, "Punktet");
     }
 
@@ -71,9 +71,11 @@ public static class MinutesPages
     {
         var form = await http.Request.ReadFormAsync();
         var (present, notes) = AttendanceFields(form);
-        return await Run(slug, http, db, ctx => record.Handle(ctx, MeetingPages.User(http)!, present, notes,
-            ctx.Items.Select(i => new RecordMinutes.DecisionInput(i.Number, form[$"decision-{i.Number}"], form[$"decisionText-{i.Number}"])).ToList()),
-            "Fremmøde og beslutninger er gemt.");
+        var decisions = form.Keys.Where(k => k.StartsWith("decision-")).Select(k => k["decision-".Length..])
+            .Select(n => new RecordMinutes.DecisionInput(n, form[$"decision-{n}"], form[$"decisionText-{n}"])).ToList();
+        // Refused, the page shows what was typed, not what is stored: nothing of the press is lost.
+        return await Run(slug, http, db, ctx => record.Handle(ctx, MeetingPages.User(http)!, present, notes, decisions),
+            "Fremmøde og beslutninger er gemt.", posted: new(present, notes, decisions.ToDictionary(d => d.Number)));
     }
 
     static (HashSet<int> Present, Dictionary<int, string?> Notes) AttendanceFields(IFormCollection form) => (

@@ -31,7 +31,8 @@ public static class TaskPages
         var today = DateOnly.FromDateTime(DanishTime.ToLocal(clock.GetUtcNow().UtcDateTime));
         return Html.Render<TasksPage>(new
         {
-            Tasks = visible, Today = today, CanClose = (Func<FollowUpTask, bool>)(t => Administers(t) || Owns(t)), ShowDone = includeDone,
+            Tasks = visible, Today = today, CanClose = (Func<FollowUpTask, bool>)(t => Administers(t) || Owns(t)),
+            RunsMeeting = (Func<FollowUpTask, bool>)Administers, ShowDone = includeDone,
             Notice = http.Request.Query.ContainsKey("lukket") ? "Opgaven er markeret som løst." : null, Problem = problem,
         }, status);
     }
