@@ -35,7 +35,7 @@ public class BrowserTests(ITestOutputHelper output)
         await Axe(sek, violations);
         await LogIn(sek, "sek");
         await Axe(sek, violations);
-        await sek.GetByRole(AriaRole.Link, new() { Name = "Akutfunktioner og forbeholdt virksomhedsområde for sygeplejersker" }).ClickAsync();
+        await sek.GetByRole(AriaRole.Link, new() { Name = "Akutfunktioner og forbeholdt virksomhedsområde for sygeplejersker" }).First.ClickAsync();
         await Axe(sek, violations);
         await sek.GetByLabel("Frist", new() { Exact = true }).FillAsync("15-12-2026 23.59");
         await sek.GetByLabel("Åbner").FillAsync("01-11-2026 08.00");
@@ -54,7 +54,7 @@ public class BrowserTests(ITestOutputHelper output)
         var faxe = await NewPage(browser, baseUrl);
         await LogIn(faxe, "faxe-bruger");
         await Axe(faxe, violations);
-        await faxe.GetByRole(AriaRole.Link, new() { Name = "Akutfunktioner og forbeholdt virksomhedsområde for sygeplejersker" }).ClickAsync();
+        await faxe.GetByRole(AriaRole.Link, new() { Name = "Akutfunktioner og forbeholdt virksomhedsområde for sygeplejersker" }).First.ClickAsync();
         Assert.EndsWith("/besvarelser/faxe", faxe.Url);
         Assert.Contains("Faxe Kommune", await faxe.TextContentAsync("main"));
         Assert.DoesNotContain("Greve", await faxe.TextContentAsync("main"));
@@ -274,7 +274,7 @@ public class BrowserTests(ITestOutputHelper output)
 
         var faxe = await session.As("faxe-bruger");
         await Expect(faxe, "forlænget for jer");
-        await faxe.GetByRole(AriaRole.Link, new() { Name = "Akutfunktioner 2025" }).ClickAsync();
+        await faxe.GetByRole(AriaRole.Link, new() { Name = "Akutfunktioner 2025" }).First.ClickAsync();
         Assert.EndsWith("/indsamlinger/akutfunktioner-2025/besvarelser/faxe", faxe.Url);
         Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
     }
@@ -356,7 +356,7 @@ public class BrowserTests(ITestOutputHelper output)
         await Expect(sek, "fristen er forlænget");
 
         var faxe = await session.As("faxe-bruger");
-        await faxe.GetByRole(AriaRole.Link, new() { Name = "Klimatilpasning 2026" }).ClickAsync();
+        await faxe.GetByRole(AriaRole.Link, new() { Name = "Klimatilpasning 2026" }).First.ClickAsync();
         await faxe.GetByRole(AriaRole.Group, new() { Name = "Har kommunen en klimatilpasningsplan?" }).GetByLabel("Ja").CheckAsync();
         await faxe.GetByLabel("Hvornår blev planen vedtaget?").FillAsync("01-06-2025");
         await faxe.GetByRole(AriaRole.Button, new() { Name = "Indsend" }).ClickAsync();
