@@ -200,6 +200,42 @@ public class BrowserTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task On_a_phone_the_pool_form_stacks_per_project_and_file_fields_speak_Danish()
+    {
+        await using var session = await Start(("kommune", Roles.Respondent, "faxe"));
+        session.App.Clock.Now = new DateTimeOffset(2024, 5, 10, 10, 0, 0, TimeSpan.Zero);
+        var violations = new List<string>();
+        var phone = await session.OnPhoneAs("kommune");
+
+        await phone.GotoAsync("/indsamlinger/laanepulje-botilbud-2025-26/besvarelser/faxe");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= innerWidth"), "the page scrolls sideways");
+        // Each project is a block under "Række N"; every input shows its own label and takes the width.
+        var name = phone.GetByLabel("Række 2: A. Projektnavn");
+        var label = phone.Locator($"label[for='{await name.GetAttributeAsync("id")}']");
+        Assert.True(await label.IsVisibleAsync());
+        Assert.EndsWith("A. Projektnavn", (await label.InnerTextAsync()).Trim());
+        // "Række 2:" is for screen readers only: the row's heading says it on screen.
+        Assert.True((await label.Locator(".cell-label-context").BoundingBoxAsync())!.Width <= 1);
+        var (labelBox, inputBox) = (await label.BoundingBoxAsync(), await name.BoundingBoxAsync());
+        Assert.True(inputBox!.Width > 250 && labelBox!.Y < inputBox.Y, $"input {inputBox.Width} px wide, label at {labelBox!.Y}, input at {inputBox.Y}");
+        var region = phone.Locator(".grid-input").Last;
+        Assert.True(await region.EvaluateAsync<bool>("r => r.scrollWidth <= r.clientWidth"), "the project table still scrolls sideways");
+        await name.FillAsync("Bofællesskab Syd");
+        await Axe(phone, violations);
+
+        // The documentation upload: a Danish button and status instead of the browser's "Choose File".
+        await phone.GotoAsync("/puljer/laanepulje-botilbud-2025-26");
+        Assert.Equal("Vælg fil", await phone.Locator(".file-picker-button").InnerTextAsync());
+        Assert.Equal("Ingen fil valgt", await phone.Locator(".file-picker-status").InnerTextAsync());
+        await phone.GetByLabel("PDF-fil").SetInputFilesAsync(new FilePayload { Name = "referat.pdf", MimeType = "application/pdf", Buffer = Samraad.Documents.Pdf.TextPdf.Create("Referat", "Drøftet i KKR Sjælland.") });
+        Assert.Equal("referat.pdf", await phone.Locator(".file-picker-status").InnerTextAsync());
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Upload dokumentation" }).ClickAsync();
+        await Expect(phone, "referat");
+        await Axe(phone, violations);
+        Assert.True(violations.Count == 0, "axe-core WCAG 2.1 A/AA violations:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
     public async Task The_contract_pages_of_secretariat_and_hub_pass_axe()
     {
         await using var session = await Start(("sek", Roles.Secretariat, "kkr-sjaelland"), ("hub", Roles.Respondent, "erhvervshus-sjaelland"));
@@ -626,6 +662,16 @@ public class BrowserTests(ITestOutputHelper output)
         public async Task<IPage> As(string user)
         {
             var page = await NewPage(browser, baseUrl);
+            await LogIn(page, user);
+            return page;
+        }
+
+        /// <summary>A 390 px phone with script on (as phones have it), signed in.</summary>
+        public async Task<IPage> OnPhoneAs(string user)
+        {
+            var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "da-DK", ViewportSize = new() { Width = 390, Height = 844 } });
+            context.SetDefaultTimeout(LongOperation);
+            var page = await context.NewPageAsync();
             await LogIn(page, user);
             return page;
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
@@ -55,7 +56,7 @@ public class PoolTests
         yield return ["projekter/1/laan2025", "1.500,5", "skal være et helt tal"];
         yield return ["projekter/1/pladser2026", "-3", "skal være mindst 0"];
         yield return ["projekter/1/andel", "120", "kan ikke være over 100 %"];
-        yield return ["projekter/1/afsluttet", "01/01/2024", "kan ikke ligge før i dag (10-05-2024)"];
+        yield return ["projekter/1/afsluttet", "01/01/2024", "kan ikke ligge før i dag (10. maj 2024)"];
         yield return ["projekter/1/afsluttet", "2026-13-01", "skal være en gyldig dato"];
         yield return ["projekter/6/navn", "Et sjette projekt", "Såfremt der ønskes om at indsende ansøgning til mere end fem projekter bedes kommunen rette henvendelse til Jonatan Basby"];
         yield return ["beskrivelse.1", new string('x', 3990), "Projektbeskrivelsen må højst fylde 4.000 tegn i alt"]; // each field is within its own limit
@@ -201,5 +202,42 @@ public class PoolTests
         var id = await app.WithDb(d => d.PoolDocuments.Select(x => x.Id).SingleAsync());
         await app.CreateUser("anden", Roles.Respondent, slug == "koebenhavn" ? "frederiksberg" : "koebenhavn");
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LoggedIn("anden")).GetAsync($"{Pool}/dokumenter/{id}")).StatusCode);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Fordeling_filters_and_sorts_the_projects_and_keeps_the_view_through_a_what_if(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("ism", Roles.Secretariat, "indenrigs-og-sundhedsministeriet");
+        var ism = await app.LoggedIn("ism");
+        var all = await ism.GetStringAsync(Pool + "/fordeling");
+        var total = Regex.Matches(all, "<tr[^>]* id=\"projekt-").Count;
+        Assert.True(total > 20, $"{total} projects in the seed's allocation");
+        Assert.Contains($"Viser {total} projekter af {total}.", Html.Text(all));
+
+        // Granted only, by municipality: every row says Tilsagn, the names in Danish order, the header marked.
+        var granted = await ism.GetStringAsync(Pool + "/fordeling?udfald=tilsagn&sortering=kommune");
+        var rows = Regex.Matches(granted, "<tr[^>]* id=\"projekt-[^\"]*\">(.*?)</tr>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        Assert.InRange(rows.Count, 1, total - 1);
+        Assert.All(rows, r => Assert.Contains("<strong>Tilsagn</strong>", r));
+        var names = rows.Select(r => Html.Text(Regex.Match(r, "<th[^>]*>(.*?)</th>", RegexOptions.Singleline).Groups[1].Value).Trim()).ToList();
+        Assert.Equal(names.Order(StringComparer.Create(new System.Globalization.CultureInfo("da-DK"), true)).ToList(), names);
+        Assert.Contains("aria-sort=\"ascending\"", granted);
+        Assert.Contains($"Viser {rows.Count} projekt{(rows.Count == 1 ? "" : "er")} af {total}.", Html.Text(granted));
+        // The header link turns the order around, and keeps the filter.
+        Assert.Contains("href=\"/puljer/laanepulje-botilbud-2025-26/fordeling?udfald=tilsagn&amp;sortering=kommune&amp;retning=faldende#projekter\"", granted);
+        // The what-if form carries the view along; the filter form carries the scenario.
+        Assert.Contains("<input type=\"hidden\" name=\"udfald\" value=\"tilsagn\" />", granted);
+        var scenario = await ism.GetStringAsync(Pool + "/fordeling?budget2026=300000&udfald=tilsagn");
+        Assert.Contains("<input type=\"hidden\" name=\"budget2026\" value=\"300000\" />", scenario);
+        Assert.Contains("Hvad nu hvis:", scenario);
+
+        // A search by name, and a filter nothing matches; forged values are the default view, never an error.
+        var faxe = Html.Text(await ism.GetStringAsync(Pool + "/fordeling?soeg=faxe"));
+        Assert.Matches(@"Viser \d+ projekt(er)? af", faxe);
+        Assert.Contains("Ingen projekter passer til filteret.", await ism.GetStringAsync(Pool + "/fordeling?soeg=findes-ikke-xyz"));
+        var forged = await ism.GetAsync(Pool + "/fordeling?sortering=%3Cscript%3E&udfald=x&retning=y&side=-1");
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains($"Viser {total} projekter af {total}.", Html.Text(await forged.Content.ReadAsStringAsync()));
     }
 }
