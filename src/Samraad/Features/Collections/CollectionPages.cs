@@ -110,7 +110,8 @@ public static class CollectionPages
         var (ctx, denied) = await Administered(http, db, slug);
         if (ctx is null) return denied!;
         var org = ctx.Memberships.Select(m => m.Organisation!).FirstOrDefault(r => r.Slug == respondent);
-        return Html.Render<AuditPage>(new { Ctx = ctx, Lines = await ReadAuditLog.Handle(db, ctx, org?.Id), Filter = org?.Slug });
+        var (lines, paging) = await ReadAuditLog.Page(db, ctx, org?.Id, http.Request.Query["side"]);
+        return Html.Render<AuditPage>(new { Ctx = ctx, Lines = lines, Paging = paging, Filter = org?.Slug });
     }
 
     static async Task<IResult> Export(string slug, string format, HttpContext http, AppDbContext db, ExportResponses export)

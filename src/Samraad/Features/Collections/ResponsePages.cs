@@ -196,9 +196,10 @@ public static class ResponsePages
         var (t, denied) = await Load(http, db, slug, org);
         if (t is null) return denied!;
         if (!t.Ctx.CanAdminister(t.User)) return Html.Forbidden();
+        var (lines, paging) = await ReadAuditLog.Page(db, t.Ctx, t.Org.Id, http.Request.Query["side"]);
         return Html.Render<AuditPage>(new
         {
-            t.Ctx, Lines = await ReadAuditLog.Handle(db, t.Ctx, t.Org.Id), OrganisationSlug = t.Org.Slug, OrganisationName = t.Org.DisplayName,
+            t.Ctx, Lines = lines, Paging = paging, OrganisationSlug = t.Org.Slug, OrganisationName = t.Org.DisplayName,
         });
     }
 }
