@@ -33,12 +33,12 @@ public class HomeTests
         await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
         var faxe = Html.Text(await (await app.LoggedIn("faxe-bruger")).GetStringAsync("/"));
         // The test collection "alle-felttyper" is open until 15 December 2026 and Faxe has not started it.
-        Assert.Matches("Det skal I svare på Indsamling Frist Jeres besvarelse Testindsamling med alle felttyper 15. december 2026 kl. 23.59 Ikke påbegyndt", faxe);
+        Assert.Matches("Det skal I svare på Indsamling Frist Jeres besvarelse Testindsamling med alle felttyper 15.12.2026 23.59 Ikke påbegyndt", faxe);
         Assert.DoesNotContain("Indsamlinger i gang", faxe);
 
         var sek = Html.Text(await (await app.LoggedIn("sek")).GetStringAsync("/"));
         Assert.Contains("Indsamlinger i gang", sek);
-        Assert.Contains("Testindsamling med alle felttyper 15. december 2026 kl. 23.59 0 af 17 Ingen 0", sek);
+        Assert.Contains("Testindsamling med alle felttyper 15.12.2026 23.59 0 af 17 Ingen 0", sek);
         Assert.DoesNotContain("Det skal I svare på", sek);
     }
 

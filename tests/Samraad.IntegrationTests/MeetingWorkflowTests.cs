@@ -171,7 +171,7 @@ public class MeetingWorkflowTests
         var id = System.Text.RegularExpressions.Regex.Match(faxeList, "action=\"/opgaver/(\\d+)/luk\"").Groups[1].Value;
         Assert.Equal(HttpStatusCode.Redirect, (await faxe.PostAsync($"/opgaver/{id}/luk", await TestApp.Form(faxe, "/opgaver", new()))).StatusCode);
         var done = Html.Text(await sek.GetStringAsync("/opgaver?alle=1"));
-        Assert.Contains("Løst 30-11-2026 10.00 af Test faxe-bruger (faxe-bruger)", done);
+        Assert.Contains("Løst 30.11.2026 10.00 af Test faxe-bruger (faxe-bruger)", done);
         var api = await sek.GetFromJsonAsync<JsonElement>("/api/tasks?open=true");
         Assert.Equal(["Orientere kommunerne om ansøgningsfristen"], api.EnumerateArray().Select(t => t.GetProperty("text").GetString()));
     }

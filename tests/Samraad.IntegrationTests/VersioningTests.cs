@@ -72,7 +72,7 @@ public class VersioningTests
         var sek = await app.LoggedIn("sek");
         var page = Html.Text(await sek.GetStringAsync("/indsamlinger/akutfunktioner-2024"));
         Assert.Contains("Pakken er ændret på serveren", page);
-        Assert.Contains("Frist: 04-03-2024 23.59 → 11-03-2024 23.59", page);
+        Assert.Contains("Frist: 04.03.2024 23.59 → 11.03.2024 23.59", page);
         Assert.Contains("Nye respondenter: Region Sjælland", page);
         Assert.Contains("Titel: »Akutfunktioner og forbeholdt virksomhedsområde for sygeplejersker« → »Akutfunktioner 2024«", page);
         Assert.Equal("Akutfunktioner og forbeholdt virksomhedsområde for sygeplejersker",

@@ -25,8 +25,17 @@ public static class DanishTime
     /// <summary>"4. marts 2024 kl. 12.00"</summary>
     public static string Format(DateTime utc) => ToLocal(utc).ToString("d. MMMM yyyy 'kl.' HH.mm", Culture);
 
-    /// <summary>"04-03-2024 12.00" for tables.</summary>
-    public static string Short(DateTime utc) => ToLocal(utc).ToString("dd-MM-yyyy HH.mm", Culture);
+    // One style per context: tables and logs "04.03.2024 12.00", running text "4. marts 2024 kl. 12.00"; form fields
+    // are typed and shown as "04-03-2024 12.00" (FormInput), the way their hints say, and ParseDate/ParseLocal take both.
+
+    /// <summary>"04.03.2024 12.00" for tables and logs.</summary>
+    public static string Short(DateTime utc) => ToLocal(utc).ToString("dd.MM.yyyy HH.mm", Culture);
+
+    /// <summary>"04.03.2024" for a date in a table.</summary>
+    public static string Short(DateOnly date) => date.ToString("dd.MM.yyyy", Culture);
+
+    /// <summary>"04-03-2024 12.00": a time as a form field shows it and its hint writes it.</summary>
+    public static string FormInput(DateTime utc) => ToLocal(utc).ToString("dd-MM-yyyy HH.mm", CultureInfo.InvariantCulture);
 
     public static string Date(DateTime utc) => ToLocal(utc).ToString("d. MMMM yyyy", Culture);
 
@@ -44,7 +53,8 @@ public static class DanishTime
     public static DateTime? ParseLocal(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "dd-MM-yyyy HH.mm", "dd-MM-yyyy HH:mm", "d-M-yyyy HH.mm", "d-M-yyyy HH:mm", "yyyy-MM-dd"];
+        string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "dd-MM-yyyy HH.mm", "dd-MM-yyyy HH:mm", "d-M-yyyy HH.mm", "d-M-yyyy HH:mm",
+            "d.M.yyyy HH.mm", "d.M.yyyy HH:mm", "yyyy-MM-dd"];
         return DateTime.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? ToUtc(local) : null;
     }

@@ -52,7 +52,10 @@ public static class ContractPages
         return Html.Render<GoalPage>(new
         {
             ctx.Contract, G = goal, Rows = rows is null ? null : await rows.OrderBy(r => r.StartDate).ThenBy(r => r.CaseId).Take(200).ToListAsync(),
-            RowCount = rows is null ? 0 : await rows.CountAsync(), FigureKeys = figureKeys, CanEnter = ctx.CanSee(User(http)),
+            RowCount = rows is null ? 0 : await rows.CountAsync(),
+            // The registrations carry the municipality's code; the page names it.
+            Municipalities = rows is null ? new Dictionary<int, string>() : (await db.Organisations.Where(o => o.MunicipalityCode != null)
+                .Select(o => new { Code = o.MunicipalityCode!.Value, o.Name }).ToListAsync()).DistinctBy(o => o.Code).ToDictionary(o => o.Code, o => o.Name), FigureKeys = figureKeys, CanEnter = ctx.CanSee(User(http)),
             CanAdminister = ctx.CanAdminister(User(http)), Errors = errors ?? [], Problem = problem,
             Notice = http.Request.Query["besked"].FirstOrDefault(),
         }, status);

@@ -7,14 +7,25 @@ namespace Samraad.Features.Home;
 /// <summary>
 /// The main menu by role: an item appears only when the user can use what it leads to, so nobody is offered a
 /// page that answers 403 or an empty list it could never fill (a municipality is not offered the contracts, the
-/// key figures or the users of others). Asked once per page, in one query.
+/// key figures or the users of others). One query per page: the instance lives for one request and keeps its answer,
+/// so the front page and the frame that both need the organisation's name share it.
 /// </summary>
 public sealed class Navigation(AppDbContext db) : IMenu
 {
+    (UserContext? User, Menu Menu)? last;
+
     /// <summary>What the user's organisation takes part in; one query per page.</summary>
     public sealed record Facts(OrganisationKind? Kind, bool RunsMeetings, bool OwnsPool, bool InContract, bool HasFigures, bool OwnsTasks = false, bool HasSurveys = false);
 
     public async Task<Menu> For(UserContext? user, CancellationToken ct = default)
+    {
+        if (last is { } known && Equals(known.User, user)) return known.Menu;
+        var menu = await Make(user, ct);
+        last = (user, menu);
+        return menu;
+    }
+
+    async Task<Menu> Make(UserContext? user, CancellationToken ct)
     {
         if (user is null) return new([new("Offentlige møder", "/offentlig"), new("Søg", "/soeg")], null);
         if (user.Role == Roles.PendingTwoFactor) return new([new("Opsæt to-faktor", "/konto/to-faktor")], null);

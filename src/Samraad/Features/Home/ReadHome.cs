@@ -33,13 +33,14 @@ public sealed record Home(UserContext User, string? Organisation, IReadOnlyList<
     public string MeetingHeading(Meeting m) => m.StartsAtUtc >= NowUtc.Date ? "Næste møde" : "Seneste møde";
 }
 
-public sealed class ReadHome(AppDbContext db, TimeProvider clock, ListFrontPageCollections list, ReadApplications applications)
+public sealed class ReadHome(AppDbContext db, TimeProvider clock, ListFrontPageCollections list, ReadApplications applications, IMenu menu)
 {
     public async Task<Home> Handle(UserContext user, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var collections = await list.Handle(user, archive: false, ct);
-        var organisation = user.OrganisationId is int org ? await db.Organisations.Where(o => o.Id == org).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
+        // The frame asks the same of the menu; it answers once per request.
+        var organisation = (await menu.For(user, ct)).Organisation;
         var toAnswer = user.Answers
             ? collections.Where(c => c.IsOpen && !c.OwnSubmitted).OrderBy(c => c.OwnDeadlineUtc ?? c.Collection.DeadlineUtc).ToList() : [];
         var followUp = new List<Home.CollectionFollowUp>();
@@ -57,11 +58,12 @@ public sealed class ReadHome(AppDbContext db, TimeProvider clock, ListFrontPageC
         (int, int)? tasks = null;
         if (user.IsAdmin || user.Role == Roles.Secretariat || user.Answers)
         {
-            var open = (await db.Tasks.Include(t => t.AgendaItem!).ThenInclude(i => i.Meeting!).ThenInclude(m => m.Body)
-                .Where(t => t.State == TaskState.Open).ToListAsync(ct))
-                .Where(t => user.Answers ? t.OwnerOrganisationId == user.OrganisationId : Access.CanAdminister(user, t.AgendaItem!.Meeting!.Body!.OrganisationId)).ToList();
+            var open = db.Tasks.Where(t => t.State == TaskState.Open);
+            open = user.Answers ? open.Where(t => t.OwnerOrganisationId == user.OrganisationId)
+                : user.IsAdmin ? open : open.Where(t => t.AgendaItem!.Meeting!.Body!.OrganisationId == user.OrganisationId);
             var today = DateOnly.FromDateTime(DanishTime.ToLocal(now));
-            if (open.Count > 0 || !user.Answers && meetings.Any(m => Access.CanAdminister(user, m.Body!.OrganisationId))) tasks = (open.Count, open.Count(t => t.DueDate < today));
+            var count = await open.CountAsync(ct);
+            if (count > 0 || !user.Answers && meetings.Any(m => Access.CanAdminister(user, m.Body!.OrganisationId))) tasks = (count, await open.CountAsync(t => t.DueDate < today, ct));
         }
 
         var pools = new List<Home.PoolQueue>();

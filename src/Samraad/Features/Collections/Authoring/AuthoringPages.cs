@@ -236,7 +236,7 @@ public static class AuthoringPages
         if (ctx.Memberships.FirstOrDefault(m => m.Organisation!.Slug == org && m.IsActive) is not { } m) return Html.NotFound("Respondenten");
         return Html.Render<ExtensionPage>(new
         {
-            Ctx = ctx, Org = m.Organisation!, Deadline = m.ExtendedDeadlineUtc is DateTime d ? DanishTime.Short(d) : null, Reason = m.ExtensionReason,
+            Ctx = ctx, Org = m.Organisation!, Deadline = m.ExtendedDeadlineUtc is DateTime d ? DanishTime.FormInput(d) : null, Reason = m.ExtensionReason,
         });
     }
 

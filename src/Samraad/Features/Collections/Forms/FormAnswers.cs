@@ -128,7 +128,7 @@ public static class FormAnswers
 
     static string? PastDate(Leaf leaf, string? value, DateOnly? today) =>
         leaf.Spec is { Type: FieldType.Date, NotInPast: true } && today is DateOnly t && value is not null && DateOnly.Parse(value) < t
-            ? $"{leaf.Question} kan ikke ligge før i dag ({t.ToString("dd-MM-yyyy")})" : null;
+            ? $"{leaf.Question} kan ikke ligge før i dag ({DanishTime.Date(t)})" : null;
 
     /// <summary>The form's limits on the combined length of several text fields, over a complete set of answers.</summary>
     public static List<FieldError> CheckTextLimits(FormSpec form, IReadOnlyDictionary<string, AnswerValue> answers) =>

@@ -9,6 +9,14 @@ public sealed class RecordAttendance(AppDbContext db)
     {
         if (!ctx.CanAdminister(user)) return Outcome<bool>.Fail(Problem.Forbidden, "Kun sekretariatet kan skrive referat.");
         if (ctx.Meeting.MinutesLockedReason is { } locked) return Outcome<bool>.Fail(Problem.Locked, locked);
+        Apply(ctx, present, notes);
+        await db.SaveChangesAsync(ct);
+        return Outcome<bool>.Success(true);
+    }
+
+    /// <summary>Sets every member's row from the form, unsaved; the caller has checked access and the lock.</summary>
+    public static void Apply(MeetingContext ctx, IReadOnlySet<int> present, IReadOnlyDictionary<int, string?> notes)
+    {
         foreach (var member in ctx.Meeting.Body!.Members)
         {
             var row = ctx.Meeting.Attendance.FirstOrDefault(a => a.BodyMemberId == member.Id);
@@ -16,7 +24,5 @@ public sealed class RecordAttendance(AppDbContext db)
             row.Present = present.Contains(member.Id);
             row.Note = notes.GetValueOrDefault(member.Id) is { Length: > 0 } n ? n.Trim()[..Math.Min(200, n.Trim().Length)] : null;
         }
-        await db.SaveChangesAsync(ct);
-        return Outcome<bool>.Success(true);
     }
 }

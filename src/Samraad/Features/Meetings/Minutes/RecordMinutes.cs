@@ -7,7 +7,7 @@ namespace Samraad.Features.Meetings;
 /// together or not at all. An item left at "Vælg" keeps what it had (none, or a decision saved before); every
 /// error is reported by its field at once, so six decisions take one press instead of thirteen.
 /// </summary>
-public sealed class RecordMinutes(AppDbContext db, MeetingChanges changes, RecordAttendance attendance)
+public sealed class RecordMinutes(AppDbContext db, MeetingChanges changes)
 {
     /// <summary>One item's fields as the form sent them.</summary>
     public sealed record DecisionInput(string Number, string? Outcome, string? Text);
@@ -32,9 +32,8 @@ public sealed class RecordMinutes(AppDbContext db, MeetingChanges changes, Recor
         }
         if (errors.Count > 0) return Outcome<bool>.Fail(Problem.Invalid, "Intet er gemt. Ret fejlene, og gem igen.", errors);
         foreach (var (item, input) in chosen) RecordDecision.Apply(item, input.Outcome!, input.Text);
-        // Attendance saves the unit of work, the decisions with it.
-        var saved = await attendance.Handle(ctx, user, present, notes, ct);
-        if (!saved.Ok) return saved;
+        RecordAttendance.Apply(ctx, present, notes);
+        await db.SaveChangesAsync(ct);
         await changes.Notify(db, ctx.Meeting.Slug, ct);
         return Outcome<bool>.Success(true);
     }

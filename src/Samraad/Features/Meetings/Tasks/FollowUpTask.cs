@@ -25,4 +25,20 @@ public class FollowUpTask
     /// member who merely belongs to it — a member reads its body's tasks.
     /// </summary>
     public bool OwnedBy(UserContext user) => user.Role is Roles.Secretariat or Roles.Respondent or Roles.LocalAdmin && user.OrganisationId is int org && org == OwnerOrganisationId;
+
+    /// <summary>
+    /// The tasks a user may see, as a query: those of the bodies the user administers, those the user's organisation
+    /// owns (<see cref="OwnedBy"/>), and a member's own body's tasks on items that are not closed.
+    /// </summary>
+    public static IQueryable<FollowUpTask> VisibleTo(IQueryable<FollowUpTask> tasks, UserContext user)
+    {
+        if (user.IsAdmin) return tasks;
+        var org = user.OrganisationId ?? -1;
+        var administers = user.Role == Roles.Secretariat;
+        var owns = user.Role is Roles.Secretariat or Roles.Respondent or Roles.LocalAdmin;
+        var reads = user.Role == Roles.Reader;
+        return tasks.Where(t => (administers && t.AgendaItem!.Meeting!.Body!.OrganisationId == org)
+            || (owns && t.OwnerOrganisationId == org)
+            || (reads && t.AgendaItem!.Meeting!.Body!.OrganisationId == org && !t.AgendaItem.IsClosed));
+    }
 }

@@ -23,11 +23,10 @@ public static class TaskPages
     static async Task<IResult> TaskList(HttpContext http, AppDbContext db, TimeProvider clock, bool includeDone, string? problem = null, int status = 200)
     {
         var user = UserContext.From(http.User)!;
-        var all = await db.Tasks.Include(t => t.OwnerOrganisation).Include(t => t.AgendaItem).ThenInclude(i => i!.Meeting).ThenInclude(m => m!.Body)
+        var visible = await FollowUpTask.VisibleTo(db.Tasks, user).Include(t => t.OwnerOrganisation).Include(t => t.AgendaItem).ThenInclude(i => i!.Meeting).ThenInclude(m => m!.Body)
             .Where(t => includeDone || t.State == TaskState.Open).OrderBy(t => t.DueDate).ToListAsync();
         bool Administers(FollowUpTask t) => Access.CanAdminister(user, t.AgendaItem!.Meeting!.Body!.OrganisationId);
         bool Owns(FollowUpTask t) => t.OwnedBy(user);
-        var visible = all.Where(t => Administers(t) || Owns(t) || (Access.IsReaderOf(user, t.AgendaItem!.Meeting!.Body!.OrganisationId) && !t.AgendaItem.IsClosed)).ToList();
         var today = DateOnly.FromDateTime(DanishTime.ToLocal(clock.GetUtcNow().UtcDateTime));
         return Html.Render<TasksPage>(new
         {
