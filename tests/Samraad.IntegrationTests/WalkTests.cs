@@ -12,8 +12,8 @@ namespace Samraad.IntegrationTests;
 
 /// <summary>
 /// Every role walks every page it can reach from the navigation: the pages in the menu, and the pages their links
-/// lead to. Each page is checked at a desktop width (1366 px) and a phone's (390 px) in Debian's Chromium without
-/// JavaScript: axe-core reports no WCAG 2.1 A/AA violation, the page does not scroll sideways, and every link on it
+/// lead to. Each page is checked at a desktop width (1366 px) and a phone's (390 px) in Debian's Chromium, as the
+/// server sent it (with Samraad's one script, the Danish file field): axe-core reports no WCAG 2.1 A/AA violation, the page does not scroll sideways, and every link on it
 /// leads somewhere the user may go (no 403, no 404). The Nu HTML checker then reads every page. With
 /// SAMRAAD_SCREENSHOTS=DIR a picture of every page at both widths is kept there.
 /// </summary>
@@ -180,7 +180,7 @@ public partial class WalkTests(WalkTests.PublishedDemo demo, ITestOutputHelper o
                 if (overflow > 1) problems.Add($"{url} at {width} px: the page scrolls sideways by {overflow} px ({await Widest(axePage)})");
                 if (!string.IsNullOrEmpty(screenshots))
                     await axePage.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"{walker}-{width}-{++shot:000}-{Name(url)}.png"), FullPage = true });
-                if (width != 1366 && !url.Contains("matrix")) continue; // axe's rules hardly depend on the width; the phone gets the overflow check
+                // axe at both widths: on a phone tables stack, the menu folds and hidden texts move.
                 var result = await axePage.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
                 foreach (var v in result.Violations)
                     problems.Add($"{url} at {width} px: axe {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}");
