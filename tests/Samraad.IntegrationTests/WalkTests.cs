@@ -116,8 +116,8 @@ public partial class WalkTests(WalkTests.PublishedDemo demo, ITestOutputHelper o
                 continue;
             }
             if (code != HttpStatusCode.OK || !IsHtml(response) || pages.Count >= MaxPages) continue;
-            // Pages of one kind (a goal, a municipality's response, a filter value) are walked three times, not 98.
-            if (shapes.TryGetValue(Shape(url), out var ofShape) && ofShape >= 3) continue;
+            // Pages of one kind (a goal, a municipality's response, a filter value) are walked twice, not 98 times.
+            if (shapes.TryGetValue(Shape(url), out var ofShape) && ofShape >= 2) continue;
             shapes[Shape(url)] = ofShape + 1;
             var html = await response.Content.ReadAsStringAsync();
             pages[url] = html;

@@ -61,4 +61,14 @@ public class AllocationTableTests
         Assert.Equal(AllocationTable.Default, t);
         Assert.Equal(100, Read(("soeg", new string('a', 5000))).Text!.Length);
     }
+
+    [Fact]
+    public void A_search_goes_letter_by_letter_and_an_unknown_region_is_no_filter()
+    {
+        // Under da-DK "aa" is one letter (å); the search does not depend on the server's culture.
+        Assert.Equal(["Aalborg"], Names(Read(("soeg", "aal"))));
+        Assert.Equal(["Faxe", "Køge"], Names(Read(("region", "REGION SJÆLLAND")).OfferedRegions(Rows.Select(r => r.Application.Region))));
+        Assert.Equal("Region Sjælland", Read(("region", "region sjælland")).OfferedRegions(Rows.Select(r => r.Application.Region)).Region);
+        Assert.Null(Read(("region", "Region Atlantis")).OfferedRegions(Rows.Select(r => r.Application.Region)).Region);
+    }
 }

@@ -58,9 +58,8 @@ public sealed class ReadHome(AppDbContext db, TimeProvider clock, ListFrontPageC
         (int, int)? tasks = null;
         if (user.IsAdmin || user.Role == Roles.Secretariat || user.Answers)
         {
-            var open = db.Tasks.Where(t => t.State == TaskState.Open);
-            open = user.Answers ? open.Where(t => t.OwnerOrganisationId == user.OrganisationId)
-                : user.IsAdmin ? open : open.Where(t => t.AgendaItem!.Meeting!.Body!.OrganisationId == user.OrganisationId);
+            // The same tasks as Opgaver lists: of the bodies the user runs, and those its organisation owns.
+            var open = FollowUpTask.VisibleTo(db.Tasks, user).Where(t => t.State == TaskState.Open);
             var today = DateOnly.FromDateTime(DanishTime.ToLocal(now));
             var count = await open.CountAsync(ct);
             if (count > 0 || !user.Answers && meetings.Any(m => Access.CanAdminister(user, m.Body!.OrganisationId))) tasks = (count, await open.CountAsync(t => t.DueDate < today, ct));

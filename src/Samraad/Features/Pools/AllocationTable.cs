@@ -10,6 +10,9 @@ public sealed record AllocationTable(string Sort, bool Descending, AllocationOut
     /// <summary>The query-string keys this view owns (the what-if form keeps them when it recalculates).</summary>
     public static readonly string[] Keys = ["sortering", "retning", "udfald", "region", "soeg"];
 
+    /// <summary>The keys that hide rows (not the order).</summary>
+    public static readonly string[] FilterKeys = ["udfald", "region", "soeg"];
+
     /// <summary>The sortable columns by their query value, with the header text.</summary>
     public static readonly IReadOnlyList<(string Key, string Label)> Columns =
         [("rang", "Rang"), ("kommune", "Kommune"), ("projekt", "Projekt"), ("region", "Region"), ("ansoegt2025", "Ansøgt 2025"), ("ansoegt2026", "Ansøgt 2026"),
@@ -35,6 +38,10 @@ public sealed record AllocationTable(string Sort, bool Descending, AllocationOut
             string.IsNullOrEmpty(text) ? null : text.Length > 100 ? text[..100] : text);
     }
 
+    /// <summary>The view with its region spelt as one of the offered regions, or none: a region no row has is no filter.</summary>
+    public AllocationTable OfferedRegions(IEnumerable<string> regions) =>
+        Region is null ? this : this with { Region = regions.FirstOrDefault(r => string.Equals(r, Region, StringComparison.OrdinalIgnoreCase)) };
+
     /// <summary>True when some filter hides rows.</summary>
     public bool Filtered => Outcome is not null || Region is not null || Text is not null;
 
@@ -44,8 +51,9 @@ public sealed record AllocationTable(string Sort, bool Descending, AllocationOut
         var shown = rows.OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.Application.Code).ThenBy(r => r.Project.Index)
             .Where(r => Outcome is null || r.Outcome == Outcome)
             .Where(r => Region is null || string.Equals(r.Application.Region, Region, StringComparison.OrdinalIgnoreCase))
-            .Where(r => Text is null || r.Application.Municipality.Contains(Text, StringComparison.CurrentCultureIgnoreCase)
-                                     || r.Project.Name.Contains(Text, StringComparison.CurrentCultureIgnoreCase))
+            // Letter by letter, whatever the server's culture: under da-DK "aa" would be one letter (å), and "a" would not find Aabenraa.
+            .Where(r => Text is null || r.Application.Municipality.Contains(Text, StringComparison.OrdinalIgnoreCase)
+                                     || r.Project.Name.Contains(Text, StringComparison.OrdinalIgnoreCase))
             .ToList();
         if (Sort == "rang" && !Descending) return shown;
         // A stable sort on the one column, so rows that tie stay in the allocation's order.

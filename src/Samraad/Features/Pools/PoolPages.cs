@@ -147,8 +147,9 @@ public static class PoolPages
             Ctx = ctx, Result = result, WhatIf = whatIf, ProjectKey = (string?)http.Request.Query["projekt"], Score = (string?)http.Request.Query["score"],
             Baseline = whatIf ? saved.Rows.ToDictionary(r => (r.Application.OrganisationId, r.Project.Index), r => r.Outcome) : null,
             // The page links keep the scenario and the table's view; the one-off notice is not carried along.
-            QueryValues = http.Request.Query.Where(q => q.Key != "udsendt").ToDictionary(q => q.Key, q => q.Value.ToString()),
-            Table = AllocationTable.From(key => http.Request.Query[key].FirstOrDefault()), Errors = (errors ?? []).Concat(scenarioErrors).ToList(), Problem = problem,
+            QueryValues = QueryLinks.Values(http.Request.Query).Where(q => !q.Key.Equals("udsendt", StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(q => q.Key, q => q.Value, StringComparer.OrdinalIgnoreCase),
+            Table = AllocationTable.From(key => http.Request.Query[key].FirstOrDefault()).OfferedRegions(result.Rows.Select(r => r.Application.Region)), Errors = (errors ?? []).Concat(scenarioErrors).ToList(), Problem = problem,
             Decisions = await db.PoolDecisions.Include(d => d.Organisation).Where(d => d.PoolId == ctx.Pool.Id).OrderBy(d => d.Organisation!.MunicipalityCode).ToListAsync(),
             Notice = http.Request.Query.ContainsKey("udsendt") ? "Afgørelserne er udsendt." : null, Today = today,
         }, status == 200 && scenarioErrors.Count > 0 ? 400 : status);
