@@ -68,6 +68,13 @@ public class FieldValuesTests
     public void Values_display_in_Danish(string key, string? canonical, string display) =>
         Assert.Equal(display, FieldValues.Display(Form.Field(key)!, canonical));
 
+    [Theory]
+    [InlineData("dato", "2024-03-04", "04.03.2024")]
+    [InlineData("beloeb", "125050", "1.250,50 kr.")]
+    [InlineData("dato", "ikke-en-dato", "ikke-en-dato")]
+    public void A_table_writes_dates_short_and_the_rest_as_the_text_does(string key, string canonical, string display) =>
+        Assert.Equal(display, FieldValues.TableDisplay(Form.Field(key)!, canonical));
+
     [Fact]
     public void Ja_star_is_its_own_answer_and_counts_as_yes()
     {

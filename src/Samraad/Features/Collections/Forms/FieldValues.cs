@@ -143,6 +143,11 @@ public static partial class FieldValues
     /// <summary>Decimals in Danish notation ("12,5", "1.234,5"); see <see cref="DanishNumber"/>.</summary>
     internal static decimal? ParseDecimal(string text) => DanishNumber.Parse(text);
 
+    /// <summary>As <see cref="Display"/>, for a table cell: a date short ("04.03.2024"), as tables write dates.</summary>
+    public static string TableDisplay(ValueSpec spec, string? canonical) =>
+        spec.Type == FieldType.Date && DateOnly.TryParseExact(canonical, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var date)
+            ? DanishTime.Short(date) : Display(spec, canonical);
+
     /// <summary>Danish display text of a canonical value ("Ja*", "1.250,50 kr.", "4. marts 2024").</summary>
     public static string Display(ValueSpec spec, string? canonical)
     {

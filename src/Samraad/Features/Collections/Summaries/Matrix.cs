@@ -28,7 +28,7 @@ public static class Matrix
             return new MatrixRow(r, answers is not null, columns.Select(leaf =>
             {
                 var a = answers?.GetValueOrDefault(leaf.Key);
-                var text = a?.Missing is not null ? input.Form.MissingCodeLabel(a.Missing) : FieldValues.Display(leaf.Spec, a?.Value);
+                var text = a?.Missing is not null ? input.Form.MissingCodeLabel(a.Missing) : FieldValues.TableDisplay(leaf.Spec, a?.Value);
                 return new MatrixCell(text, a?.Missing, disagreements.GetValueOrDefault((r.Slug, leaf.Key)));
             }).ToList());
         }).ToList();
