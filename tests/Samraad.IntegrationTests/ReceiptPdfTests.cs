@@ -37,4 +37,18 @@ public class ReceiptPdfTests
         var greve = await app.LoggedIn("greve-bruger");
         Assert.Equal(HttpStatusCode.NotFound, (await greve.GetAsync(Receipt + ".pdf")).StatusCode);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_report_printed_on_its_own_keeps_chromiums_tags_through_the_stamping(Db db)
+    {
+        await using var app = TestApp.Start(db);
+        await app.CreateUser("sek", Roles.Secretariat, "kkr-sjaelland");
+        var sek = await app.LoggedIn("sek");
+        using var pdf = PdfDocument.Open(await sek.GetByteArrayAsync("/undersoegelser/klyngedeltagersurvey/rapport.pdf"));
+        var catalog = pdf.Structure.Catalog.CatalogDictionary;
+        Assert.True(catalog.ContainsKey(NameToken.StructTreeRoot), "the report is tagged (a structure tree)");
+        Assert.True(catalog.TryGet(NameToken.Lang, out var lang) && lang is StringToken { Data: "da-DK" }, $"document language: {lang}");
+        var last = string.Join(" ", pdf.GetPage(pdf.NumberOfPages).GetWords().Select(w => w.Text));
+        Assert.Contains($"Side {pdf.NumberOfPages} af {pdf.NumberOfPages}", last);
+    }
 }

@@ -20,6 +20,42 @@ public class PdfTests
     }
 
     [Fact]
+    public void One_printed_document_is_stamped_in_place_and_keeps_its_structure_tree()
+    {
+        // A tagged document as Chromium prints it: a structure tree in the catalog (here a stand-in), and a script
+        // to run on opening that must not survive.
+        byte[] tagged;
+        using (var doc = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(TextPdf.Create("Beslutningsprotokol", "Punkt 2.9")), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Modify))
+        {
+            var tree = new PdfSharp.Pdf.PdfDictionary(doc);
+            tree.Elements.SetName("/Type", "/StructTreeRoot");
+            doc.Internals.AddObject(tree);
+            doc.Internals.Catalog.Elements.SetReference("/StructTreeRoot", tree);
+            var mark = new PdfSharp.Pdf.PdfDictionary(doc);
+            mark.Elements.SetBoolean("/Marked", true);
+            doc.Internals.Catalog.Elements["/MarkInfo"] = mark;
+            var js = new PdfSharp.Pdf.PdfDictionary(doc);
+            js.Elements.SetName("/S", "/JavaScript");
+            js.Elements.SetString("/JS", "app.alert(1)");
+            doc.Internals.Catalog.Elements["/OpenAction"] = js;
+            using var buffer = new MemoryStream();
+            doc.Save(buffer);
+            tagged = buffer.ToArray();
+        }
+
+        var stamped = PdfAssembler.Assemble([new PdfPart(tagged, "Beslutningsprotokol")], "KKR Sjælland", "Beslutningsprotokol");
+        using var pig = PigDocument.Open(stamped);
+        var catalog = pig.Structure.Catalog.CatalogDictionary;
+        Assert.True(catalog.ContainsKey(UglyToad.PdfPig.Tokens.NameToken.StructTreeRoot), "the structure tree is kept");
+        Assert.True(catalog.ContainsKey(UglyToad.PdfPig.Tokens.NameToken.MarkInfo));
+        Assert.False(catalog.ContainsKey(UglyToad.PdfPig.Tokens.NameToken.OpenAction), "no script on opening");
+        Assert.True(catalog.TryGet(UglyToad.PdfPig.Tokens.NameToken.Lang, out var lang) && lang is UglyToad.PdfPig.Tokens.StringToken { Data: "da-DK" });
+        Assert.Equal("Beslutningsprotokol", pig.Information.Title);
+        Assert.Contains("Side 1 af 1", pig.GetPage(1).Text);
+        Assert.Contains("Punkt 2.9", pig.GetPage(1).Text);
+    }
+
+    [Fact]
     public void Assembling_adds_bookmarks_running_headers_and_page_x_of_y()
     {
         var item = TextPdf.Create("2.9 Orienteringssag", "Sagsfremstilling");

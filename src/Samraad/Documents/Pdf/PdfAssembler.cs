@@ -22,13 +22,11 @@ public static class PdfAssembler
     public static byte[] Assemble(IReadOnlyList<PdfPart> parts, string footer, string title, Action? pageAdded = null)
     {
         PdfFonts.EnsureInstalled();
+        if (parts.Count == 1) return Stamped(parts[0], footer, title, pageAdded);
         using var output = new PdfDocument();
-        output.Info.Title = title;
-        output.Info.Creator = "Samraad";
-        // The language and the title a screen reader announces. The parts' structure tags do not survive the merge
-        // (PDFsharp imports pages, not the structure tree); the bookmarks give the merged packet its navigation.
-        output.Internals.Catalog.Elements.SetString("/Lang", "da-DK");
-        output.ViewerPreferences.DisplayDocTitle = true;
+        Describe(output, title);
+        // The parts' structure tags do not survive the merge (PDFsharp imports pages, not the structure tree); the
+        // bookmarks give the merged packet its navigation. One document alone is stamped in place and keeps its tags.
         var headers = new List<string?>();
         var outlines = new List<PdfOutline>();
         foreach (var part in parts)
@@ -51,6 +49,44 @@ public static class PdfAssembler
         using var buffer = new MemoryStream();
         output.Save(buffer);
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// One printed document (minutes, a letter, a report): opened for change rather than imported, so Chromium's
+    /// structure tree (/StructTreeRoot, /MarkInfo) stays and a screen reader gets the headings and tables.
+    /// </summary>
+    static byte[] Stamped(PdfPart part, string footer, string title, Action? pageAdded)
+    {
+        using var doc = PdfReader.Open(new MemoryStream(part.Pdf), PdfDocumentOpenMode.Modify);
+        Describe(doc, title);
+        // Opened whole, the document keeps its catalog: no script may start on opening, as none survives an import.
+        var catalog = doc.Internals.Catalog.Elements;
+        catalog.Remove("/OpenAction");
+        catalog.Remove("/AA");
+        catalog.GetDictionary("/Names")?.Elements.Remove("/JavaScript");
+        foreach (var page in doc.Pages)
+        {
+            StripActions(page);
+            pageAdded?.Invoke();
+        }
+        if (part.Bookmark is not null && doc.PageCount > 0) doc.Outlines.Add(part.Bookmark, doc.Pages[0], opened: true);
+        Stamp(doc, Enumerable.Repeat(part.RunningHeader, doc.PageCount).ToList(), footer);
+        using var buffer = new MemoryStream();
+        doc.Save(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The title, the creator, and the language and title a screen reader announces.</summary>
+    static void Describe(PdfDocument doc, string title)
+    {
+        doc.Info.Title = title;
+        doc.Info.Creator = "Samraad";
+        var catalog = doc.Internals.Catalog.Elements;
+        catalog.SetString("/Lang", "da-DK");
+        // Set by hand: PDFsharp's ViewerPreferences fails on a catalog Chromium wrote (it has none to start from).
+        if (catalog.GetDictionary("/ViewerPreferences") is not { } preferences)
+            catalog["/ViewerPreferences"] = preferences = new PdfDictionary(doc);
+        preferences.Elements.SetBoolean("/DisplayDocTitle", true);
     }
 
     static void StripActions(PdfPage page)
